@@ -1,0 +1,3 @@
+from tinhgon.cli.main import main
+
+main()

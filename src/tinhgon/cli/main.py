@@ -1,0 +1,92 @@
+"""The ``tinhgon`` command line.
+
+Exit codes: 0 success, 1 a check found violations, 2 bad input (a malformed file, date or
+option). Errors go to standard error, in Vietnamese then English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from tinhgon.domain import ChangeRefused, Project, TinhgonError
+from tinhgon.io import ProjectFileError, load_project
+from tinhgon.io.codec import FieldError, parse_date
+
+app = typer.Typer(
+    name="tinhgon",
+    help=(
+        "tinhgon — tổ chức bộ máy và biên chế như một lịch sử có ngày và căn cứ pháp lý.\n\n"
+        "tinhgon — organisational structure and staffing as a dated, cited history."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_BAD_INPUT = 2
+
+# Piped output is not cut to 80 columns: long Vietnamese unit names stay on one line.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def fail(message: str) -> NoReturn:
+    """Print an error to standard error and stop with exit code 2 (bad input)."""
+    err.print(message, markup=False)
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def read_project(file: Path) -> Project:
+    try:
+        return load_project(file)
+    except ProjectFileError as error:
+        count = len(error.problems)
+        fail(
+            "\n".join(str(p) for p in error.problems)
+            + f"\nTệp không được nạp: {count} lỗi. (The file was not loaded: {count} error(s).)"
+        )
+
+
+def option_date(value: str, option: str) -> dt.date:
+    try:
+        return parse_date(value)
+    except FieldError as error:
+        fail(f"{option}: {error.vi} ({error.en})")
+
+
+def state_or_fail(project: Project, on: dt.date, plan: str | None) -> Any:
+    try:
+        return project.state_on(on, plan=plan)
+    except ChangeRefused as error:
+        fail(f"{error.vi} ({error.en})")
+    except TinhgonError as error:
+        fail(f"{error.vi} ({error.en})")
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def vn_date(value: dt.date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+def main() -> None:
+    app()
+
+
+# Commands register on import; importing them here also serves ``python -m tinhgon.cli``.
+from tinhgon.cli import structure  # noqa: E402, F401

@@ -1,0 +1,278 @@
+"""validate, show and compare: the structure on a date, and what changed between two dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.tree import Tree
+
+from tinhgon.cli.main import (
+    OutputFormat,
+    app,
+    option_date,
+    out,
+    print_json,
+    read_project,
+    state_or_fail,
+    vn_date,
+)
+from tinhgon.domain import (
+    HEADLINE,
+    Category,
+    Metrics,
+    Project,
+    State,
+    diff_states,
+    metrics_of,
+)
+
+FileArg = Annotated[
+    Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)
+]
+PlanOpt = Annotated[
+    str | None,
+    typer.Option("--plan", help="Áp dụng đề án này / apply this plan (its id)", show_default=False),
+]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", help="Định dạng kết quả / output format")
+]
+
+
+@app.command()
+def validate(file: FileArg) -> None:
+    """Kiểm tra tệp dự án / Validate a project file.
+
+    Báo mọi lỗi kèm dòng và trường; mã thoát 2 nếu có lỗi.
+    Reports every problem with its line and field; exit code 2 when there is one.
+    """
+    project = read_project(file)
+    timeline = project.timeline
+    first = vn_date(timeline.first_date) if timeline.first_date else "—"
+    last = vn_date(timeline.last_date) if timeline.last_date else "—"
+    out.print(
+        f"{file}: hợp lệ (valid) — {project.agency.name}: {len(project.documents)} văn bản, "
+        f"{len(project.people)} người, {len(timeline)} thay đổi từ {first} đến {last}, "
+        f"{len(project.plans)} đề án."
+    )
+
+
+def unit_tree(state: State) -> list[dict[str, Any]]:
+    """The structure as nested dictionaries, each unit with its leaders and staff counts."""
+
+    def person(pid: str, title: str) -> dict[str, str]:
+        return {"id": pid, "name": state.people[pid].full_name, "title": title}
+
+    def node(unit_id: str) -> dict[str, Any]:
+        unit = state.units[unit_id]
+        head = state.head(unit_id)
+        by_category = state.headcount_by_category(unit_id, recursive=False)
+        quotas = {
+            key.category.value: value
+            for key, value in state.quotas.items()
+            if key.unit_id == unit_id and state.on is not None and key.year == state.on.year
+        }
+        return {
+            "id": unit.id,
+            "name": unit.name,
+            "kind": unit.kind.code,
+            "kind_name": unit.kind.name_vi,
+            "head": person(head.person_id, unit.kind.head_title) if head else None,
+            "deputies": [person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)],
+            "staff": state.headcount(unit_id),
+            "staff_by_category": {c.value: n for c, n in by_category.items()},
+            "staff_total": state.headcount(unit_id, recursive=True),
+            "quota": quotas,
+            "children": [node(c.id) for c in state.children(unit_id)],
+        }
+
+    return [node(root.id) for root in state.roots()]
+
+
+def _label(entry: dict[str, Any]) -> str:
+    parts = [f"[bold]{entry['name']}[/bold]"]
+    if entry["head"]:
+        parts.append(f"{entry['head']['title']}: {entry['head']['name']}")
+    else:
+        parts.append("[italic]chưa có cấp trưởng (no head)[/italic]")
+    if entry["deputies"]:
+        title = entry["deputies"][0]["title"]
+        parts.append(f"{title}: " + ", ".join(d["name"] for d in entry["deputies"]))
+    count = f"{entry['staff']} người"
+    if entry["children"]:
+        count += f" (cả đơn vị trực thuộc: {entry['staff_total']})"
+    parts.append(count)
+    return " — ".join(parts)
+
+
+@app.command()
+def show(
+    file: FileArg,
+    on: Annotated[
+        str, typer.Option("--on", help="Tại ngày / as of (yyyy-mm-dd hoặc dd/mm/yyyy)")
+    ],
+    plan: PlanOpt = None,
+    output: FormatOpt = OutputFormat.TEXT,
+) -> None:
+    """Cơ cấu tổ chức tại một ngày / The structure on a date.
+
+    Cây đơn vị với cấp trưởng, cấp phó và số người.
+    The tree of units with heads, deputies and staff counts.
+    """
+    project = read_project(file)
+    day = option_date(on, "--on")
+    state = state_or_fail(project, day, plan)
+    tree = unit_tree(state)
+    metrics = metrics_of(state)
+    if output is OutputFormat.JSON:
+        print_json(
+            {
+                "on": day.isoformat(),
+                "plan": plan,
+                "agency": {"id": project.agency.id, "name": project.agency.name},
+                "metrics": metrics.as_dict(),
+                "units": tree,
+            }
+        )
+        return
+    title = f"{project.agency.name} — cơ cấu tổ chức tại ngày {vn_date(day)}"
+    if plan:
+        title += f" theo đề án '{plan}' ({project.plan(plan).title})"
+    view = Tree(title)
+
+    def grow(branch: Tree, entry: dict[str, Any]) -> None:
+        twig = branch.add(_label(entry))
+        for child in entry["children"]:
+            grow(twig, child)
+
+    for root in tree:
+        grow(view, root)
+    out.print(view)
+    out.print(_headline(metrics))
+
+
+def _headline(metrics: Metrics) -> str:
+    values = metrics.as_dict()
+    return "; ".join(f"{vi}: {values[key]}" for key, vi, _ in HEADLINE)
+
+
+def _metric_rows(before: Metrics, after: Metrics) -> list[tuple[str, int, int]]:
+    b, a = before.as_dict(), after.as_dict()
+    rows = [(f"{vi} / {en}", int(b[key]), int(a[key])) for key, vi, en in HEADLINE]  # type: ignore[call-overload]
+    rows.insert(2, ("  trong đó cấp phó / of which deputies", before.department_deputies, after.department_deputies))
+    for category in Category:
+        rows.append(
+            (
+                f"  {category.vi} / {category.en}",
+                before.staff_by_category[category.value],
+                after.staff_by_category[category.value],
+            )
+        )
+    rows.append(("Số đầu mối / Units", before.units, after.units))
+    rows.append(("Số cấp trong cơ cấu / Layers", before.layers, after.layers))
+    return rows
+
+
+@app.command()
+def compare(
+    file: FileArg,
+    before: Annotated[str, typer.Option("--before", help="Ngày trước / before (yyyy-mm-dd)")],
+    after: Annotated[str, typer.Option("--after", help="Ngày sau / after (yyyy-mm-dd)")],
+    plan: PlanOpt = None,
+    output: FormatOpt = OutputFormat.TEXT,
+) -> None:
+    """So sánh hai thời điểm / Compare two dates.
+
+    Các chỉ tiêu trước và sau, và những thay đổi ở giữa. Với --plan, "sau" là cơ cấu khi áp
+    dụng đề án. Metrics before and after, and the changes between; with --plan, "after" is the
+    state with the plan applied.
+    """
+    project = read_project(file)
+    day_before = option_date(before, "--before")
+    day_after = option_date(after, "--after")
+    state_before = state_or_fail(project, day_before, None)
+    state_after = state_or_fail(project, day_after, plan)
+    result = comparison(project, state_before, state_after, plan)
+    if output is OutputFormat.JSON:
+        print_json(result)
+        return
+    m_before, m_after = metrics_of(state_before), metrics_of(state_after)
+    title = f"{project.agency.name}: {vn_date(day_before)} → {vn_date(day_after)}"
+    if plan:
+        title += f" (theo đề án '{plan}' / with plan '{plan}')"
+    table = Table(title=title, title_justify="left")
+    table.add_column("Chỉ tiêu / Metric")
+    table.add_column("Trước / Before", justify="right")
+    table.add_column("Sau / After", justify="right")
+    table.add_column("Thay đổi / Change", justify="right")
+    for label, b, a in _metric_rows(m_before, m_after):
+        table.add_row(label, f"{b:02d}", f"{a:02d}", f"{a - b:+d}" if a != b else "0")
+    out.print(table)
+    out.print("\n[bold]Thay đổi / Changes[/bold]")
+    lines = change_lines(result["changes"])
+    for line in lines or ["(không có / none)"]:
+        out.print(f"  {line}", markup=False)
+
+
+def change_lines(items: list[dict[str, Any]]) -> list[str]:
+    """One line a change; people moved together between the same units share a line."""
+    lines: list[str] = []
+    moved: dict[tuple[str | None, str, str], list[str]] = {}
+    for item in items:
+        if item["kind"] == "person_moved":
+            moved.setdefault((item["on"], item["from"], item["to"]), []).append(item["person"])
+    names = {i["person"]: i["text_vi"].split(":")[0] for i in items if i["kind"] == "person_moved"}
+    done: set[tuple[str | None, str, str]] = set()
+    for item in items:
+        when = vn_date(_parse_iso(item["on"])) if item["on"] else " " * 10
+        if item["kind"] == "person_moved":
+            key = (item["on"], item["from"], item["to"])
+            if key in done:
+                continue
+            done.add(key)
+            people = moved[key]
+            if len(people) > 1:
+                route = item["text_vi"].split(": ", 1)[1]
+                who = ", ".join(names[p] for p in people)
+                lines.append(f"{when}  {len(people)} người {route}: {who}")
+                continue
+        basis = f"  [{item['basis']}]" if item.get("basis") else ""
+        lines.append(f"{when}  {item['text_vi']}{basis}")
+    return lines
+
+
+def _parse_iso(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def comparison(
+    project: Project, before: State, after: State, plan: str | None
+) -> dict[str, Any]:
+    """The compare result as JSON-ready data (the command-line contract)."""
+    assert before.on is not None and after.on is not None
+    changes = [item.as_dict() for item in diff_states(before, after)]
+    if plan is None:
+        events = project.timeline.between(before.on, after.on)
+    else:
+        events = project.plan(plan).project(project.timeline).between(before.on, after.on)
+    return {
+        "agency": {"id": project.agency.id, "name": project.agency.name},
+        "plan": plan,
+        "before": {"on": before.on.isoformat(), "metrics": metrics_of(before).as_dict()},
+        "after": {"on": after.on.isoformat(), "metrics": metrics_of(after).as_dict()},
+        "changes": changes,
+        "events": [
+            {
+                "kind": c.kind,
+                "on": c.on.isoformat(),
+                "basis": c.basis.symbol if c.basis else None,
+                "text_vi": c.label.vi,
+                "units": list(c.unit_ids()),
+                "people": list(c.person_ids()),
+            }
+            for c in events
+        ],
+    }

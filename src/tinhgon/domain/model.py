@@ -1,0 +1,424 @@
+"""The things an organisation is made of: units, people, roles and quotas.
+
+Vietnamese terms are in shared/GLOSSARY.md; every label a user sees is given here in
+Vietnamese (``vi``) and English (``en``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from types import MappingProxyType
+
+from tinhgon.domain.errors import InvalidValue
+
+
+class Label(StrEnum):
+    """An enumeration whose members carry a Vietnamese and an English label.
+
+    Members are written ``NAME = "value", "nhãn tiếng Việt", "English label"``.
+    """
+
+    vi: str
+    en: str
+
+    def __new__(cls, value: str, vi: str = "", en: str = "") -> Label:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.vi = vi or value
+        member.en = en or value
+        return member
+
+
+class Category(Label):
+    """Cán bộ, công chức, viên chức, người lao động."""
+
+    CADRE = "cadre", "cán bộ", "cadre"
+    CIVIL_SERVANT = "civil_servant", "công chức", "civil servant"
+    PUBLIC_EMPLOYEE = "public_employee", "viên chức", "public employee"
+    CONTRACT_WORKER = "contract_worker", "người lao động", "contract worker"
+
+
+class Sex(Label):
+    """Giới tính."""
+
+    MALE = "male", "nam", "male"
+    FEMALE = "female", "nữ", "female"
+
+
+class Role(Label):
+    """Chức vụ: head (người đứng đầu), deputy head (cấp phó), staff."""
+
+    HEAD = "head", "cấp trưởng", "head"
+    DEPUTY = "deputy", "cấp phó", "deputy head"
+    STAFF = "staff", "nhân viên", "staff"
+
+
+class LeaveReason(Label):
+    """Why someone leaves the staff."""
+
+    RETIREMENT = "retirement", "nghỉ hưu", "retirement"
+    STREAMLINING = "streamlining", "tinh giản biên chế", "streamlining"
+    RESIGNATION = "resignation", "thôi việc", "resignation"
+    TRANSFER_OUT = "transfer_out", "chuyển công tác", "transfer out"
+    DEATH = "death", "từ trần", "death"
+    OTHER = "other", "lý do khác", "other"
+
+
+class UnitClass(Label):
+    """The broad class of a unit kind, which the metrics count by."""
+
+    AGENCY = "agency", "cơ quan", "agency"
+    DEPARTMENT = "department", "phòng và tương đương", "department or equivalent"
+    SUB_DEPARTMENT = "sub_department", "chi cục", "sub-department"
+    PUBLIC_SERVICE_UNIT = "public_service_unit", "đơn vị sự nghiệp công lập", "public service unit"
+    DIVISION = "division", "bộ phận trực thuộc", "division"
+
+
+class AutonomyGroup(Label):
+    """Mức tự chủ tài chính of a public service unit (Decree 60/2021/NĐ-CP, Art. 9-12)."""
+
+    SELF_FINANCING_ALL = (
+        "1",
+        "tự bảo đảm chi thường xuyên và chi đầu tư",
+        "covers its recurrent and investment spending",
+    )
+    SELF_FINANCING_RECURRENT = "2", "tự bảo đảm chi thường xuyên", "covers its recurrent spending"
+    PARTLY_FINANCED = (
+        "3",
+        "tự bảo đảm một phần chi thường xuyên",
+        "covers part of its recurrent spending",
+    )
+    STATE_FINANCED = (
+        "4",
+        "do Nhà nước bảo đảm chi thường xuyên",
+        "recurrent spending covered by the State",
+    )
+
+
+class Rating(Label):
+    """Xếp loại chất lượng hằng năm."""
+
+    EXCELLENT = "excellent", "hoàn thành xuất sắc nhiệm vụ", "excellent"
+    GOOD = "good", "hoàn thành tốt nhiệm vụ", "good"
+    COMPLETED = "completed", "hoàn thành nhiệm vụ", "completed"
+    NOT_COMPLETED = "not_completed", "không hoàn thành nhiệm vụ", "not completed"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitKind:
+    """A kind of unit (loại đơn vị): its class, and the titles of its head and deputies.
+
+    The built-in kinds are in ``BUILTIN_KINDS``; a project may declare more.
+    """
+
+    code: str
+    name_vi: str
+    name_en: str
+    unit_class: UnitClass
+    head_title: str = "Trưởng"
+    deputy_title: str = "Phó"
+
+    @property
+    def is_department(self) -> bool:
+        """Whether the kind counts as a department or equivalent (phòng và tương đương)."""
+        return self.unit_class is UnitClass.DEPARTMENT
+
+    def title(self, role: Role) -> str:
+        if role is Role.HEAD:
+            return self.head_title
+        if role is Role.DEPUTY:
+            return self.deputy_title
+        return "Nhân viên"
+
+    def post(self, role: Role, unit_name: str) -> str:
+        """The post as Vietnamese writes it: 'Trưởng phòng Kế hoạch - Tổng hợp', not
+        'Trưởng phòng Phòng Kế hoạch - Tổng hợp'; 'Chánh Văn phòng', not '… Văn phòng Văn phòng'."""
+        title = self.title(role)
+        if title.casefold().endswith(unit_name.casefold()):
+            return title
+        first, _, rest = unit_name.partition(" ")
+        if rest and title.split()[-1].casefold() == first.casefold():
+            return f"{title} {rest}"
+        return f"{title} {unit_name}"
+
+
+BUILTIN_KINDS: Mapping[str, UnitKind] = MappingProxyType(
+    {
+        kind.code: kind
+        for kind in (
+            UnitKind(
+                "agency", "Cơ quan", "Agency", UnitClass.AGENCY, "Thủ trưởng", "Phó Thủ trưởng"
+            ),
+            UnitKind(
+                "board",
+                "Ban quản lý",
+                "Management board",
+                UnitClass.AGENCY,
+                "Trưởng ban",
+                "Phó Trưởng ban",
+            ),
+            UnitKind(
+                "provincial_department",
+                "Sở",
+                "Provincial department",
+                UnitClass.AGENCY,
+                "Giám đốc",
+                "Phó Giám đốc",
+            ),
+            UnitKind(
+                "department",
+                "Phòng",
+                "Department",
+                UnitClass.DEPARTMENT,
+                "Trưởng phòng",
+                "Phó Trưởng phòng",
+            ),
+            UnitKind(
+                "office",
+                "Văn phòng",
+                "Office",
+                UnitClass.DEPARTMENT,
+                "Chánh Văn phòng",
+                "Phó Chánh Văn phòng",
+            ),
+            UnitKind(
+                "inspectorate",
+                "Thanh tra",
+                "Inspectorate",
+                UnitClass.DEPARTMENT,
+                "Chánh Thanh tra",
+                "Phó Chánh Thanh tra",
+            ),
+            UnitKind(
+                "sub_department",
+                "Chi cục",
+                "Sub-department",
+                UnitClass.SUB_DEPARTMENT,
+                "Chi cục trưởng",
+                "Phó Chi cục trưởng",
+            ),
+            UnitKind(
+                "public_service_unit",
+                "Đơn vị sự nghiệp công lập",
+                "Public service unit",
+                UnitClass.PUBLIC_SERVICE_UNIT,
+                "Giám đốc",
+                "Phó Giám đốc",
+            ),
+            UnitKind(
+                "division",
+                "Bộ phận",
+                "Division",
+                UnitClass.DIVISION,
+                "Tổ trưởng",
+                "Tổ phó",
+            ),
+        )
+    }
+)
+
+_UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def check_identifier(value: str, what_vi: str, what_en: str) -> str:
+    """Identifiers are short, stable, ASCII: 'vp', 'phong-dau-tu', 'p001'."""
+    if not _UNIT_ID.match(value):
+        raise InvalidValue(
+            f"mã {what_vi} '{value}' không hợp lệ: chỉ dùng chữ không dấu, số, '-', '_' hoặc '.'",
+            f"{what_en} id '{value}' is invalid: use unaccented letters, digits, '-', '_' or '.'",
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Đơn vị: a node of the structure as it stands at a date.
+
+    ``predecessors`` is the lineage: the units this one was merged or split from.
+    """
+
+    id: str
+    name: str
+    kind: UnitKind
+    parent_id: str | None
+    fields: tuple[str, ...] = ()
+    autonomy_group: AutonomyGroup | None = None
+    established_on: date | None = None
+    predecessors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_identifier(self.id, "đơn vị", "unit")
+        if not self.name.strip():
+            raise InvalidValue(
+                f"đơn vị '{self.id}': thiếu tên", f"unit '{self.id}': the name is empty"
+            )
+        if self.autonomy_group is not None and (
+            self.kind.unit_class is not UnitClass.PUBLIC_SERVICE_UNIT
+        ):
+            raise InvalidValue(
+                f"đơn vị '{self.id}': chỉ đơn vị sự nghiệp công lập mới có mức tự chủ",
+                f"unit '{self.id}': only a public service unit has an autonomy group",
+            )
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class BirthDate:
+    """A birth date known to the day, or only to the month, or only to the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1900 <= self.year <= 2100:
+            raise InvalidValue(
+                f"năm sinh {self.year} không hợp lệ", f"invalid birth year {self.year}"
+            )
+        if self.month is None and self.day is not None:
+            raise InvalidValue("có ngày sinh mà thiếu tháng", "a birth day without a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise InvalidValue(
+                f"tháng sinh {self.month} không hợp lệ", f"invalid month {self.month}"
+            )
+        if self.day is not None and self.month is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise InvalidValue(
+                    f"ngày sinh {self.day}/{self.month}/{self.year} không có thật",
+                    f"birth date {self.year}-{self.month}-{self.day} does not exist",
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> BirthDate:
+        """Accepts 'YYYY-MM-DD', 'YYYY-MM', 'YYYY', 'dd/mm/yyyy' and 'mm/yyyy'."""
+        value = text.strip()
+        try:
+            if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value):
+                y, mo, d = m.groups()
+                return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+            if m := re.fullmatch(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})", value):
+                d, mo, y = m.groups()
+                return cls(int(y), int(mo), int(d) if d else None)
+        except InvalidValue:
+            raise
+        raise InvalidValue(
+            f"ngày sinh '{text}' không đúng dạng (dd/mm/yyyy, mm/yyyy, yyyy hoặc yyyy-mm-dd)",
+            f"birth date '{text}' is malformed (dd/mm/yyyy, mm/yyyy, yyyy or yyyy-mm-dd)",
+        )
+
+    def earliest(self) -> date:
+        """The date to reckon from: a missing month counts as January, a missing day as the 1st."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.month:02d}/{self.year}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year}"
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rank:
+    """Ngạch: a civil-service or professional rank, by code ('01.003') and name."""
+
+    code: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})" if self.code else self.name
+
+
+RANKS: Mapping[str, Rank] = MappingProxyType(
+    {
+        r.code: r
+        for r in (
+            Rank("01.001", "Chuyên viên cao cấp"),
+            Rank("01.002", "Chuyên viên chính"),
+            Rank("01.003", "Chuyên viên"),
+            Rank("01.004", "Cán sự"),
+            Rank("01.005", "Nhân viên"),
+            Rank("04.023", "Thanh tra viên cao cấp"),
+            Rank("04.024", "Thanh tra viên chính"),
+            Rank("04.025", "Thanh tra viên"),
+            Rank("06.030", "Kế toán viên chính"),
+            Rank("06.031", "Kế toán viên"),
+            Rank("06.032", "Kế toán viên trung cấp"),
+        )
+    }
+)
+
+_NATIONAL_ID = re.compile(r"^\d{12}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Cán bộ, công chức, viên chức, người lao động: someone on (or once on) the staff."""
+
+    id: str
+    full_name: str
+    sex: Sex
+    birth: BirthDate
+    category: Category
+    national_id: str | None = None
+    rank: Rank | None = None
+    qualifications: tuple[str, ...] = ()
+    ratings: tuple[tuple[int, Rating], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        check_identifier(self.id, "người", "person")
+        if not self.full_name.strip():
+            raise InvalidValue(
+                f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"
+            )
+        if self.national_id is not None and not _NATIONAL_ID.match(self.national_id):
+            raise InvalidValue(
+                f"người '{self.id}': số định danh cá nhân '{self.national_id}' phải gồm đúng 12 chữ số",
+                f"person '{self.id}': national ID '{self.national_id}' must be exactly 12 digits",
+            )
+
+    @property
+    def rating_by_year(self) -> Mapping[int, Rating]:
+        return dict(self.ratings)
+
+    @property
+    def given_name(self) -> str:
+        """Tên: the last word of the full name, which Vietnamese lists sort by."""
+        return self.full_name.split()[-1]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class QuotaKey:
+    unit_id: str
+    category: Category
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """Biên chế được giao (or số lượng người làm việc for a public service unit)."""
+
+    unit_id: str
+    category: Category
+    year: int
+    value: int
+
+    @property
+    def key(self) -> QuotaKey:
+        return QuotaKey(self.unit_id, self.category, self.year)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])

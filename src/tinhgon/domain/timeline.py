@@ -1,0 +1,87 @@
+"""The official history: changes in date order, from which the state on any date is derived."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from tinhgon.domain.changes import Change
+from tinhgon.domain.errors import ChangeRefused
+from tinhgon.domain.state import State, StateBuilder
+
+
+class Timeline:
+    """An ordered, validated sequence of changes.
+
+    Changes on the same date keep the order they were given in. Building a timeline replays
+    it once, so a timeline that exists is one whose every change applies; a change that cannot
+    apply is refused with ``ChangeRefused``. With ``require_basis`` (the official timeline),
+    every change must cite its legal basis.
+    """
+
+    __slots__ = ("_changes", "_dates", "_require_basis")
+
+    def __init__(self, changes: Iterable[Change] = (), *, require_basis: bool = True) -> None:
+        ordered = sorted(changes, key=lambda c: c.on)  # sorted() is stable: same-day order kept
+        self._changes: tuple[Change, ...] = tuple(ordered)
+        self._dates: list[date] = [c.on for c in ordered]
+        self._require_basis = require_basis
+        builder = StateBuilder()
+        for change in self._changes:
+            self._apply(builder, change)
+
+    def _apply(self, builder: StateBuilder, change: Change) -> None:
+        if self._require_basis and change.basis is None:
+            raise ChangeRefused(
+                change,
+                "thiếu căn cứ pháp lý (văn bản quyết định thay đổi)",
+                "no legal basis (the document that decides the change)",
+            )
+        change.apply(builder)
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return self._changes
+
+    @property
+    def require_basis(self) -> bool:
+        return self._require_basis
+
+    def __len__(self) -> int:
+        return len(self._changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self._changes)
+
+    @property
+    def first_date(self) -> date | None:
+        return self._dates[0] if self._dates else None
+
+    @property
+    def last_date(self) -> date | None:
+        return self._dates[-1] if self._dates else None
+
+    def until(self, on: date) -> tuple[Change, ...]:
+        """The changes in effect on a date: every change effective on or before it."""
+        return self._changes[: bisect.bisect_right(self._dates, on)]
+
+    def between(self, after: date, until: date) -> tuple[Change, ...]:
+        """The changes effective after one date and up to and including another."""
+        start = bisect.bisect_right(self._dates, after)
+        end = bisect.bisect_right(self._dates, until)
+        return self._changes[start:end]
+
+    def state_on(self, on: date) -> State:
+        """Cơ cấu tại ngày: the structure, staff, leaders and quotas in effect on a date."""
+        builder = StateBuilder()
+        for change in self.until(on):
+            change.apply(builder)
+        return builder.snapshot(on)
+
+    def with_changes(
+        self, changes: Iterable[Change], *, require_basis: bool | None = None
+    ) -> Timeline:
+        """A new timeline with more changes; this one is left as it was."""
+        basis = self._require_basis if require_basis is None else require_basis
+        return Timeline((*self._changes, *changes), require_basis=basis)

@@ -1,0 +1,716 @@
+"""The project file: one agency in YAML, human-editable (docs/format.md, project.schema.json).
+
+Loading is all or nothing: every problem found is reported at once as
+``FILE:LINE: field: what is wrong (English)``, and nothing is loaded while any remains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+from io import StringIO
+from pathlib import Path as FsPath
+from typing import Any, TypeVar
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from ruamel.yaml import YAML
+
+from tinhgon.domain import (
+    BUILTIN_KINDS,
+    Agency,
+    AutonomyGroup,
+    Category,
+    ChangeRefused,
+    CreateUnit,
+    Document,
+    DocumentKind,
+    DocumentRegister,
+    Hire,
+    InvalidValue,
+    NewUnit,
+    Person,
+    Plan,
+    PlanStatus,
+    Project,
+    Role,
+    SetQuota,
+    Timeline,
+    UnitClass,
+    UnitKind,
+    parse_symbol,
+)
+from tinhgon.domain.changes import Change
+from tinhgon.io.codec import (
+    Context,
+    FieldError,
+    basis_to_plain,
+    change_from_plain,
+    change_to_plain,
+    parse_date,
+    person_from_plain,
+    person_to_plain,
+)
+from tinhgon.io.errors import FileProblem, ProjectFileError
+from tinhgon.io.yamlsrc import Locator, Path, YamlSyntaxError, load_located, path_text
+
+T = TypeVar("T")
+FORMAT_VERSION = 1
+
+
+@cache
+def project_schema() -> dict[str, Any]:
+    text = resources.files("tinhgon.io").joinpath("project.schema.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def load_project(path: str | FsPath) -> Project:
+    """Read a project file; raise ProjectFileError listing every problem."""
+    name = str(path)
+    try:
+        text = FsPath(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProjectFileError(
+            [FileProblem(name, None, "", "không tìm thấy tệp", "file not found")]
+        ) from None
+    except IsADirectoryError:
+        raise ProjectFileError(
+            [FileProblem(name, None, "", "đây là thư mục, không phải tệp", "this is a directory")]
+        ) from None
+    except UnicodeDecodeError:
+        raise ProjectFileError(
+            [FileProblem(name, None, "", "tệp không được mã hóa UTF-8", "the file is not UTF-8")]
+        ) from None
+    return parse_project(text, name=name)
+
+
+def parse_project(text: str, *, name: str = "<project>") -> Project:
+    try:
+        data, locator = load_located(text)
+    except YamlSyntaxError as error:
+        raise ProjectFileError([FileProblem(name, error.line, "", error.vi, error.en)]) from None
+    if not isinstance(data, dict):
+        raise ProjectFileError(
+            [
+                FileProblem(
+                    name,
+                    1,
+                    "",
+                    "tệp dự án phải là một bảng khóa: giá trị (bắt đầu bằng 'tinhgon: 1')",
+                    "a project file must be a mapping (starting with 'tinhgon: 1')",
+                )
+            ]
+        )
+    problems = [
+        _schema_problem(name, locator, error)
+        for error in Draft202012Validator(project_schema()).iter_errors(data)
+    ]
+    if problems:
+        raise ProjectFileError(_dedupe(problems))
+    return _Reader(name, locator).read(data)
+
+
+def _dedupe(problems: list[FileProblem]) -> list[FileProblem]:
+    seen: set[tuple[int | None, str, str]] = set()
+    out = []
+    for p in problems:
+        key = (p.line, p.field, p.vi)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+# -- schema errors in Vietnamese ------------------------------------------------------------
+
+
+def _schema_problem(name: str, locator: Locator, error: ValidationError) -> FileProblem:
+    path: Path = tuple(error.absolute_path)
+    vi, en = _translate(error)
+    field: str
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else ""
+        field = path_text((*path, missing)) if missing else path_text(path)
+    elif error.validator in ("additionalProperties", "unevaluatedProperties"):
+        extra = _unexpected(error)
+        field = path_text((*path, extra[0])) if extra else path_text(path)
+        if extra:
+            path = (*path, extra[0])
+    else:
+        field = path_text(path)
+    return FileProblem(name, locator.line(path), field, vi, en)
+
+
+def _unexpected(error: ValidationError) -> list[str]:
+    match = re.search(r"\((.*)(?: was| were) unexpected\)", error.message)
+    if not match:
+        return []
+    return re.findall(r"'([^']*)'", match.group(1))
+
+
+def _translate(error: ValidationError) -> tuple[str, str]:
+    v = error.validator
+    value = error.instance
+    if v == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        return f"thiếu trường bắt buộc '{missing}'", f"required field '{missing}' is missing"
+    if v in ("additionalProperties", "unevaluatedProperties"):
+        extra = ", ".join(_unexpected(error)) or "?"
+        return (
+            f"trường không được phép '{extra}' (viết sai tên trường?)",
+            f"unexpected field '{extra}' (a misspelt name?)",
+        )
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in error.validator_value)
+        return (
+            f"giá trị '{value}' không hợp lệ; chọn một trong: {allowed}",
+            f"invalid value '{value}'; choose one of: {allowed}",
+        )
+    if v == "const":
+        return (
+            f"giá trị phải là {error.validator_value!r}",
+            f"the value must be {error.validator_value!r}",
+        )
+    if v == "type":
+        expected = error.validator_value
+        names = {
+            "string": ("chuỗi ký tự", "a string"),
+            "integer": ("số nguyên", "an integer"),
+            "object": ("bảng khóa: giá trị", "a mapping"),
+            "array": ("danh sách", "a list"),
+            "boolean": ("true hoặc false", "true or false"),
+        }
+        vi_name, en_name = names.get(str(expected), (str(expected), str(expected)))
+        hint_vi = hint_en = ""
+        if expected == "string" and isinstance(value, float | int):
+            hint_vi = ' (đặt trong dấu nháy, ví dụ "01.003")'
+            hint_en = ' (put it in quotes, for example "01.003")'
+        return (
+            f"giá trị {value!r} phải là {vi_name}{hint_vi}",
+            f"the value {value!r} must be {en_name}{hint_en}",
+        )
+    if v == "pattern":
+        field = error.absolute_path[-1] if error.absolute_path else ""
+        what = {
+            "born": (
+                "ngày sinh (dd/mm/yyyy, mm/yyyy, yyyy)",
+                "a birth date (dd/mm/yyyy, mm/yyyy, yyyy)",
+            ),
+            "national_id": ("số định danh cá nhân gồm 12 chữ số", "a 12-digit national ID number"),
+        }.get(str(field))
+        if what is None and "[0-9]{4}-" in str(error.validator_value):
+            what = ("ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd", "a date as dd/mm/yyyy or yyyy-mm-dd")
+        if what is None:
+            what = (
+                "mã chỉ gồm chữ không dấu, số, '-', '_', '.'",
+                "an id of unaccented letters, digits, '-', '_', '.'",
+            )
+        return f"'{value}' không hợp lệ: cần {what[0]}", f"'{value}' is invalid: expected {what[1]}"
+    if v in ("minimum", "maximum"):
+        return (
+            f"giá trị {value} nằm ngoài giới hạn ({v} {error.validator_value})",
+            f"value {value} is out of range ({v} {error.validator_value})",
+        )
+    if v in ("minItems", "minLength"):
+        return "giá trị trống hoặc quá ngắn", "the value is empty or too short"
+    if v == "oneOf":
+        return (
+            f"giá trị {value!r} không đúng dạng (xem docs/format.md)",
+            f"the value {value!r} has the wrong shape (see docs/format.md)",
+        )
+    if v == "propertyNames":
+        return (
+            f"khóa '{value}' không hợp lệ (cần năm, ví dụ 2019)",
+            f"invalid key '{value}' (a year)",
+        )
+    return f"không hợp lệ: {error.message}", f"invalid: {error.message}"
+
+
+# -- the reader -----------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, name: str, locator: Locator) -> None:
+        self.name = name
+        self.locator = locator
+        self.problems: list[FileProblem] = []
+
+    def problem(self, path: Path, vi: str, en: str) -> None:
+        self.problems.append(
+            FileProblem(self.name, self.locator.line(path), path_text(path), vi, en)
+        )
+
+    def attempt(self, path: Path, call: Callable[[], T]) -> T | None:
+        """Run a conversion; record its problem (under ``path``) and return None on failure."""
+        try:
+            return call()
+        except FieldError as error:
+            self.problem(error.path or path, error.vi, error.en)
+        except InvalidValue as error:
+            self.problem(path, error.vi, error.en)
+        return None
+
+    def read(self, data: Mapping[str, Any]) -> Project:
+        kinds = self.read_kinds(data.get("unit_kinds", []))
+        documents = self.read_documents(data.get("documents", []))
+        ctx = Context(kinds=kinds, documents=documents)
+        baseline_on: dt.date | None = None
+        baseline_basis: Any = None
+        if "baseline" in data:
+            baseline_on = self.attempt(
+                ("baseline", "on"), lambda: parse_date(data["baseline"]["on"], ("baseline", "on"))
+            )
+            baseline_basis = data["baseline"]["basis"]
+            self.attempt(
+                ("baseline", "basis"), lambda: ctx.basis(baseline_basis, ("baseline", "basis"))
+            )
+
+        def since_and_basis(entry: Mapping[str, Any], path: Path) -> dict[str, Any]:
+            on = (
+                self.attempt((*path, "since"), lambda: parse_date(entry["since"], (*path, "since")))
+                if "since" in entry
+                else baseline_on
+            )
+            if on is None and "since" not in entry:
+                self.problem(
+                    path,
+                    "thiếu ngày 'since' (hoặc khai báo 'baseline' cho cả tệp)",
+                    "missing 'since' (or declare a 'baseline' for the whole file)",
+                )
+            raw_basis = entry.get("basis", baseline_basis)
+            basis = None
+            if raw_basis is not None:
+                basis = self.attempt(
+                    (*path, "basis"), lambda: ctx.basis(raw_basis, (*path, "basis"))
+                )
+            return {"on": on or dt.date.min, "basis": basis, "ref": path_text(path)}
+
+        agency_data = data["agency"]
+        agency = Agency(
+            id=str(agency_data["id"]),
+            name=str(agency_data["name"]),
+            agency_type=str(agency_data.get("agency_type", "other")),
+            short_name=str(agency_data.get("short_name", "")),
+            province=str(agency_data.get("province", "")),
+            province_class=agency_data.get("province_class"),
+            superior=str(agency_data.get("superior", "")),
+            place=str(agency_data.get("place", agency_data.get("province", ""))),
+            illustrative=bool(agency_data.get("illustrative", False)),
+            note=str(agency_data.get("note", "")),
+        )
+        official: list[Change] = []
+        root_kind = self.attempt(
+            ("agency", "kind"), lambda: ctx.kind(str(agency_data["kind"]), ("agency", "kind"))
+        )
+        if root_kind is not None:
+            root = self.attempt(
+                ("agency",),
+                lambda: NewUnit(
+                    id=agency.id,
+                    name=agency.name,
+                    kind=root_kind,
+                    fields=tuple(agency_data.get("fields", ())),
+                ),
+            )
+            if root is not None:
+                official.append(CreateUnit(unit=root, **since_and_basis(agency_data, ("agency",))))
+
+        official.extend(self.read_units(data.get("units", []), ctx, agency.id, since_and_basis))
+        people, hires = self.read_people(data.get("people", []), since_and_basis)
+        ctx.people = people
+        official.extend(hires)
+        official.extend(self.read_quotas(data.get("quotas", []), baseline_on, since_and_basis))
+        for i, entry in enumerate(data.get("changes", [])):
+            path: Path = ("changes", i)
+            change = self.attempt(path, lambda e=entry, p=path: change_from_plain(e, ctx, p))  # type: ignore[misc]
+            if change is not None:
+                official.append(change)
+        plans = self.read_plans(data.get("plans", []), ctx, official)
+        if self.problems:
+            raise ProjectFileError(self.problems)
+
+        try:
+            timeline = Timeline(official)
+        except ChangeRefused as refused:
+            self.refusal(refused)
+            raise ProjectFileError(self.problems) from None
+        for plan in plans.values():
+            if plan.status in (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED):
+                continue
+            try:
+                plan.project(timeline)
+            except ChangeRefused as refused:
+                self.refusal(refused)
+        if self.problems:
+            raise ProjectFileError(self.problems)
+        return Project(
+            agency=agency,
+            documents=documents,
+            timeline=timeline,
+            plans=plans,
+            people=people,
+            unit_kinds=kinds,
+        )
+
+    def refusal(self, refused: ChangeRefused) -> None:
+        ref = refused.change.ref
+        path = self._path_of(ref)
+        label = refused.change.label
+        self.problems.append(
+            FileProblem(
+                self.name,
+                self.locator.line(path),
+                ref,
+                f"{label.vi} ngày {refused.change.on:%d/%m/%Y} bị từ chối: {refused.reason_vi}",
+                f"{label.en} on {refused.change.on.isoformat()} refused: {refused.reason_en}",
+            )
+        )
+
+    def _path_of(self, ref: str) -> Path:
+        for path in self.locator.lines:
+            if path_text(path) == ref:
+                return path
+        return ()
+
+    # -- sections --------------------------------------------------------------------------
+
+    def read_kinds(self, entries: list[Mapping[str, Any]]) -> dict[str, UnitKind]:
+        kinds = dict(BUILTIN_KINDS)
+        for i, entry in enumerate(entries):
+            code = str(entry["code"])
+            if code in kinds:
+                self.problem(
+                    ("unit_kinds", i, "code"),
+                    f"loại đơn vị '{code}' đã có",
+                    f"unit kind '{code}' already exists",
+                )
+                continue
+            kinds[code] = UnitKind(
+                code=code,
+                name_vi=str(entry["name"]),
+                name_en=str(entry.get("name_en", entry["name"])),
+                unit_class=UnitClass(str(entry["class"])),
+                head_title=str(entry.get("head_title", "Trưởng")),
+                deputy_title=str(entry.get("deputy_title", "Phó")),
+            )
+        return kinds
+
+    def read_documents(self, entries: list[Mapping[str, Any]]) -> DocumentRegister:
+        register = DocumentRegister()
+        for i, entry in enumerate(entries):
+            path: Path = ("documents", i)
+
+            def build(entry: Mapping[str, Any] = entry, path: Path = path) -> Document:
+                try:
+                    symbol = parse_symbol(str(entry["symbol"]))
+                except InvalidValue as error:
+                    raise FieldError((*path, "symbol"), error.vi, error.en) from None
+                kind = DocumentKind(entry["kind"]) if "kind" in entry else symbol.inferred_kind
+                return Document(
+                    symbol=symbol,
+                    kind=kind or DocumentKind.OTHER,
+                    issued_on=parse_date(entry["issued_on"], (*path, "issued_on")),
+                    issuer=str(entry["issuer"]),
+                    title=str(entry["title"]),
+                    effective_on=(
+                        parse_date(entry["effective_on"], (*path, "effective_on"))
+                        if "effective_on" in entry
+                        else None
+                    ),
+                    url=entry.get("url"),
+                    illustrative=bool(entry.get("illustrative", False)),
+                )
+
+            document = self.attempt(path, build)
+            if document is not None:
+                self.attempt(path, lambda d=document: register.add(d))  # type: ignore[misc]
+        return register
+
+    def read_units(
+        self,
+        entries: list[Mapping[str, Any]],
+        ctx: Context,
+        agency_id: str,
+        since_and_basis: Callable[[Mapping[str, Any], Path], dict[str, Any]],
+    ) -> list[Change]:
+        ids: dict[str, int] = {}
+        for i, entry in enumerate(entries):
+            uid = str(entry["id"])
+            if uid in ids or uid == agency_id:
+                self.problem(
+                    ("units", i, "id"), f"mã đơn vị '{uid}' bị trùng", f"duplicate unit id '{uid}'"
+                )
+            ids[uid] = i
+        # Parents before children, whatever order the file lists them in.
+        depth: dict[str, int] = {}
+
+        def depth_of(uid: str, seen: tuple[str, ...] = ()) -> int:
+            if uid in depth:
+                return depth[uid]
+            if uid in seen:
+                raise FieldError(
+                    ("units", ids[uid], "parent"),
+                    f"vòng lặp trực thuộc: {' → '.join((*seen, uid))}",
+                    f"the parents form a loop: {' → '.join((*seen, uid))}",
+                )
+            parent = entries[ids[uid]].get("parent", agency_id)
+            depth[uid] = 0 if parent not in ids else depth_of(parent, (*seen, uid)) + 1
+            return depth[uid]
+
+        order = []
+        for uid, i in ids.items():
+            if self.attempt(("units", i), lambda u=uid: depth_of(u)) is not None:  # type: ignore[misc]
+                order.append((depth[uid], i))
+        changes: list[Change] = []
+        for _, i in sorted(order):
+            entry = entries[i]
+            path: Path = ("units", i)
+            unit = self.attempt(
+                path,
+                lambda e=entry, p=path: NewUnit(  # type: ignore[misc]
+                    id=str(e["id"]),
+                    name=str(e["name"]),
+                    kind=ctx.kind(str(e["kind"]), (*p, "kind")),
+                    parent_id=str(e.get("parent", agency_id)),
+                    fields=tuple(e.get("fields", ())),
+                    autonomy_group=(
+                        AutonomyGroup(str(e["autonomy_group"]))
+                        if e.get("autonomy_group") is not None
+                        else None
+                    ),
+                ),
+            )
+            if unit is not None:
+                changes.append(CreateUnit(unit=unit, **since_and_basis(entry, path)))
+        return changes
+
+    def read_people(
+        self,
+        entries: list[Mapping[str, Any]],
+        since_and_basis: Callable[[Mapping[str, Any], Path], dict[str, Any]],
+    ) -> tuple[dict[str, Person], list[Change]]:
+        people: dict[str, Person] = {}
+        hires: list[Change] = []
+        national_ids: dict[str, str] = {}
+        for i, entry in enumerate(entries):
+            path: Path = ("people", i)
+            person = self.attempt(path, lambda e=entry, p=path: person_from_plain(e, p))  # type: ignore[misc]
+            if person is None:
+                continue
+            if person.id in people:
+                self.problem(
+                    (*path, "id"),
+                    f"mã người '{person.id}' bị trùng",
+                    f"duplicate person id '{person.id}'",
+                )
+                continue
+            if person.national_id:
+                other = national_ids.get(person.national_id)
+                if other:
+                    self.problem(
+                        (*path, "national_id"),
+                        f"số định danh cá nhân trùng với người '{other}'",
+                        f"national ID shared with person '{other}'",
+                    )
+                national_ids[person.national_id] = person.id
+            people[person.id] = person
+            if "unit" in entry:
+                hires.append(
+                    Hire(
+                        person=person,
+                        unit=str(entry["unit"]),
+                        role=Role(entry.get("role", "staff")),
+                        **since_and_basis(entry, path),
+                    )
+                )
+            elif "role" in entry:
+                self.problem(
+                    (*path, "role"), "có chức vụ mà không có đơn vị (unit)", "a role without a unit"
+                )
+        return people, hires
+
+    def read_quotas(
+        self,
+        entries: list[Mapping[str, Any]],
+        baseline_on: dt.date | None,
+        since_and_basis: Callable[[Mapping[str, Any], Path], dict[str, Any]],
+    ) -> list[Change]:
+        changes: list[Change] = []
+        for i, entry in enumerate(entries):
+            path: Path = ("quotas", i)
+            timing = since_and_basis(
+                {k: v for k, v in entry.items() if k != "on"}
+                | ({"since": entry["on"]} if "on" in entry else {}),
+                path,
+            )
+            if "on" not in entry and baseline_on is None:
+                timing["on"] = dt.date(int(entry["year"]), 1, 1)
+            changes.append(
+                SetQuota(
+                    unit=str(entry["unit"]),
+                    category=Category(str(entry["category"])),
+                    year=int(entry["year"]),
+                    value=int(entry["value"]),
+                    **timing,
+                )
+            )
+        return changes
+
+    def read_plans(
+        self, entries: list[Mapping[str, Any]], ctx: Context, official: list[Change]
+    ) -> dict[str, Plan]:
+        plans: dict[str, Plan] = {}
+        for i, entry in enumerate(entries):
+            path: Path = ("plans", i)
+            plan_id = str(entry["id"])
+            if plan_id in plans:
+                self.problem(
+                    (*path, "id"),
+                    f"mã đề án '{plan_id}' bị trùng",
+                    f"duplicate plan id '{plan_id}'",
+                )
+                continue
+            status = PlanStatus(entry.get("status", "draft"))
+            decision = None
+            if entry.get("decision") is not None:
+                decision = self.attempt(
+                    (*path, "decision"),
+                    lambda e=entry, p=path: ctx.basis(e["decision"], (*p, "decision")),  # type: ignore[misc]
+                )
+            changes: list[Change] = []
+            for j, raw in enumerate(entry.get("changes", [])):
+                cpath: Path = (*path, "changes", j)
+                change = self.attempt(cpath, lambda r=raw, p=cpath: change_from_plain(r, ctx, p))  # type: ignore[misc]
+                if change is not None:
+                    changes.append(change)
+            plan = self.attempt(
+                path,
+                lambda e=entry, s=status, d=decision, c=changes: Plan(  # type: ignore[misc]
+                    id=str(e["id"]),
+                    title=str(e["title"]),
+                    description=str(e.get("description", "")),
+                    status=s,
+                    decision=d,
+                    rejection_reason=str(e.get("rejection_reason", "")),
+                    changes=tuple(c),
+                ),
+            )
+            if plan is None:
+                continue
+            if plan.status is PlanStatus.IMPLEMENTED:
+                filled = tuple(
+                    c if c.basis else replace(c, basis=plan.decision) for c in plan.changes
+                )
+                plan = replace(plan, changes=filled)
+                official.extend(filled)
+            plans[plan.id] = plan
+        return plans
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def project_to_plain(project: Project) -> dict[str, Any]:
+    """The plain form of a project, which loads back to an equal project.
+
+    Every official change is written out in ``changes`` (the agency's creation in ``agency``,
+    the changes of implemented plans under their plan), and every person in ``people``.
+    """
+    docs = project.documents
+    agency = project.agency
+    changes = list(project.timeline.changes)
+    root = changes.pop(0) if changes and isinstance(changes[0], CreateUnit) else None
+    out: dict[str, Any] = {"tinhgon": FORMAT_VERSION}
+    agency_out: dict[str, Any] = {"id": agency.id, "name": agency.name}
+    if root is not None:
+        assert isinstance(root, CreateUnit)
+        agency_out["kind"] = root.unit.kind.code
+        if root.unit.fields:
+            agency_out["fields"] = list(root.unit.fields)
+        agency_out["since"] = root.on.isoformat()
+        if root.basis is not None:
+            agency_out["basis"] = basis_to_plain(root.basis, docs)
+    for key in (
+        "short_name",
+        "agency_type",
+        "province",
+        "province_class",
+        "superior",
+        "place",
+        "note",
+    ):
+        value = getattr(agency, key)
+        if value:
+            agency_out[key] = value
+    if agency.illustrative:
+        agency_out["illustrative"] = True
+    out["agency"] = agency_out
+    custom = [k for code, k in project.unit_kinds.items() if code not in BUILTIN_KINDS]
+    if custom:
+        out["unit_kinds"] = [
+            {
+                "code": k.code,
+                "name": k.name_vi,
+                "name_en": k.name_en,
+                "class": k.unit_class.value,
+                "head_title": k.head_title,
+                "deputy_title": k.deputy_title,
+            }
+            for k in custom
+        ]
+    out["documents"] = [_document_to_plain(d) for d in docs]
+    out["people"] = [person_to_plain(p) for p in project.people.values()]
+    # The changes of implemented plans are written under their plan, which enters them into
+    # the timeline again on loading.
+    for plan in project.plans.values():
+        if plan.status is PlanStatus.IMPLEMENTED:
+            for change in plan.changes:
+                if change in changes:
+                    changes.remove(change)
+    out["changes"] = [change_to_plain(c, docs) for c in changes]
+    plans = []
+    for plan in project.plans.values():
+        entry: dict[str, Any] = {"id": plan.id, "title": plan.title, "status": plan.status.value}
+        if plan.description:
+            entry["description"] = plan.description
+        if plan.decision is not None:
+            entry["decision"] = basis_to_plain(plan.decision, docs)
+        if plan.rejection_reason:
+            entry["rejection_reason"] = plan.rejection_reason
+        entry["changes"] = [change_to_plain(c, docs) for c in plan.changes]
+        plans.append(entry)
+    if plans:
+        out["plans"] = plans
+    return out
+
+
+def _document_to_plain(document: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "symbol": document.symbol.text,
+        "kind": document.kind.value,
+        "issued_on": document.issued_on.isoformat(),
+        "issuer": document.issuer,
+        "title": document.title,
+    }
+    if document.effective_on:
+        out["effective_on"] = document.effective_on.isoformat()
+    if document.url:
+        out["url"] = document.url
+    if document.illustrative:
+        out["illustrative"] = True
+    return out
+
+
+def dump_project(project: Project) -> str:
+    """The project as YAML text."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    stream = StringIO()
+    yaml.dump(project_to_plain(project), stream)
+    return stream.getvalue()
