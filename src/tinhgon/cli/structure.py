@@ -30,9 +30,7 @@ from tinhgon.domain import (
     metrics_of,
 )
 
-FileArg = Annotated[
-    Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)
-]
+FileArg = Annotated[Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)]
 PlanOpt = Annotated[
     str | None,
     typer.Option("--plan", help="Áp dụng đề án này / apply this plan (its id)", show_default=False),
@@ -81,7 +79,9 @@ def unit_tree(state: State) -> list[dict[str, Any]]:
             "kind": unit.kind.code,
             "kind_name": unit.kind.name_vi,
             "head": person(head.person_id, unit.kind.head_title) if head else None,
-            "deputies": [person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)],
+            "deputies": [
+                person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)
+            ],
             "staff": state.headcount(unit_id),
             "staff_by_category": {c.value: n for c, n in by_category.items()},
             "staff_total": state.headcount(unit_id, recursive=True),
@@ -111,9 +111,7 @@ def _label(entry: dict[str, Any]) -> str:
 @app.command()
 def show(
     file: FileArg,
-    on: Annotated[
-        str, typer.Option("--on", help="Tại ngày / as of (yyyy-mm-dd hoặc dd/mm/yyyy)")
-    ],
+    on: Annotated[str, typer.Option("--on", help="Tại ngày / as of (yyyy-mm-dd hoặc dd/mm/yyyy)")],
     plan: PlanOpt = None,
     output: FormatOpt = OutputFormat.TEXT,
 ) -> None:
@@ -162,7 +160,14 @@ def _headline(metrics: Metrics) -> str:
 def _metric_rows(before: Metrics, after: Metrics) -> list[tuple[str, int, int]]:
     b, a = before.as_dict(), after.as_dict()
     rows = [(f"{vi} / {en}", int(b[key]), int(a[key])) for key, vi, en in HEADLINE]  # type: ignore[call-overload]
-    rows.insert(2, ("  trong đó cấp phó / of which deputies", before.department_deputies, after.department_deputies))
+    rows.insert(
+        2,
+        (
+            "  trong đó cấp phó / of which deputies",
+            before.department_deputies,
+            after.department_deputies,
+        ),
+    )
     for category in Category:
         rows.append(
             (
@@ -248,9 +253,7 @@ def _parse_iso(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def comparison(
-    project: Project, before: State, after: State, plan: str | None
-) -> dict[str, Any]:
+def comparison(project: Project, before: State, after: State, plan: str | None) -> dict[str, Any]:
     """The compare result as JSON-ready data (the command-line contract)."""
     assert before.on is not None and after.on is not None
     changes = [item.as_dict() for item in diff_states(before, after)]
