@@ -255,7 +255,8 @@ def _parse_iso(value: str) -> dt.date:
 
 def comparison(project: Project, before: State, after: State, plan: str | None) -> dict[str, Any]:
     """The compare result as JSON-ready data (the command-line contract)."""
-    assert before.on is not None and after.on is not None
+    assert before.on is not None
+    assert after.on is not None
     changes = [item.as_dict() for item in diff_states(before, after)]
     if plan is None:
         events = project.timeline.between(before.on, after.on)

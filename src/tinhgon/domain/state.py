@@ -24,7 +24,6 @@ from tinhgon.domain.model import (
     UnitClass,
 )
 
-
 _CLASS_ORDER = {
     UnitClass.AGENCY: 0,
     UnitClass.DEPARTMENT: 1,
