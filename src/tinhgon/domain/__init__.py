@@ -55,6 +55,7 @@ from tinhgon.domain.plans import Plan, PlanStatus
 from tinhgon.domain.project import Agency, Project
 from tinhgon.domain.state import Assignment, Departure, EndKind, State, StateBuilder, UnitEnd
 from tinhgon.domain.timeline import Timeline
+from tinhgon.domain.vietnamese import fold, name_sort_key, text_sort_key
 
 __all__ = [
     "BUILTIN_KINDS",
@@ -115,6 +116,9 @@ __all__ = [
     "UnitEnd",
     "UnitKind",
     "diff_states",
+    "fold",
     "metrics_of",
+    "name_sort_key",
     "parse_symbol",
+    "text_sort_key",
 ]

@@ -1,7 +1,13 @@
-"""Errors of files a user gives us; each problem names the file, the line and the field.
+"""Errors of files a user gives us; each problem says where it is and what is wrong.
 
 TinhgonError (tinhgon.domain.errors)
-└── ProjectFileError     a project file that cannot be loaded; carries every problem found
+├── ProjectFileError     a project file that cannot be loaded; carries every problem found,
+│                        each naming the file, the line and the field (``FileProblem``)
+└── SpreadsheetError     a spreadsheet or CSV file that cannot be imported; carries every
+    │                    problem found, each naming the file, the sheet, the row and the
+    │                    column (``SheetProblem``); nothing of it was applied
+    └── FileRefused      the file as a whole is refused before its cells are read: not a
+                         spreadsheet, a zip bomb, formulas, too many rows, a wrong encoding
 """
 
 from __future__ import annotations
@@ -37,3 +43,83 @@ class ProjectFileError(TinhgonError):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+def column_letter(index: int) -> str:
+    """0 → 'A', 25 → 'Z', 26 → 'AA'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class SheetProblem:
+    """One thing wrong in a spreadsheet: the file, the sheet, the row (as Excel numbers it),
+    the column (0-based, shown as a letter) and its header, and what is wrong."""
+
+    file: str
+    sheet: str
+    row: int | None
+    column: int | None
+    header: str
+    vi: str
+    en: str
+
+    @property
+    def cell(self) -> str:
+        """'D12', or 'dòng 12' when no column, or '' for the whole sheet."""
+        if self.row is None:
+            return column_letter(self.column) if self.column is not None else ""
+        if self.column is None:
+            return str(self.row)
+        return f"{column_letter(self.column)}{self.row}"
+
+    def where_vi(self) -> str:
+        parts = [f"trang tính '{self.sheet}'"] if self.sheet else []
+        if self.row is not None:
+            parts.append(f"dòng {self.row}")
+        if self.column is not None:
+            header = f" ({self.header})" if self.header else ""
+            parts.append(f"cột {column_letter(self.column)}{header}")
+        return ", ".join(parts)
+
+    def where_en(self) -> str:
+        parts = [f"sheet '{self.sheet}'"] if self.sheet else []
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {column_letter(self.column)}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where_vi, where_en = self.where_vi(), self.where_en()
+        if not where_vi:
+            return f"{self.file}: {self.vi} ({self.en})"
+        return f"{self.file}: {where_vi}: {self.vi} ({where_en}: {self.en})"
+
+
+def _problem_order(p: SheetProblem) -> tuple[str, int, int]:
+    return (p.sheet, p.row or 0, -1 if p.column is None else p.column)
+
+
+class SpreadsheetError(TinhgonError):
+    """The spreadsheet cannot be imported; nothing of it was applied."""
+
+    def __init__(self, problems: list[SheetProblem]) -> None:
+        self.problems = sorted(problems, key=_problem_order)
+        text = "\n".join(str(p) for p in self.problems)
+        super().__init__(text, text)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class FileRefused(SpreadsheetError):
+    """The file is refused as a whole, before its cells are read (no error copy is made)."""
+
+    @classmethod
+    def because(cls, file: str, vi: str, en: str) -> FileRefused:
+        return cls([SheetProblem(file, "", None, None, "", vi, en)])

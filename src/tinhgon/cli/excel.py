@@ -1,0 +1,383 @@
+"""import, template and export: Excel and CSV in and out (docs/excel.md)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tinhgon.cli.main import app, err, fail, option_date, out, read_project, state_or_fail, vn_date
+from tinhgon.io import dump_project
+from tinhgon.io.errors import FileRefused, SpreadsheetError
+from tinhgon.io.sheets import read_spreadsheet
+from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
+from tinhgon.io.xlsx_export import (
+    export_staff,
+    export_structure,
+    export_workbook,
+    write_error_copy,
+    write_template,
+)
+
+PRINTED_PROBLEMS = 200
+
+template_app = typer.Typer(
+    help="Mẫu Excel trống để điền / A blank Excel template to fill in.",
+    no_args_is_help=True,
+)
+export_app = typer.Typer(
+    help="Xuất Excel và tệp dự án / Export to Excel and to a project file.",
+    no_args_is_help=True,
+)
+app.add_typer(template_app, name="template")
+app.add_typer(export_app, name="export")
+
+OutputOpt = Annotated[
+    Path, typer.Option("--output", "-o", help="Tệp kết quả / output file", show_default=False)
+]
+ProjectArg = Annotated[
+    Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)
+]
+OnOpt = Annotated[str, typer.Option("--on", help="Tại ngày / as of (dd/mm/yyyy)")]
+PlanOpt = Annotated[
+    str | None,
+    typer.Option("--plan", help="Áp dụng đề án này / apply this plan (its id)", show_default=False),
+]
+OrderOpt = Annotated[
+    str,
+    typer.Option(
+        "--order",
+        help="Thứ tự: name (theo tên, kiểu Việt Nam) hoặc unit (theo đơn vị, lãnh đạo trước) / "
+        "order by name, or by unit with leaders first",
+    ),
+]
+
+
+def _xlsx(path: Path) -> Path:
+    if path.suffix.lower() != ".xlsx":
+        fail(
+            f"--output: tệp kết quả phải có đuôi .xlsx ({path}) (the output must be an .xlsx file)"
+        )
+    return path
+
+
+def _order(value: str) -> str:
+    if value not in ("name", "unit"):
+        fail(f"--order: chọn name hoặc unit, không phải '{value}' (choose name or unit)")
+    return value
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+def error_copy_path(file: Path) -> Path:
+    """nhan-su.xlsx → nhan-su.loi.xlsx, beside the input."""
+    return file.with_name(f"{file.stem}.loi.xlsx")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename over it: a crash leaves the old file whole."""
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path, typer.Argument(help="Tệp .xlsx hoặc .csv / spreadsheet", show_default=False)
+    ],
+    into: Annotated[
+        Path,
+        typer.Option(
+            "--into",
+            help="Tệp dự án để cập nhật; chưa có thì tạo mới / project file to update or create",
+            show_default=False,
+        ),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", help="Ngày số liệu có hiệu lực / the date the data hold on", show_default=False
+        ),
+    ] = None,
+    basis: Annotated[
+        str | None,
+        typer.Option(
+            "--basis",
+            help="Số, ký hiệu văn bản căn cứ / the basis document's symbol",
+            show_default=False,
+        ),
+    ] = None,
+    basis_date: Annotated[
+        str | None,
+        typer.Option(
+            "--basis-date", help="Ngày ban hành văn bản căn cứ / its date", show_default=False
+        ),
+    ] = None,
+    basis_title: Annotated[
+        str | None,
+        typer.Option(
+            "--basis-title", help="Trích yếu văn bản căn cứ / its subject", show_default=False
+        ),
+    ] = None,
+    basis_issuer: Annotated[
+        str | None,
+        typer.Option(
+            "--basis-issuer",
+            help="Cơ quan ban hành (mặc định: chính cơ quan) / issuer",
+            show_default=False,
+        ),
+    ] = None,
+    basis_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--basis-kind",
+            help="Loại văn bản (mặc định: suy từ ký hiệu) / kind",
+            show_default=False,
+        ),
+    ] = None,
+    agency_id: Annotated[
+        str | None,
+        typer.Option("--agency-id", help="Mã cơ quan (dự án mới) / agency id", show_default=False),
+    ] = None,
+    agency_name: Annotated[
+        str | None,
+        typer.Option(
+            "--agency-name", help="Tên cơ quan (dự án mới) / agency name", show_default=False
+        ),
+    ] = None,
+    agency_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--agency-kind",
+            help="Ban quản lý, Sở, Cơ quan (dự án mới) / its unit kind",
+            show_default=False,
+        ),
+    ] = None,
+    agency_type: Annotated[
+        str | None,
+        typer.Option(
+            "--agency-type",
+            help="economic_zone_board, provincial_department, public_service_unit, other",
+            show_default=False,
+        ),
+    ] = None,
+    complete: Annotated[
+        bool,
+        typer.Option(
+            "--complete",
+            help="Danh sách là đầy đủ: người vắng mặt thôi công tác từ ngày nhập / the list is "
+            "complete: whoever is missing leaves the staff on the date",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi / check only, write nothing")
+    ] = False,
+) -> None:
+    """Nhập danh sách nhân sự, cơ cấu từ Excel hoặc CSV / Import staff and structure from Excel or CSV.
+
+    Kiểm tra toàn bộ tệp trước; có lỗi thì không ghi gì, in mọi lỗi và ghi bản sao có cột
+    'Lỗi' cạnh tệp nhập. Checks the whole file first; on any error nothing is written, every
+    problem is printed and a copy with an error column is written beside the input.
+    """
+    project = read_project(into) if into.exists() else None
+    options = ImportOptions(
+        on=option_date(on, "--on") if on else None,
+        basis=basis or "",
+        basis_date=option_date(basis_date, "--basis-date") if basis_date else None,
+        basis_kind=basis_kind or "",
+        basis_issuer=basis_issuer or "",
+        basis_title=basis_title or "",
+        agency_id=agency_id or "",
+        agency_name=agency_name or "",
+        agency_kind=agency_kind or "",
+        agency_type=agency_type or "",
+        complete=complete,
+    )
+    with err.status(f"Đang đọc {file.name}… (reading)"):
+        try:
+            book = read_spreadsheet(file)
+        except FileRefused as refused:
+            _fail_problems(refused, None)
+    with err.status("Đang kiểm tra… (checking)"):
+        try:
+            result = import_workbook(book, project, options)
+        except SpreadsheetError as error:
+            copy = error_copy_path(file)
+            try:
+                write_error_copy(copy, book, error.problems)
+            except OSError:
+                _fail_problems(error, None)
+            _fail_problems(error, copy)
+    _print_summary(file, into, result, dry_run)
+    if dry_run:
+        out.print("Không ghi tệp (--dry-run). (Nothing written.)")
+        return
+    with err.status(f"Đang ghi {into.name}… (writing)"):
+        _write_atomically(into, dump_project(result.project))
+
+
+def _fail_problems(error: SpreadsheetError, copy: Path | None) -> None:
+    problems = error.problems
+    lines = [str(p) for p in problems[:PRINTED_PROBLEMS]]
+    if len(problems) > PRINTED_PROBLEMS:
+        more = len(problems) - PRINTED_PROBLEMS
+        lines.append(f"… và {more} lỗi khác (and {more} more)")
+    count = len(problems)
+    lines.append(f"Không nhập gì: {count} lỗi. (Nothing was imported: {count} problem(s).)")
+    if copy is not None:
+        lines.append(f"Bản sao có cột 'Lỗi' / a copy with an error column: {copy}")
+    fail("\n".join(lines))
+
+
+_KIND_ORDER = (
+    "create",
+    "rename",
+    "move",
+    "set_quota",
+    "hire",
+    "transfer",
+    "appoint",
+    "relieve",
+    "leave",
+)
+
+
+def _print_summary(file: Path, into: Path, result: ImportResult, dry_run: bool) -> None:
+    verb = "Sẽ nhập" if dry_run else "Đã nhập"
+    action = "tạo tệp dự án mới" if result.created else "cập nhật"
+    out.print(
+        f"{verb} {file.name} vào {into} ({action}) tại ngày {vn_date(result.on)}, căn cứ "
+        f"{result.basis.symbol}: {len(result.changes)} thay đổi.",
+        markup=False,
+    )
+    labels: dict[str, str] = {}
+    for change in result.changes:
+        labels.setdefault(change.kind, f"{change.label.vi} / {change.label.en}")
+    for kind in _KIND_ORDER:
+        if result.counts.get(kind):
+            out.print(f"  {labels[kind]}: {result.counts[kind]}", markup=False)
+    if result.updated:
+        out.print(
+            f"  cập nhật thông tin / details updated: {len(result.updated)} người", markup=False
+        )
+        for pid, name, fields in result.updated[:30]:
+            out.print(f"    {name} ({pid}): {', '.join(fields)}", markup=False)
+        if len(result.updated) > 30:
+            out.print(f"    … và {len(result.updated) - 30} người khác", markup=False)
+    if result.absent:
+        out.print(
+            f"Lưu ý: {len(result.absent)} người đang công tác tại ngày {vn_date(result.on)} không có "
+            "trong danh sách; vẫn giữ nguyên (dùng --complete nếu danh sách là đầy đủ). "
+            f"({len(result.absent)} people on the staff are not in the list; kept.)",
+            markup=False,
+        )
+        for pid, name in result.absent[:30]:
+            out.print(f"    {name} ({pid})", markup=False)
+        if len(result.absent) > 30:
+            out.print(f"    … và {len(result.absent) - 30} người khác", markup=False)
+    for vi, en in result.notices:
+        out.print(f"Lưu ý: {vi} ({en})", markup=False)
+
+
+# -- templates ---------------------------------------------------------------------------------
+
+
+RatingYearsOpt = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--rating-year",
+        help="Thêm cột 'Xếp loại NĂM' (lặp lại được) / add a rating column for the year",
+        show_default=False,
+    ),
+]
+
+
+@template_app.command("staff")
+def template_staff(output: OutputOpt, rating_year: RatingYearsOpt = None) -> None:
+    """Mẫu danh sách nhân sự / A blank staff list."""
+    write_template(_xlsx(output), "staff", rating_years=rating_year or ())
+    out.print(f"Đã ghi mẫu danh sách nhân sự: {output} (blank staff list written)", markup=False)
+
+
+@template_app.command("structure")
+def template_structure(output: OutputOpt) -> None:
+    """Mẫu cơ cấu tổ chức / A blank structure (units) sheet."""
+    write_template(_xlsx(output), "structure")
+    out.print(f"Đã ghi mẫu cơ cấu tổ chức: {output} (blank structure written)", markup=False)
+
+
+@template_app.command("workbook")
+def template_workbook(output: OutputOpt, rating_year: RatingYearsOpt = None) -> None:
+    """Mẫu đầy đủ: Cơ quan, Đơn vị, Nhân sự / All three sheets, for a new project."""
+    write_template(_xlsx(output), "workbook", rating_years=rating_year or ())
+    out.print(f"Đã ghi mẫu đầy đủ: {output} (blank workbook written)", markup=False)
+
+
+# -- exports -----------------------------------------------------------------------------------
+
+
+@export_app.command("staff")
+def export_staff_command(
+    file: ProjectArg, on: OnOpt, output: OutputOpt, plan: PlanOpt = None, order: OrderOpt = "name"
+) -> None:
+    """Danh sách nhân sự tại một ngày / The staff list on a date."""
+    project = read_project(file)
+    state = state_or_fail(project, option_date(on, "--on"), plan)
+    count = export_staff(_xlsx(output), project, state, order=_order(order))
+    out.print(
+        f"Đã ghi {output}: {count} người tại ngày {vn_date(state.on)}. ({count} people)",
+        markup=False,
+    )
+
+
+@export_app.command("structure")
+def export_structure_command(
+    file: ProjectArg, on: OnOpt, output: OutputOpt, plan: PlanOpt = None
+) -> None:
+    """Cơ cấu tổ chức tại một ngày / The structure on a date."""
+    project = read_project(file)
+    state = state_or_fail(project, option_date(on, "--on"), plan)
+    count = export_structure(_xlsx(output), project, state)
+    out.print(
+        f"Đã ghi {output}: {count} đơn vị tại ngày {vn_date(state.on)}. ({count} units)",
+        markup=False,
+    )
+
+
+@export_app.command("workbook")
+def export_workbook_command(
+    file: ProjectArg, on: OnOpt, output: OutputOpt, plan: PlanOpt = None, order: OrderOpt = "name"
+) -> None:
+    """Cơ quan, cơ cấu và nhân sự tại một ngày, nhập lại được / Agency, structure and staff on a
+    date, in one workbook that imports back."""
+    project = read_project(file)
+    state = state_or_fail(project, option_date(on, "--on"), plan)
+    units, staff = export_workbook(_xlsx(output), project, state, order=_order(order))
+    out.print(
+        f"Đã ghi {output}: {units} đơn vị, {staff} người tại ngày {vn_date(state.on)}. "
+        f"({units} units, {staff} people)",
+        markup=False,
+    )
+
+
+@export_app.command("project")
+def export_project_command(file: ProjectArg, output: OutputOpt) -> None:
+    """Tệp dự án YAML, viết lại theo dạng chuẩn / The project file, written out in its
+    normal form."""
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        fail(f"--output: tệp dự án phải có đuôi .yaml ({output}) (the output must be a .yaml file)")
+    project = read_project(file)
+    _write_atomically(output, dump_project(project))
+    out.print(f"Đã ghi {output}. (written)", markup=False)

@@ -1,0 +1,449 @@
+"""Reading the sheets of a workbook into rows the importer understands.
+
+Each sheet is recognised by its header row (searched in its first rows, below any title):
+``Họ và tên`` makes a staff sheet, ``Tên đơn vị`` a units sheet; the sheet named ``Cơ quan``
+(or one whose first column holds its labels) gives the agency, the date and the basis; a sheet
+named ``Hướng dẫn`` is skipped. Every cell is read here (dates, enumerations, ID numbers), and
+every cell that cannot be read is a problem naming its sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from tinhgon.domain import (
+    AutonomyGroup,
+    Category,
+    InvalidValue,
+    Person,
+    Role,
+    Unit,
+    UnitKind,
+    fold,
+)
+from tinhgon.domain.model import check_identifier
+from tinhgon.io.columns import (
+    UNIT_COLUMNS,
+    CellError,
+    SheetKind,
+    agency_label,
+    is_agency_sheet,
+    is_guide_sheet,
+    kind_index,
+    political_qualification,
+    read_autonomy,
+    read_birth,
+    read_category,
+    read_count,
+    read_date,
+    read_list,
+    read_national_id,
+    read_rank_code,
+    read_rating,
+    read_sex,
+    staff_header,
+    text_of,
+    unit_header,
+)
+from tinhgon.io.errors import SheetProblem, SpreadsheetError, column_letter
+from tinhgon.io.sheets import CellValue, RawWorkbook, Table
+
+T = TypeVar("T")
+Text = tuple[str, str]
+
+HEADER_SEARCH_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where a value came from: a sheet, a row, a column (0-based) and its header."""
+
+    sheet: str
+    row: int | None = None
+    column: int | None = None
+    header: str = ""
+
+
+# -- reading the sheets ---------------------------------------------------------------------
+
+
+@dataclass
+class SheetView:
+    table: Table
+    kind: SheetKind
+    header_row: int
+    columns: dict[str, int]  # key → column index
+    headers: dict[int, str]  # column index → header text as written
+
+    def loc(self, row: int, key: str | None = None) -> Loc:
+        column = self.columns.get(key) if key else None
+        return Loc(
+            self.table.name, row, column, self.headers.get(column, "") if column is not None else ""
+        )
+
+
+@dataclass
+class UnitRow:
+    loc: Loc
+    sheet: SheetView
+    unit_id: str | None
+    name: str
+    kind: UnitKind | None
+    parent: str | None
+    fields: tuple[str, ...] | None
+    autonomy: AutonomyGroup | None
+    quotas: dict[tuple[Category, int], int]
+    # settled while resolving
+    target_id: str = ""
+    existing: Unit | None = None
+
+
+@dataclass
+class StaffRow:
+    loc: Loc
+    sheet: SheetView
+    values: dict[str, Any]  # key → read value, only for cells that are filled
+    present: frozenset[str]  # keys whose column exists in the sheet
+    person_id: str = ""
+    existing: Person | None = None
+    person: Person | None = None
+    unit_id: str = ""
+    role: Role = Role.STAFF
+
+
+def _cell(values: tuple[CellValue, ...], index: int | None) -> CellValue:
+    if index is None or index >= len(values):
+        return None
+    return values[index]
+
+
+_NUMBERING = re.compile(r"^\(?\d{1,3}\)?$")
+
+
+def _is_numbering_row(values: tuple[CellValue, ...]) -> bool:
+    """The row of column numbers '(1) (2) (3)…' that official forms put under the header."""
+    filled = [text_of(v) for v in values if v is not None]
+    return len(filled) >= 3 and all(_NUMBERING.match(v) for v in filled)
+
+
+class RowReader:
+    """Reads the sheets of a workbook and collects every problem with its place."""
+
+    def __init__(self, book: RawWorkbook, kinds: Mapping[str, UnitKind]) -> None:
+        self.book = book
+        self.file = book.file
+        self.problems: list[SheetProblem] = []
+        self.notices: list[Text] = list(book.notices)
+        self.kinds = kinds
+        self.kind_index = kind_index(kinds)
+        self.agency_values: dict[str, tuple[CellValue, Loc]] = {}
+        self.unit_rows: list[UnitRow] = []
+        self.staff_rows: list[StaffRow] = []
+
+    # -- problems ------------------------------------------------------------------------
+
+    def problem(self, loc: Loc, vi: str, en: str) -> None:
+        self.problems.append(
+            SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
+        )
+
+    def attempt(self, loc: Loc, read: Callable[[], T]) -> T | None:
+        try:
+            return read()
+        except CellError as error:
+            self.problem(loc, error.vi, error.en)
+        except InvalidValue as error:
+            self.problem(loc, error.vi, error.en)
+        return None
+
+    def valid_id(self, loc: Loc, value: str, what_vi: str, what_en: str) -> bool:
+        try:
+            check_identifier(value, what_vi, what_en)
+        except InvalidValue as error:
+            self.problem(loc, error.vi, error.en)
+            return False
+        return True
+
+    def fail_if_problems(self) -> None:
+        if self.problems:
+            raise SpreadsheetError(self.problems)
+
+    # -- sheets --------------------------------------------------------------------------
+
+    def classify(self) -> None:
+        recognised = 0
+        for table in self.book.tables:
+            if is_guide_sheet(table.name) or not table.rows:
+                continue
+            if is_agency_sheet(table.name):
+                self.read_agency(table)
+                recognised += 1
+                continue
+            sheet = self.find_header(table)
+            if sheet is None:
+                if self.looks_like_agency(table):
+                    self.read_agency(table)
+                    recognised += 1
+                    continue
+                label = f"'{table.name}'" if table.name else "tệp"
+                self.notices.append(
+                    (
+                        f"bỏ qua trang tính {label}: không thấy dòng tiêu đề nào tinhgon biết "
+                        "(Họ và tên / Tên đơn vị)",
+                        f"sheet {table.name or 'file'} ignored: no header row tinhgon knows "
+                        "(Họ và tên / Tên đơn vị)",
+                    )
+                )
+                continue
+            recognised += 1
+            if sheet.kind is SheetKind.STAFF:
+                self.read_staff(sheet)
+            else:
+                self.read_units(sheet)
+        if not recognised:
+            self.problem(
+                Loc(""),
+                "không có trang tính nào đọc được: cần một trang tính có dòng tiêu đề với cột "
+                "'Họ và tên' (nhân sự) hoặc 'Tên đơn vị' (cơ cấu); dùng 'tinhgon template' để "
+                "lấy mẫu",
+                "no sheet could be read: a sheet needs a header row with 'Họ và tên' (staff) or "
+                "'Tên đơn vị' (structure); 'tinhgon template' gives a blank one",
+            )
+
+    def looks_like_agency(self, table: Table) -> bool:
+        labels = sum(1 for _, values in table.rows[:30] if agency_label(text_of(_cell(values, 0))))
+        return labels >= 2
+
+    def find_header(self, table: Table) -> SheetView | None:
+        for number, values in table.rows[:HEADER_SEARCH_ROWS]:
+            texts = {i: text_of(v) for i, v in enumerate(values) if v is not None}
+            staff = {i: staff_header(t) for i, t in texts.items()}
+            if "full_name" in staff.values():
+                return self.make_sheet(table, SheetKind.STAFF, number, texts, staff)
+            units = {i: unit_header(t) for i, t in texts.items()}
+            if "name" in units.values():
+                return self.make_sheet(table, SheetKind.UNITS, number, texts, units)
+        return None
+
+    def make_sheet(
+        self,
+        table: Table,
+        kind: SheetKind,
+        number: int,
+        texts: dict[int, str],
+        keys: dict[int, str | None],
+    ) -> SheetView:
+        columns: dict[str, int] = {}
+        ignored: list[str] = []
+        for index, key in keys.items():
+            if key is None:
+                ignored.append(texts[index])
+                continue
+            if key in columns:
+                first = texts[columns[key]]
+                self.problem(
+                    Loc(table.name, number, index, texts[index]),
+                    f"cột trùng với cột '{first}' ({column_letter(columns[key])}): giữ một cột",
+                    f"the column repeats column '{first}': keep one",
+                )
+                continue
+            columns[key] = index
+        if ignored:
+            where = f"trang tính '{table.name}'" if table.name else "tệp"
+            self.notices.append(
+                (
+                    f"{where}: không đọc các cột {', '.join(repr(t) for t in ignored)}",
+                    f"{table.name or 'file'}: columns not read: {', '.join(repr(t) for t in ignored)}",
+                )
+            )
+        return SheetView(table, kind, number, columns, texts)
+
+    def data_rows(self, sheet: SheetView) -> Iterable[tuple[int, tuple[CellValue, ...]]]:
+        read = [i for k, i in sheet.columns.items() if k != "stt" and not _export_only(k)]
+        first = True
+        for number, values in sheet.table.rows:
+            if number <= sheet.header_row:
+                continue
+            if first and _is_numbering_row(values):
+                first = False
+                continue
+            first = False
+            if all(_cell(values, i) is None for i in read):
+                continue
+            yield number, values
+
+    # -- the agency sheet ----------------------------------------------------------------
+
+    def read_agency(self, table: Table) -> None:
+        for number, values in table.rows:
+            label = text_of(_cell(values, 0))
+            key = agency_label(label)
+            if key is None:
+                if label and fold(label) not in ("thong tin", "muc", "noi dung"):
+                    self.notices.append(
+                        (
+                            f"trang tính '{table.name}', dòng {number}: không đọc '{label}'",
+                            f"sheet '{table.name}', row {number}: '{label}' not read",
+                        )
+                    )
+                continue
+            column = 1  # label in A, value in B; anything further right is a note
+            if _cell(values, column) is None:
+                continue
+            loc = Loc(table.name, number, column, label)
+            if key in self.agency_values:
+                self.problem(loc, f"'{label}' ghi hai lần", f"'{label}' is given twice")
+                continue
+            self.agency_values[key] = (values[column], loc)
+
+    def agency_text(self, key: str) -> tuple[str, Loc | None]:
+        if key not in self.agency_values:
+            return "", None
+        value, loc = self.agency_values[key]
+        return text_of(value), loc
+
+    def setting(self, key: str, option: str, option_value: str) -> str:
+        """An option, or the same thing from the ``Cơ quan`` sheet; they must agree."""
+        text, loc = self.agency_text(key)
+        if option_value and text and fold(option_value) != fold(text) and loc is not None:
+            self.problem(
+                loc,
+                f"'{text}' khác với {option} '{option_value}': bỏ một trong hai",
+                f"'{text}' differs from {option} '{option_value}': drop one",
+            )
+        return option_value or text
+
+    def date_setting(self, key: str, option: str, option_value: dt.date | None) -> dt.date | None:
+        if key not in self.agency_values:
+            return option_value
+        raw, loc = self.agency_values[key]
+        value = self.attempt(loc, lambda: read_date(raw))
+        if value is not None and option_value is not None and value != option_value:
+            self.problem(
+                loc,
+                f"ngày {value:%d/%m/%Y} khác với {option} {option_value:%d/%m/%Y}: bỏ một trong hai",
+                f"{value.isoformat()} differs from {option} {option_value.isoformat()}: drop one",
+            )
+        return option_value or value
+
+    # -- the units sheet -----------------------------------------------------------------
+
+    def read_units(self, sheet: SheetView) -> None:
+        for number, values in self.data_rows(sheet):
+            row = self.read_unit_row(
+                sheet, number, {k: _cell(values, i) for k, i in sheet.columns.items()}
+            )
+            if row is not None:
+                self.unit_rows.append(row)
+
+    def read_unit_row(
+        self, sheet: SheetView, number: int, cells: dict[str, CellValue]
+    ) -> UnitRow | None:
+        name = text_of(cells.get("name"))
+        if not name:
+            self.problem(
+                sheet.loc(number, "name"), "thiếu tên đơn vị", "the unit's name is missing"
+            )
+            return None
+        unit_id = text_of(cells.get("unit_id")) or None
+        if unit_id is not None:
+            checked = self.attempt(
+                sheet.loc(number, "unit_id"), lambda: check_identifier(unit_id, "đơn vị", "unit")
+            )
+            if checked is None:
+                return None
+        kind: UnitKind | None = None
+        if cells.get("kind") is not None:
+            kind_text = text_of(cells["kind"])
+            kind = self.kind_index.get(fold(kind_text))
+            if kind is None:
+                known = ", ".join(sorted({k.name_vi for k in self.kinds.values()}))
+                self.problem(
+                    sheet.loc(number, "kind"),
+                    f"loại đơn vị '{kind_text}' không có; các loại: {known}",
+                    f"unknown unit kind '{kind_text}'; known: {known}",
+                )
+                return None
+        fields = read_list(cells["fields"]) if cells.get("fields") is not None else None
+        autonomy = None
+        if cells.get("autonomy") is not None:
+            autonomy = self.attempt(
+                sheet.loc(number, "autonomy"), lambda: read_autonomy(cells["autonomy"])
+            )
+            if autonomy is None:
+                return None
+        quotas: dict[tuple[Category, int], int] = {}
+        for key, raw in cells.items():
+            if not key.startswith("quota:") or raw is None:
+                continue
+            count = self.attempt(sheet.loc(number, key), lambda r=raw: read_count(r))  # type: ignore[misc]
+            if count is not None:
+                _, category, year = key.split(":")
+                quotas[(Category(category), int(year))] = count
+        parent = text_of(cells.get("parent")) or None
+        return UnitRow(
+            sheet.loc(number), sheet, unit_id, name, kind, parent, fields, autonomy, quotas
+        )
+
+    # -- the staff sheet -----------------------------------------------------------------
+
+    _READERS: Mapping[str, Callable[[CellValue], Any]] = {
+        "birth": read_birth,
+        "sex": read_sex,
+        "category": read_category,
+        "national_id": read_national_id,
+        "rank_code": read_rank_code,
+        "qualifications": read_list,
+        "political": political_qualification,
+    }
+
+    def read_staff(self, sheet: SheetView) -> None:
+        columns = sheet.columns
+        present = frozenset(columns)
+        readers = [(k, i, self._READERS.get(k)) for k, i in columns.items() if k != "stt"]
+        for number, values in self.data_rows(sheet):
+            read: dict[str, Any] = {}
+            bad = False
+            for key, index, reader in readers:
+                raw = _cell(values, index)
+                if raw is None:
+                    continue
+                if isinstance(raw, str) and raw.startswith("="):
+                    self.problem(
+                        sheet.loc(number, key),
+                        f"ô bắt đầu bằng '=' ('{raw[:30]}'): không nhận công thức",
+                        f"the cell starts with '=' ('{raw[:30]}'): formulas are refused",
+                    )
+                    bad = True
+                    continue
+                if key.startswith("rating:"):
+                    reader = read_rating
+                try:
+                    read[key] = reader(raw) if reader is not None else text_of(raw)
+                except CellError as error:
+                    self.problem(sheet.loc(number, key), error.vi, error.en)
+                    bad = True
+                except InvalidValue as error:
+                    self.problem(sheet.loc(number, key), error.vi, error.en)
+                    bad = True
+            if "full_name" not in read:
+                if not bad:
+                    self.problem(
+                        sheet.loc(number, "full_name"), "thiếu họ và tên", "the name is missing"
+                    )
+                continue
+            if "person_id" in read:
+                pid: str = read["person_id"]
+                if not self.valid_id(sheet.loc(number, "person_id"), pid, "người", "person"):
+                    continue
+            if bad:
+                continue
+            self.staff_rows.append(StaffRow(sheet.loc(number), sheet, read, present))
+
+
+def _export_only(key: str) -> bool:
+    return any(c.key == key and c.export_only for c in UNIT_COLUMNS)
