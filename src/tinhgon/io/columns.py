@@ -355,6 +355,13 @@ AGENCY_FIELDS: tuple[Column, ...] = (
         "Khác",
         "Which body of law applies",
     ),
+    Column(
+        "fields",
+        "Lĩnh vực",
+        ("Lĩnh vực quản lý",),
+        "Lĩnh vực quản lý của cơ quan, cách nhau bằng dấu chấm phẩy (;)",
+        "The agency's fields, separated by semicolons",
+    ),
     Column("province", "Tỉnh", ("Tỉnh, thành phố",), "Ví dụ Kon Tum", "For example Kon Tum"),
     Column(
         "superior", "Cơ quan cấp trên", (), "Ví dụ Ủy ban nhân dân tỉnh Kon Tum", "Superior body"

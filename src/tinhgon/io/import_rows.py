@@ -143,6 +143,8 @@ class RowReader:
         self.agency_values: dict[str, tuple[CellValue, Loc]] = {}
         self.unit_rows: list[UnitRow] = []
         self.staff_rows: list[StaffRow] = []
+        self.staff_sheets = 0
+        self.unit_sheets = 0
 
     # -- problems ------------------------------------------------------------------------
 
@@ -333,6 +335,7 @@ class RowReader:
     # -- the units sheet -----------------------------------------------------------------
 
     def read_units(self, sheet: SheetView) -> None:
+        self.unit_sheets += 1
         for number, values in self.data_rows(sheet):
             row = self.read_unit_row(
                 sheet, number, {k: _cell(values, i) for k, i in sheet.columns.items()}
@@ -402,6 +405,7 @@ class RowReader:
     }
 
     def read_staff(self, sheet: SheetView) -> None:
+        self.staff_sheets += 1
         columns = sheet.columns
         present = frozenset(columns)
         readers = [(k, i, self._READERS.get(k)) for k, i in columns.items() if k != "stt"]

@@ -138,6 +138,11 @@ def read_spreadsheet(path: Path, *, limits: Limits = LIMITS) -> RawWorkbook:
     )
 
 
+def _vn(number: int) -> str:
+    """1048576 → '1.048.576', as Vietnamese writes numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.0f}"
 
@@ -403,8 +408,8 @@ def _scan_problems(name: str, sheet: str, scan: _SheetScan, limits: Limits) -> l
                 None,
                 None,
                 "",
-                f"trang tính kéo dài đến dòng {scan.max_row:,} (tối đa {limits.rows:,} dòng): "
-                "xóa các dòng trống hoặc thừa ở cuối, hoặc chia thành nhiều tệp".replace(",", "."),
+                f"trang tính kéo dài đến dòng {_vn(scan.max_row)} (tối đa {_vn(limits.rows)} "
+                "dòng): xóa các dòng trống hoặc thừa ở cuối, hoặc chia thành nhiều tệp",
                 f"the sheet reaches row {scan.max_row:,} (at most {limits.rows:,} rows): delete "
                 "the empty or extra rows at its end, or split the file",
             )
@@ -555,8 +560,8 @@ def _read_csv(path: Path, limits: Limits) -> RawWorkbook:
             if number > limits.rows:
                 raise FileRefused.because(
                     name,
-                    f"tệp có hơn {limits.rows:,} dòng: xóa các dòng trống hoặc thừa ở cuối, hoặc "
-                    "chia thành nhiều tệp".replace(",", "."),
+                    f"tệp có hơn {_vn(limits.rows)} dòng: xóa các dòng trống hoặc thừa ở cuối, "
+                    "hoặc chia thành nhiều tệp",
                     f"the file has more than {limits.rows:,} lines: delete the empty or extra "
                     "lines at its end, or split it",
                 )

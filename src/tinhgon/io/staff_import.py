@@ -70,6 +70,7 @@ from tinhgon.io.columns import (
     AGENCY_TYPES,
     STAFF_COLUMNS,
     kind_from_name,
+    read_list,
     read_rank,
     read_role,
 )
@@ -165,8 +166,18 @@ class _Importer(RowReader):
                         f"the spreadsheet is for '{given}' but the project is '{actual}'",
                     )
         else:
+            tops = [
+                r
+                for r in self.unit_rows
+                if r.parent is None and r.kind is not None and r.kind.unit_class is UnitClass.AGENCY
+            ]
+            if len(tops) == 1 and not agency_name and not agency_id:
+                # The structure's own top row names the agency (an exported structure does).
+                agency_name, agency_id = tops[0].name, tops[0].unit_id or ""
             agency_type = self.read_agency_type(type_text)
             root_kind = self.read_agency_kind(kind_text, agency_type)
+            if not kind_text and len(tops) == 1 and tops[0].kind is not None:
+                root_kind = tops[0].kind
             if not agency_name:
                 self.problem(
                     Loc(""),
@@ -324,7 +335,18 @@ class _Importer(RowReader):
         seen: dict[str, UnitRow] = {}
         for row in self.unit_rows:
             if row.unit_id == root_id or (row.unit_id is None and fold(row.name) in agency_names):
-                continue  # the agency itself
+                # The agency itself: only its quotas (and, in a new project, its fields) are read.
+                row.target_id, row.existing = root_id, current[root_id]
+                if root_id in seen:
+                    self.problem(
+                        row.loc,
+                        "cơ quan đã ghi ở một dòng khác",
+                        "the agency is already on another row",
+                    )
+                    continue
+                seen[root_id] = row
+                rows.append(row)
+                continue
             if row.unit_id is not None:
                 if row.unit_id in current:
                     row.existing = current[row.unit_id]
@@ -417,6 +439,8 @@ class _Importer(RowReader):
             self.name_index.setdefault(fold(agency.short_name), []).append(root_id)
         parents: dict[str, str] = {}
         for row in rows:
+            if row.target_id == root_id:
+                continue
             if row.parent is None:
                 parents[row.target_id] = root_id
                 continue
@@ -457,7 +481,7 @@ class _Importer(RowReader):
             place(uid, ())
         for row in rows:
             existing = row.existing
-            if existing is None or row.target_id not in parents:
+            if existing is None or row.target_id not in parents or row.target_id == root_id:
                 continue
             if fold(row.name) != fold(existing.name):
                 changes.append(
@@ -487,6 +511,18 @@ class _Importer(RowReader):
                         "is left as it is (no such change yet)",
                     )
                 )
+        listed = {r.target_id for r in rows}
+        unlisted = [u.name for uid, u in current.items() if uid != root_id and uid not in listed]
+        if self.unit_sheets and unlisted:
+            self.notices.append(
+                (
+                    f"{len(unlisted)} đơn vị có trong dự án nhưng không có trong trang tính đơn vị, "
+                    f"vẫn giữ nguyên (giải thể, sáp nhập ghi bằng quyết định trong tệp dự án): "
+                    f"{', '.join(unlisted)}",
+                    f"{len(unlisted)} units in the project are not in the units sheet and are "
+                    "kept (record a dissolution or merger in the project file)",
+                )
+            )
         for row in rows:
             for (category, year), value in row.quotas.items():
                 if state.quota(row.target_id, category, year) != value:
@@ -642,7 +678,7 @@ class _Importer(RowReader):
         # Everyone on the staff after the import, to check that no unit has two heads.
         leaving = (
             [pid for pid in state.assignments if pid not in matched]
-            if self.options.complete
+            if self.options.complete and self.staff_sheets
             else []
         )
         final: dict[str, tuple[str, Role]] = {
@@ -677,9 +713,12 @@ class _Importer(RowReader):
                         f"đơn vị '{unit_name}' có {len(pids)} cấp trưởng: {', '.join(names)}",
                         f"unit '{unit_name}' has {len(pids)} heads: {', '.join(names)}",
                     )
-        self.absent = [
-            (pid, state.people[pid].full_name) for pid in state.assignments if pid not in matched
-        ]
+        if self.staff_sheets:
+            self.absent = [
+                (pid, state.people[pid].full_name)
+                for pid in state.assignments
+                if pid not in matched
+            ]
         first: list[Change] = []
         second: list[Change] = []
         for pid in leaving:
@@ -912,8 +951,18 @@ class _Importer(RowReader):
                 known_ids |= {uid for c in plan.changes for uid in c.unit_ids()}
             documents = DocumentRegister(list(project.documents))
         else:
+            names = {fold(agency.name), fold(agency.short_name or agency.name)}
+            top = next(
+                (r for r in self.unit_rows if r.unit_id == agency.id or fold(r.name) in names),
+                None,
+            )
+            fields = top.fields or () if top is not None else ()
+            if "fields" in self.agency_values:
+                fields = read_list(self.agency_values["fields"][0])
             root = CreateUnit(
-                unit=NewUnit(id=agency.id, name=agency.name, kind=root_kind), ref="agency", **common
+                unit=NewUnit(id=agency.id, name=agency.name, kind=root_kind, fields=fields),
+                ref="agency",
+                **common,
             )
             self.refs["agency"] = Loc("")
             state = Timeline([root]).state_on(on)
@@ -1035,7 +1084,7 @@ def _person_ids(used: set[str], count: int) -> Iterator[str]:
             yield candidate
 
 
-_CONNECTORS = {"va", "cua", "voi"}
+_CONNECTORS = {"va"}  # "và"; folding cannot tell "của" from "cửa"
 
 
 def _initials(name: str) -> str:

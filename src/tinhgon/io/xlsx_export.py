@@ -419,11 +419,19 @@ def agency_rows(project: Project, on: dt.date | None) -> list[list[Any]]:
         "short_name": agency.short_name or None,
         "agency_kind": root,
         "agency_type": AGENCY_TYPES.get(agency.agency_type, agency.agency_type),
+        "fields": "; ".join(root_fields(project)) or None,
         "province": agency.province or None,
         "superior": agency.superior or None,
         "on": on,
     }
     return [[field.header, values.get(field.key)] for field in AGENCY_FIELDS]
+
+
+def root_fields(project: Project) -> tuple[str, ...]:
+    changes = project.timeline.changes
+    if changes and isinstance(changes[0], CreateUnit):
+        return changes[0].unit.fields
+    return ()
 
 
 def state_root_kind(project: Project) -> str | None:
