@@ -939,9 +939,11 @@ class _Importer(RowReader):
     def run(self) -> ImportResult:
         self.classify()
         agency, root_kind, on, basis, document = self.settle()
-        self.fail_if_problems()
+        if on is None:
+            self.fail_if_problems()  # the rest is checked against the state on the date
         assert on is not None
-        assert basis is not None
+        # Without a basis (a problem already), the rest is still checked, so that every problem
+        # is reported at once; nothing is built while any remains.
         common: dict[str, Any] = {"on": on, "basis": basis}
         project = self.project
         if project is not None:
@@ -965,7 +967,7 @@ class _Importer(RowReader):
                 **common,
             )
             self.refs["agency"] = Loc("")
-            state = Timeline([root]).state_on(on)
+            state = Timeline([root], require_basis=False).state_on(on)
             known_ids = {agency.id}
             documents = DocumentRegister()
         if document is not None:
@@ -994,6 +996,7 @@ class _Importer(RowReader):
         timeline = self.build_timeline(old, new_changes)
         self.fail_if_problems()
         assert timeline is not None
+        assert basis is not None
         for plan in plans.values():
             if plan.status in (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED):
                 continue
