@@ -181,7 +181,7 @@ def write_sheet(
             if index == 2 and indent and count - 1 < len(indent) and indent[count - 1]:
                 fmt = formats.indent(indent[count - 1])
             _write(ws, count, index, value, fmt)
-    last = max(count, 1) + sheet.validation_rows
+    last = max(count + sheet.validation_rows, 1)
     for index, column in enumerate(columns):
         choices = column.choices or (POST_SUGGESTIONS if column.key == "post" else ())
         if not choices:
