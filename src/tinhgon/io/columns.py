@@ -467,6 +467,8 @@ def is_agency_sheet(name: str) -> bool:
 
 def text_of(value: CellValue) -> str:
     """A cell as text: numbers without a trailing '.0', dates as dd/mm/yyyy."""
+    if type(value) is str:
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -408,15 +408,22 @@ class RowReader:
         self.staff_sheets += 1
         columns = sheet.columns
         present = frozenset(columns)
-        readers = [(k, i, self._READERS.get(k)) for k, i in columns.items() if k != "stt"]
+        readers = [
+            (k, i, read_rating if k.startswith("rating:") else self._READERS.get(k, text_of))
+            for k, i in columns.items()
+            if k != "stt"
+        ]
+        # The same values come back row after row (sexes, units, ranks, ratings): read once.
+        known: dict[tuple[str, type, CellValue], Any] = {}
         for number, values in self.data_rows(sheet):
             read: dict[str, Any] = {}
             bad = False
+            width = len(values)
             for key, index, reader in readers:
-                raw = _cell(values, index)
+                raw = values[index] if index < width else None
                 if raw is None:
                     continue
-                if isinstance(raw, str) and raw.startswith("="):
+                if type(raw) is str and raw.startswith("="):
                     self.problem(
                         sheet.loc(number, key),
                         f"ô bắt đầu bằng '=' ('{raw[:30]}'): không nhận công thức",
@@ -424,10 +431,14 @@ class RowReader:
                     )
                     bad = True
                     continue
-                if key.startswith("rating:"):
-                    reader = read_rating
+                memo = (key, type(raw), raw)
+                if memo in known:
+                    read[key] = known[memo]
+                    continue
                 try:
-                    read[key] = reader(raw) if reader is not None else text_of(raw)
+                    value = read[key] = reader(raw)
+                    if key not in _UNIQUE:
+                        known[memo] = value
                 except CellError as error:
                     self.problem(sheet.loc(number, key), error.vi, error.en)
                     bad = True
@@ -447,6 +458,9 @@ class RowReader:
             if bad:
                 continue
             self.staff_rows.append(StaffRow(sheet.loc(number), sheet, read, present))
+
+
+_UNIQUE = frozenset({"person_id", "full_name", "national_id"})  # not worth remembering
 
 
 def _export_only(key: str) -> bool:

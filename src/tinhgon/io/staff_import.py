@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -131,6 +131,8 @@ class _Importer(RowReader):
         self.final_units: dict[str, str] = {}
         self.final_kinds: dict[str, UnitKind] = {}
         self.name_index: dict[str, list[str]] = {}
+        self._ids_casefolded: dict[str, list[str]] = {}
+        self._unit_lookup: dict[str, str] = {}
 
     # -- settling the agency, the date and the basis ---------------------------------------
 
@@ -433,6 +435,9 @@ class _Importer(RowReader):
         self.final_units = final_names
         self.final_kinds = final_kinds
         self.name_index = {}
+        self._ids_casefolded = {}
+        for uid in final_names:
+            self._ids_casefolded.setdefault(uid.casefold(), []).append(uid)
         for uid, name in final_names.items():
             self.name_index.setdefault(fold(name), []).append(uid)
         if root_id in final_names and agency.short_name:
@@ -444,7 +449,7 @@ class _Importer(RowReader):
             if row.parent is None:
                 parents[row.target_id] = root_id
                 continue
-            found = self.find_unit(row.parent, row.sheet.loc(row.loc.row or 0, "parent"))
+            found = self.find_unit(row.parent, lambda r=row: r.sheet.loc(r.loc.row or 0, "parent"))  # type: ignore[misc]
             if found is not None:
                 parents[row.target_id] = found
         new_rows = {r.target_id: r for r in rows if r.existing is None and r.target_id in parents}
@@ -539,25 +544,28 @@ class _Importer(RowReader):
                     )
         return changes
 
-    def find_unit(self, text: str, loc: Loc) -> str | None:
-        """A unit after the import by its id or its name; a problem at ``loc`` if none or many."""
+    def find_unit(self, text: str, where: Callable[[], Loc]) -> str | None:
+        """A unit after the import by its id or its name; a problem at ``where()`` if there is
+        none, or more than one."""
+        found = self._unit_lookup.get(text)
+        if found is not None:
+            return found
         if text in self.final_units:
             return text
-        by_id = [uid for uid in self.final_units if uid.casefold() == text.casefold()]
-        if len(by_id) == 1:
-            return by_id[0]
-        matches = self.name_index.get(fold(text), [])
+        by_id = self._ids_casefolded.get(text.casefold(), [])
+        matches = by_id if len(by_id) == 1 else self.name_index.get(fold(text), [])
         if len(matches) == 1:
+            self._unit_lookup[text] = matches[0]
             return matches[0]
         if matches:
             self.problem(
-                loc,
+                where(),
                 f"có {len(matches)} đơn vị tên '{text}' ({', '.join(matches)}): ghi mã đơn vị",
                 f"{len(matches)} units are named '{text}' ({', '.join(matches)}): give the id",
             )
             return None
         self.problem(
-            loc,
+            where(),
             f"không có đơn vị '{text}' (tại ngày nhập, trong dự án hay trong trang tính đơn vị)",
             f"no unit '{text}' (on the date, in the project or in the units sheet)",
         )
@@ -897,12 +905,12 @@ class _Importer(RowReader):
             return
         unit_id: str | None = None
         if "unit_id" in v:
-            unit_id = self.find_unit(v["unit_id"], row.sheet.loc(number, "unit_id"))
+            unit_id = self.find_unit(v["unit_id"], lambda: row.sheet.loc(number, "unit_id"))
             if unit_id is None:
                 row.person = None
                 return
             if "unit" in v:
-                other = self.find_unit(v["unit"], row.sheet.loc(number, "unit"))
+                other = self.find_unit(v["unit"], lambda: row.sheet.loc(number, "unit"))
                 if other is not None and other != unit_id:
                     self.problem(
                         row.sheet.loc(number, "unit"),
@@ -912,7 +920,7 @@ class _Importer(RowReader):
                     row.person = None
                     return
         elif "unit" in v:
-            unit_id = self.find_unit(v["unit"], row.sheet.loc(number, "unit"))
+            unit_id = self.find_unit(v["unit"], lambda: row.sheet.loc(number, "unit"))
             if unit_id is None:
                 row.person = None
                 return
