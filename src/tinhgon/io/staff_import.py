@@ -980,6 +980,13 @@ class _Importer(RowReader):
             documents = DocumentRegister()
         if document is not None:
             documents.add(document)
+        if self.options.complete and not self.staff_sheets:
+            self.notices.append(
+                (
+                    "--complete không có tác dụng: tệp không có trang tính nhân sự",
+                    "--complete has no effect: the file has no staff sheet",
+                )
+            )
         unit_changes = self.plan_units(agency, state, known_ids, common)
         first, second = self.plan_staff(state, common)
         self.fail_if_problems()
