@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from tinhgon.domain.documents import DocumentKey
 from tinhgon.domain.model import (
@@ -23,6 +24,9 @@ from tinhgon.domain.model import (
     Unit,
     UnitClass,
 )
+
+if TYPE_CHECKING:
+    from tinhgon.domain.changes import Change
 
 _CLASS_ORDER = {
     UnitClass.AGENCY: 0,
@@ -112,6 +116,17 @@ class State:
     @classmethod
     def empty(cls, on: date | None = None) -> State:
         return cls(on=on, units={}, ended={}, people={}, assignments={}, departures={}, quotas={})
+
+    def apply(self, change: Change) -> State:
+        """The state with one more change applied (this one is left as it was).
+
+        Replaying a timeline gives the same result as applying its changes one by one; the
+        timeline does it in place, which is faster for many changes.
+        """
+        builder = StateBuilder(self)
+        change.apply(builder)
+        on = change.on if self.on is None else max(self.on, change.on)
+        return builder.snapshot(on)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, State):

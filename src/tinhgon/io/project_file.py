@@ -29,6 +29,7 @@ from tinhgon.domain import (
     ChangeRefused,
     CreateUnit,
     Document,
+    DocumentKey,
     DocumentKind,
     DocumentRegister,
     Hire,
@@ -106,13 +107,38 @@ def parse_project(text: str, *, name: str = "<project>") -> Project:
                 )
             ]
         )
+    errors = list(Draft202012Validator(project_schema()).iter_errors(data))
+    bad_kinds = {
+        tuple(e.absolute_path)[:-1]
+        for e in errors
+        if e.validator == "enum" and list(e.absolute_path)[-1:] == ["kind"]
+    }
     problems = [
-        _schema_problem(name, locator, error)
-        for error in Draft202012Validator(project_schema()).iter_errors(data)
+        _schema_problem(name, locator, e)
+        for e in errors
+        # A change of an unknown kind has no fields of its own: say only that its kind is wrong.
+        if not (e.validator == "unevaluatedProperties" and tuple(e.absolute_path) in bad_kinds)
     ]
-    if problems:
-        raise ProjectFileError(_dedupe(problems))
-    return _Reader(name, locator).read(data)
+    if not problems:
+        return _Reader(name, locator).read(data)
+    # The file has shape errors; read what can be read anyway, so that every problem (an
+    # unknown unit kind, a bad symbol…) is reported at once, then refuse the whole file.
+    reader = _Reader(name, locator, lenient=True)
+    try:
+        reader.read(data)
+    except ProjectFileError:
+        pass
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        pass
+    seen = [p.field for p in problems]
+    extra = [p for p in reader.problems if not any(_overlap(p.field, f) for f in seen)]
+    raise ProjectFileError(_dedupe(problems + extra))
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two field paths are the same or one contains the other (people[0], people[0].x)."""
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith((short + ".", short + "["))
 
 
 def _dedupe(problems: list[FileProblem]) -> list[FileProblem]:
@@ -235,9 +261,16 @@ def _translate(error: ValidationError) -> tuple[str, str]:
 
 
 class _Reader:
-    def __init__(self, name: str, locator: Locator) -> None:
+    """Reads schema-valid data into a project, collecting every problem it meets.
+
+    ``lenient``: the data has failed the schema (already reported); values the schema refused
+    are skipped silently, so that only the problems the schema cannot see are added.
+    """
+
+    def __init__(self, name: str, locator: Locator, *, lenient: bool = False) -> None:
         self.name = name
         self.locator = locator
+        self.lenient = lenient
         self.problems: list[FileProblem] = []
 
     def problem(self, path: Path, vi: str, en: str) -> None:
@@ -253,6 +286,9 @@ class _Reader:
             self.problem(error.path or path, error.vi, error.en)
         except InvalidValue as error:
             self.problem(path, error.vi, error.en)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            if not self.lenient:
+                raise
         return None
 
     def read(self, data: Mapping[str, Any]) -> Project:
@@ -260,14 +296,15 @@ class _Reader:
         documents = self.read_documents(data.get("documents", []))
         ctx = Context(kinds=kinds, documents=documents)
         baseline_on: dt.date | None = None
-        baseline_basis: Any = None
-        if "baseline" in data:
+        baseline_basis: DocumentKey | None = None
+        has_baseline = "baseline" in data
+        if has_baseline:
             baseline_on = self.attempt(
                 ("baseline", "on"), lambda: parse_date(data["baseline"]["on"], ("baseline", "on"))
             )
-            baseline_basis = data["baseline"]["basis"]
-            self.attempt(
-                ("baseline", "basis"), lambda: ctx.basis(baseline_basis, ("baseline", "basis"))
+            baseline_basis = self.attempt(
+                ("baseline", "basis"),
+                lambda: ctx.basis(data["baseline"]["basis"], ("baseline", "basis")),
             )
 
         def since_and_basis(entry: Mapping[str, Any], path: Path) -> dict[str, Any]:
@@ -276,17 +313,16 @@ class _Reader:
                 if "since" in entry
                 else baseline_on
             )
-            if on is None and "since" not in entry:
+            if on is None and "since" not in entry and not has_baseline:
                 self.problem(
                     path,
                     "thiếu ngày 'since' (hoặc khai báo 'baseline' cho cả tệp)",
                     "missing 'since' (or declare a 'baseline' for the whole file)",
                 )
-            raw_basis = entry.get("basis", baseline_basis)
-            basis = None
-            if raw_basis is not None:
+            basis = baseline_basis
+            if entry.get("basis") is not None:
                 basis = self.attempt(
-                    (*path, "basis"), lambda: ctx.basis(raw_basis, (*path, "basis"))
+                    (*path, "basis"), lambda: ctx.basis(entry["basis"], (*path, "basis"))
                 )
             return {"on": on or dt.date.min, "basis": basis, "ref": path_text(path)}
 
@@ -331,7 +367,7 @@ class _Reader:
             if change is not None:
                 official.append(change)
         plans = self.read_plans(data.get("plans", []), ctx, official)
-        if self.problems:
+        if self.problems or self.lenient:
             raise ProjectFileError(self.problems)
 
         try:
