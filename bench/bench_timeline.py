@@ -151,7 +151,8 @@ def measure(people: int, changes: int, dates: int = 100) -> dict[str, object]:
     timeline = Timeline(seq)
     build = time.perf_counter() - t0
     first, last = timeline.first_date, timeline.last_date
-    assert first and last
+    assert first
+    assert last
     span = (last - first).days
     days = [first + dt.timedelta(days=span * i // (dates - 1)) for i in range(dates)]
     t0 = time.perf_counter()

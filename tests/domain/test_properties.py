@@ -197,7 +197,7 @@ def histories(draw: st.DrawFn, max_steps: int = 40) -> list[Change]:
 
 
 def _dates(changes: list[Change]) -> list[dt.date]:
-    return sorted({c.on for c in changes}) + [changes[-1].on + dt.timedelta(days=1)]
+    return [*sorted({c.on for c in changes}), changes[-1].on + dt.timedelta(days=1)]
 
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
