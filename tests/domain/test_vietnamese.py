@@ -8,7 +8,19 @@ from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 def test_the_alphabet_orders_letters_with_marks_after_the_plain_letter():
     words = ["đi", "ăn", "an", "ân", "dê", "bê", "ơn", "ôm", "om", "ưa", "ua"]
 
-    assert sorted(words, key=sort_key) == ["an", "ăn", "ân", "bê", "dê", "đi", "om", "ôm", "ơn", "ua", "ưa"]
+    assert sorted(words, key=sort_key) == [
+        "an",
+        "ăn",
+        "ân",
+        "bê",
+        "dê",
+        "đi",
+        "om",
+        "ôm",
+        "ơn",
+        "ua",
+        "ưa",
+    ]
 
 
 def test_tones_come_second_in_the_order_none_huyen_hoi_nga_sac_nang():

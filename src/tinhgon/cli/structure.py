@@ -29,6 +29,7 @@ from tinhgon.domain import (
     diff_states,
     metrics_of,
 )
+from tinhgon.domain.describe import unit_tree
 
 FileArg = Annotated[Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)]
 PlanOpt = Annotated[
@@ -56,40 +57,6 @@ def validate(file: FileArg) -> None:
         f"{len(project.people)} người, {len(timeline)} thay đổi từ {first} đến {last}, "
         f"{len(project.plans)} đề án."
     )
-
-
-def unit_tree(state: State) -> list[dict[str, Any]]:
-    """The structure as nested dictionaries, each unit with its leaders and staff counts."""
-
-    def person(pid: str, title: str) -> dict[str, str]:
-        return {"id": pid, "name": state.people[pid].full_name, "title": title}
-
-    def node(unit_id: str) -> dict[str, Any]:
-        unit = state.units[unit_id]
-        head = state.head(unit_id)
-        by_category = state.headcount_by_category(unit_id, recursive=False)
-        quotas = {
-            key.category.value: value
-            for key, value in state.quotas.items()
-            if key.unit_id == unit_id and state.on is not None and key.year == state.on.year
-        }
-        return {
-            "id": unit.id,
-            "name": unit.name,
-            "kind": unit.kind.code,
-            "kind_name": unit.kind.name_vi,
-            "head": person(head.person_id, unit.kind.head_title) if head else None,
-            "deputies": [
-                person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)
-            ],
-            "staff": state.headcount(unit_id),
-            "staff_by_category": {c.value: n for c, n in by_category.items()},
-            "staff_total": state.headcount(unit_id, recursive=True),
-            "quota": quotas,
-            "children": [node(c.id) for c in state.children(unit_id)],
-        }
-
-    return [node(root.id) for root in state.roots()]
 
 
 def _label(entry: dict[str, Any]) -> str:

@@ -10,7 +10,37 @@ from __future__ import annotations
 
 import unicodedata
 
-_ALPHABET = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y".split()
+_ALPHABET = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "x",
+    "y",
+]
 _RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 # Letters outside the Vietnamese alphabet (f, j, w, z) and digits sort after it, in code order.
 _OTHER_BASE = len(_ALPHABET)
@@ -66,4 +96,3 @@ def fold(text: str) -> str:
         c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
     )
     return " ".join(stripped.replace("đ", "d").replace("Đ", "D").casefold().split())
-

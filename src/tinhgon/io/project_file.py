@@ -28,9 +28,7 @@ from tinhgon.domain import (
     Category,
     ChangeRefused,
     CreateUnit,
-    Document,
     DocumentKey,
-    DocumentKind,
     DocumentRegister,
     Hire,
     InvalidValue,
@@ -42,9 +40,7 @@ from tinhgon.domain import (
     Role,
     SetQuota,
     Timeline,
-    UnitClass,
     UnitKind,
-    parse_symbol,
 )
 from tinhgon.domain.changes import Change
 from tinhgon.io.codec import (
@@ -53,9 +49,13 @@ from tinhgon.io.codec import (
     basis_to_plain,
     change_from_plain,
     change_to_plain,
+    document_from_plain,
+    document_to_plain,
     parse_date,
     person_from_plain,
     person_to_plain,
+    unit_kind_from_plain,
+    unit_kind_to_plain,
 )
 from tinhgon.io.errors import FileProblem, ProjectFileError
 from tinhgon.io.yamlsrc import Locator, Path, YamlSyntaxError, load_located, path_text
@@ -426,14 +426,7 @@ class _Reader:
                     f"unit kind '{code}' already exists",
                 )
                 continue
-            kinds[code] = UnitKind(
-                code=code,
-                name_vi=str(entry["name"]),
-                name_en=str(entry.get("name_en", entry["name"])),
-                unit_class=UnitClass(str(entry["class"])),
-                head_title=str(entry.get("head_title", "Trưởng")),
-                deputy_title=str(entry.get("deputy_title", "Phó")),
-            )
+            kinds[code] = unit_kind_from_plain(entry)
         return kinds
 
     def read_documents(self, entries: list[Mapping[str, Any]]) -> DocumentRegister:
@@ -441,28 +434,7 @@ class _Reader:
         for i, entry in enumerate(entries):
             path: Path = ("documents", i)
 
-            def build(entry: Mapping[str, Any] = entry, path: Path = path) -> Document:
-                try:
-                    symbol = parse_symbol(str(entry["symbol"]))
-                except InvalidValue as error:
-                    raise FieldError((*path, "symbol"), error.vi, error.en) from None
-                kind = DocumentKind(entry["kind"]) if "kind" in entry else symbol.inferred_kind
-                return Document(
-                    symbol=symbol,
-                    kind=kind or DocumentKind.OTHER,
-                    issued_on=parse_date(entry["issued_on"], (*path, "issued_on")),
-                    issuer=str(entry["issuer"]),
-                    title=str(entry["title"]),
-                    effective_on=(
-                        parse_date(entry["effective_on"], (*path, "effective_on"))
-                        if "effective_on" in entry
-                        else None
-                    ),
-                    url=entry.get("url"),
-                    illustrative=bool(entry.get("illustrative", False)),
-                )
-
-            document = self.attempt(path, build)
+            document = self.attempt(path, lambda e=entry, p=path: document_from_plain(e, p))  # type: ignore[misc]
             if document is not None:
                 self.attempt(path, lambda d=document: register.add(d))  # type: ignore[misc]
         return register
@@ -688,18 +660,8 @@ def project_to_plain(project: Project) -> dict[str, Any]:
     out["agency"] = agency_out
     custom = [k for code, k in project.unit_kinds.items() if code not in BUILTIN_KINDS]
     if custom:
-        out["unit_kinds"] = [
-            {
-                "code": k.code,
-                "name": k.name_vi,
-                "name_en": k.name_en,
-                "class": k.unit_class.value,
-                "head_title": k.head_title,
-                "deputy_title": k.deputy_title,
-            }
-            for k in custom
-        ]
-    out["documents"] = [_document_to_plain(d) for d in docs]
+        out["unit_kinds"] = [unit_kind_to_plain(k) for k in custom]
+    out["documents"] = [document_to_plain(d) for d in docs]
     out["people"] = [person_to_plain(p) for p in project.people.values()]
     # The changes of implemented plans are written under their plan, which enters them into
     # the timeline again on loading.
@@ -722,23 +684,6 @@ def project_to_plain(project: Project) -> dict[str, Any]:
         plans.append(entry)
     if plans:
         out["plans"] = plans
-    return out
-
-
-def _document_to_plain(document: Document) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "symbol": document.symbol.text,
-        "kind": document.kind.value,
-        "issued_on": document.issued_on.isoformat(),
-        "issuer": document.issuer,
-        "title": document.title,
-    }
-    if document.effective_on:
-        out["effective_on"] = document.effective_on.isoformat()
-    if document.url:
-        out["url"] = document.url
-    if document.illustrative:
-        out["illustrative"] = True
     return out
 
 
