@@ -218,11 +218,14 @@ def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | Non
                 )
                 + " |"
             )
-        notes = [e for e in parameter.values if e.note or e.citation.source]
+        notes = [e for e in parameter.values if e.note or e.citation.source or e.citation.url]
         if notes:
             lines.append("")
             for entry in notes:
-                text = " ".join(x for x in (entry.citation.source, entry.note) if x)
+                c = entry.citation
+                text = " ".join(
+                    x for x in (c.source, f"<{c.url}>" if c.url else "", entry.note) if x
+                )
                 lines.append(f"- {_vn(entry.since)}: {_cell(text)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
