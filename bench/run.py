@@ -6,10 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-here = Path(__file__).parent
-status = 0
-for script in sorted(here.glob("bench_*.py")):
-    print(f"# {script.name}", flush=True)
-    done = subprocess.run([sys.executable, str(script)], check=False)
-    status = status or done.returncode
-sys.exit(status)
+HERE = Path(__file__).parent
+
+
+def main() -> int:
+    status = 0
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"# {script.name}", flush=True)
+        status |= subprocess.run([sys.executable, str(script)], check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

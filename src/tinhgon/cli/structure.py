@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from rich.tree import Tree
 
+from tinhgon import law
 from tinhgon.cli.main import (
     OutputFormat,
     app,
@@ -183,6 +184,12 @@ def compare(
     for label, b, a in _metric_rows(m_before, m_after):
         table.add_row(label, f"{b:02d}", f"{a:02d}", f"{a - b:+d}" if a != b else "0")
     out.print(table)
+    for side, label in (("before", "Trước / before"), ("after", "Sau / after")):
+        out.print(
+            f"Phát hiện theo quy định / findings, {label}: "
+            + findings_text(result[side]["findings"]),
+            markup=False,
+        )
     out.print("\n[bold]Thay đổi / Changes[/bold]")
     lines = change_lines(result["changes"])
     for line in lines or ["(không có / none)"]:
@@ -216,6 +223,20 @@ def change_lines(items: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def findings_text(summary: dict[str, int]) -> str:
+    return (
+        f"{summary['violation']} vi phạm, {summary['warning']} cảnh báo, {summary['info']} lưu ý"
+        f" ({summary['violation']} violation(s), {summary['warning']} warning(s),"
+        f" {summary['info']} note(s))"
+    )
+
+
+def findings_summary(project: Project, state: State) -> dict[str, int]:
+    """Số phát hiện theo mức độ khi kiểm tra trạng thái theo quy định (tinhgon.law)."""
+    assert state.on is not None
+    return law.check(state, on=state.on, agency=project.agency).summary()
+
+
 def _parse_iso(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
@@ -232,8 +253,16 @@ def comparison(project: Project, before: State, after: State, plan: str | None) 
     return {
         "agency": {"id": project.agency.id, "name": project.agency.name},
         "plan": plan,
-        "before": {"on": before.on.isoformat(), "metrics": metrics_of(before).as_dict()},
-        "after": {"on": after.on.isoformat(), "metrics": metrics_of(after).as_dict()},
+        "before": {
+            "on": before.on.isoformat(),
+            "metrics": metrics_of(before).as_dict(),
+            "findings": findings_summary(project, before),
+        },
+        "after": {
+            "on": after.on.isoformat(),
+            "metrics": metrics_of(after).as_dict(),
+            "findings": findings_summary(project, after),
+        },
         "changes": changes,
         "events": [
             {
