@@ -196,7 +196,7 @@ def test_the_installed_command_runs_as_a_program():
         [
             sys.executable,
             "-m",
-            "tinhgon.cli",
+            "tinhgon",
             "compare",
             EXAMPLE,
             "--before",

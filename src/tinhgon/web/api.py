@@ -248,7 +248,7 @@ def plan_change_add(request: HttpRequest, code: str, pid: str, payload: ChangeIn
     return 200, _plan_out(row)
 
 
-TRANSITIONS = {
+TRANSITIONS: dict[str, tuple[Action, Any]] = {
     "submit": (Action.EDIT, services.plan_submit),
     "return": (Action.APPROVE, services.plan_return),
     "reject": (Action.APPROVE, services.plan_reject),

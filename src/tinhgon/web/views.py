@@ -74,7 +74,7 @@ def page(
     request: HttpRequest, template: str, agency: models.Agency | None, **context: Any
 ) -> HttpResponse:
     if agency is not None:
-        rights = getattr(request, "rights", frozenset())
+        rights: frozenset[Action] = getattr(request, "rights", frozenset())
         context.setdefault("on", today())
         context.update(
             agency=agency,
@@ -597,7 +597,7 @@ def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> H
 def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     project = repository.project_of(agency)
     chosen = [p for p in request.GET.getlist("p") if p in project.plans][:4]
-    columns = []
+    columns: list[dict[str, Any]] = []
     if chosen:
         on = max(selectors.plan_window(project=project, plan=p)[1] for p in chosen)
         on = date_param(request, "on", on)
@@ -632,7 +632,7 @@ def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             )
     else:
         on = date_param(request)
-    rows = []
+    rows: list[dict[str, Any]] = []
     if columns:
         keys = [
             ("departments", "Phòng chuyên môn và tương đương"),

@@ -52,5 +52,15 @@ def status_vi(value: Any) -> str:
 
 
 @register.filter
+def category_vi(value: Any) -> str:
+    from tinhgon.domain import Category
+
+    try:
+        return Category(str(value)).vi
+    except ValueError:
+        return str(value)
+
+
+@register.filter
 def get(mapping: Any, key: Any) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
