@@ -157,9 +157,10 @@ def staff_filter(
             low, high = AGE_BANDS[age_band]
             if not low <= row.age_years <= high:
                 continue
-        if retiring_within is not None:
-            if not on <= row.retires_on <= add_months(on, retiring_within):
-                continue
+        if retiring_within is not None and not (
+            on <= row.retires_on <= add_months(on, retiring_within)
+        ):
+            continue
         out.append(row)
     return out
 
