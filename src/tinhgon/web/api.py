@@ -13,7 +13,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -220,7 +220,7 @@ def plan_create(request: HttpRequest, code: str, payload: PlanIn) -> Any:
     row = services.plan_create(
         agency=agency, title=payload.title, description=payload.description, user=request.user
     )
-    return 201, _plan_out(row)
+    return Status(201, _plan_out(row))
 
 
 @api.get("/agencies/{code}/plans/{pid}", response=PlanOut, summary="Một đề án / one plan")
@@ -245,7 +245,7 @@ def plan_change_add(request: HttpRequest, code: str, pid: str, payload: ChangeIn
         raise HttpError(422, f"thay đổi không đúng dạng: {error} (malformed change)") from None
     except ChangeRefused:
         raise
-    return 200, _plan_out(row)
+    return Status(200, _plan_out(row))
 
 
 TRANSITIONS: dict[str, tuple[Action, Any]] = {
@@ -294,4 +294,4 @@ def plan_transition(
         kwargs["decision"] = decision
     service(**kwargs)
     row.refresh_from_db()
-    return 200, _plan_out(row)
+    return Status(200, _plan_out(row))

@@ -23,18 +23,19 @@ from tinhgon.web.selectors import people_sorted
 DATE_HINT = "dd/mm/yyyy"
 
 
-class VnDateField(forms.CharField):
+class VnDateField(forms.Field):
     """A date written dd/mm/yyyy (or yyyy-mm-dd)."""
 
+    widget = forms.TextInput
+
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 10)
         super().__init__(**kwargs)
         self.widget.attrs.update(
-            {"placeholder": DATE_HINT, "inputmode": "numeric", "class": "date"}
+            {"placeholder": DATE_HINT, "inputmode": "numeric", "class": "date", "size": "10"}
         )
 
-    def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def to_python(self, value: Any) -> dt.date | None:
+        text = str(value or "").strip()
         if not text:
             return None
         try:

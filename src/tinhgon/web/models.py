@@ -9,6 +9,7 @@ the project file.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -44,8 +45,9 @@ class Agency(models.Model):
     illustrative = models.BooleanField(default=False)
     note = models.TextField(blank=True)
     unit_kinds = models.JSONField(default=list, blank=True)
-    revision = models.PositiveIntegerField(
-        default=0, help_text="Tăng mỗi lần ghi; dùng làm khóa bộ đệm."
+    revision = models.PositiveIntegerField(default=0, help_text="Tăng mỗi lần ghi.")
+    stamp = models.UUIDField(
+        default=uuid.uuid4, help_text="Đổi mỗi lần ghi; là khóa của bộ đệm dự án."
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

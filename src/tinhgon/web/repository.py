@@ -42,7 +42,7 @@ from tinhgon.io.codec import (
 from tinhgon.web import models
 
 _CACHE_SIZE = 32
-_cache: OrderedDict[int, tuple[int, Project]] = OrderedDict()
+_cache: OrderedDict[int, tuple[Any, Project]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -129,8 +129,8 @@ def build_project(agency: models.Agency) -> Project:
 
 
 def project_of(agency: models.Agency) -> Project:
-    """The agency's project as of its current revision, from memory when it is there."""
-    revision = models.Agency.objects.filter(pk=agency.pk).values_list("revision", flat=True).first()
+    """The agency's project as of its last write, from memory when it is there."""
+    revision = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).first()
     with _lock:
         hit = _cache.get(agency.pk)
         if hit is not None and hit[0] == revision:
@@ -138,7 +138,7 @@ def project_of(agency: models.Agency) -> Project:
             return hit[1]
     project = build_project(agency)
     with _lock:
-        _cache[agency.pk] = (revision or 0, project)
+        _cache[agency.pk] = (revision, project)
         _cache.move_to_end(agency.pk)
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)

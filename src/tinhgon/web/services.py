@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from typing import Any
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from django.db.models import F, Max
 
 from tinhgon.domain import Plan as DomainPlan
 from tinhgon.domain import PlanStatus as DomainPlanStatus
-from tinhgon.domain import TinhgonError
+from tinhgon.domain import Project, TinhgonError
 from tinhgon.domain.describe import describe_change
 from tinhgon.domain.vietnamese import fold
 from tinhgon.io import dump_project, parse_project
@@ -61,8 +62,11 @@ def audit(
 
 
 def _bump(agency: models.Agency) -> None:
-    models.Agency.objects.filter(pk=agency.pk).update(revision=F("revision") + 1)
-    agency.refresh_from_db(fields=["revision"])
+    """Every write marks the agency changed, so that its cached project is rebuilt."""
+    models.Agency.objects.filter(pk=agency.pk).update(
+        revision=F("revision") + 1, stamp=uuid.uuid4()
+    )
+    agency.refresh_from_db(fields=["revision", "stamp"])
 
 
 def _field_error(error: FieldError) -> ServiceError:
@@ -80,13 +84,15 @@ def agency_import(
     reason: str = "",
     province: models.Province | None = None,
     agency: models.Agency | None = None,
+    project: Project | None = None,
 ) -> models.Agency:
     """Create an agency from a project file, or replace an existing agency's data with it.
 
     The whole file is validated first; on any problem nothing is written (ProjectFileError).
-    Replacing keeps the previous content in the audit log, so nothing is lost.
+    Replacing keeps the previous content in the audit log, so nothing is lost. ``project``:
+    the file already read (``text`` is then only recorded).
     """
-    project = parse_project(text, name=filename)
+    project = project or parse_project(text, name=filename)
     code = project.agency.id
     with transaction.atomic():
         if agency is None:
