@@ -287,19 +287,31 @@ def plan_create(
     return row
 
 
+def _stale(plan: models.Plan) -> StaleEdit:
+    return StaleEdit(
+        f"đề án '{plan.title}' vừa được người khác lưu (phiên bản {plan.version}); "
+        "tải lại trang để xem thay đổi của họ rồi làm lại — thay đổi của bạn chưa được lưu",
+        f"plan '{plan.title}' was just saved by someone else (version {plan.version}); "
+        "reload the page to see their change, then redo yours — yours was not saved",
+    )
+
+
+def _check_version(plan: models.Plan, version: int) -> None:
+    """Refuse at once a change made from a version of the plan that is no longer current."""
+    plan.refresh_from_db()
+    if plan.version != version:
+        raise _stale(plan)
+
+
 def _save_plan(plan: models.Plan, version: int, **fields: Any) -> None:
-    """Save a plan only if nobody saved it since ``version`` was read."""
+    """Save a plan only if nobody saved it since ``version`` was read (checked again here, in
+    the same statement as the write, for two saves at the same moment)."""
     updated = models.Plan.objects.filter(pk=plan.pk, version=version).update(
         version=F("version") + 1, **fields
     )
     if not updated:
         plan.refresh_from_db()
-        raise StaleEdit(
-            f"đề án '{plan.title}' vừa được người khác lưu (phiên bản {plan.version}); "
-            "tải lại trang để xem thay đổi của họ rồi làm lại — thay đổi của bạn chưa được lưu",
-            f"plan '{plan.title}' was just saved by someone else (version {plan.version}); "
-            "reload the page to see their change, then redo yours — yours was not saved",
-        )
+        raise _stale(plan)
     plan.refresh_from_db()
 
 
@@ -312,6 +324,7 @@ def plan_change_add(
 ) -> models.Plan:
     """Add a proposed change to a draft; it must apply on top of the official timeline."""
     agency = plan.agency
+    _check_version(plan, version)
     with transaction.atomic():
         project = repository.project_of(agency)
         ctx = repository.context_of(agency)
@@ -341,6 +354,7 @@ def plan_change_remove(
     *, plan: models.Plan, index: int, version: int, user: Any, reason: str = ""
 ) -> models.Plan:
     agency = plan.agency
+    _check_version(plan, version)
     with transaction.atomic():
         project = repository.project_of(agency)
         current = project.plan(plan.pid)
@@ -380,6 +394,7 @@ def _transition(
 
 
 def plan_submit(*, plan: models.Plan, version: int, user: Any, reason: str = "") -> models.Plan:
+    _check_version(plan, version)
     domain = _domain_plan(plan).submit()
     return _transition(
         plan, version, user, "plan_submit", f"Trình đề án '{plan.title}'", reason, domain
@@ -387,6 +402,7 @@ def plan_submit(*, plan: models.Plan, version: int, user: Any, reason: str = "")
 
 
 def plan_return(*, plan: models.Plan, version: int, user: Any, reason: str) -> models.Plan:
+    _check_version(plan, version)
     domain = _domain_plan(plan).return_to_draft()
     return _transition(
         plan, version, user, "plan_return", f"Trả lại đề án '{plan.title}'", reason, domain
@@ -394,6 +410,7 @@ def plan_return(*, plan: models.Plan, version: int, user: Any, reason: str) -> m
 
 
 def plan_reject(*, plan: models.Plan, version: int, user: Any, reason: str) -> models.Plan:
+    _check_version(plan, version)
     if not reason.strip():
         raise ServiceError("cần ghi lý do không phê duyệt", "a reason is required to reject")
     domain = _domain_plan(plan).reject(reason)
@@ -412,6 +429,7 @@ def plan_reject(*, plan: models.Plan, version: int, user: Any, reason: str) -> m
 def plan_approve(
     *, plan: models.Plan, decision: models.Document, version: int, user: Any, reason: str = ""
 ) -> models.Plan:
+    _check_version(plan, version)
     if decision.agency_id != plan.agency_id:
         raise ServiceError(
             "quyết định không thuộc sổ văn bản của cơ quan",
@@ -435,6 +453,7 @@ def plan_approve(
 def plan_implement(*, plan: models.Plan, version: int, user: Any, reason: str = "") -> models.Plan:
     """Enter the plan's changes into the official timeline, citing the approving decision."""
     agency = plan.agency
+    _check_version(plan, version)
     with transaction.atomic():
         agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
         project = repository.project_of(agency)
