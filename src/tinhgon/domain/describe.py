@@ -141,13 +141,14 @@ def describe_change(change: Change, before: Lookup) -> Text:
     return Text(change.label.vi, change.label.en)
 
 
-def narrate(timeline: Timeline) -> Iterator[tuple[Change, Text, Lookup]]:
-    """Each change of a timeline with its sentence, in one replay.
-
-    The third item is the state just before the change (a live view: read it at once).
+def narrate(
+    timeline: Timeline, start: int = 0, stop: int | None = None
+) -> Iterator[tuple[Change, Text, Lookup]]:
+    """Each change of a timeline (from index ``start`` to ``stop``) with its sentence, in one
+    replay. The third item is the state just before the change (a live view: read it at once).
     """
-    builder = StateBuilder()
-    for change in timeline.changes:
+    builder = timeline.builder_at(start) if start else StateBuilder()
+    for change in timeline.changes[start:stop]:
         yield change, describe_change(change, builder), builder
         change.apply(builder)
 

@@ -249,14 +249,30 @@ class StateBuilder:
         self._members: dict[str, dict[str, None]] = {}
         self._heads: dict[str, str] = {}
         if state is not None:
-            for unit in state.units.values():
-                self.add_unit(unit)
-            self.ended.update(state.ended)
-            self.people.update(state.people)
-            for assignment in state.assignments.values():
-                self._place(assignment)
-            self.departures.update(state.departures)
-            self.quotas.update(state.quotas)
+            self._load(state)
+
+    def _load(self, state: State) -> None:
+        """Start from a state (the timeline's snapshots): bulk copies, indexes in one pass."""
+        self.units = dict(state.units)
+        children = self._children
+        for unit in self.units.values():
+            siblings = children.get(unit.parent_id)
+            if siblings is None:
+                siblings = children[unit.parent_id] = {}
+            siblings[unit.id] = None
+        self.ended = dict(state.ended)
+        self.people = dict(state.people)
+        self.assignments = dict(state.assignments)
+        self.departures = dict(state.departures)
+        self.quotas = dict(state.quotas)
+        members, heads, head = self._members, self._heads, Role.HEAD
+        for assignment in self.assignments.values():
+            group = members.get(assignment.unit_id)
+            if group is None:
+                group = members[assignment.unit_id] = {}
+            group[assignment.person_id] = None
+            if assignment.role is head:
+                heads[assignment.unit_id] = assignment.person_id
 
     def snapshot(self, on: date | None) -> State:
         return State(

@@ -83,15 +83,18 @@ class Timeline:
 
     def state_on(self, on: date) -> State:
         """Cơ cấu tại ngày: the structure, staff, leaders and quotas in effect on a date."""
-        end = bisect.bisect_right(self._dates, on)
+        return self.builder_at(bisect.bisect_right(self._dates, on)).snapshot(on)
+
+    def builder_at(self, index: int) -> StateBuilder:
+        """A fresh builder holding the state after the first ``index`` changes."""
         start, builder = 0, StateBuilder()
-        found = bisect.bisect_right(self._checkpoints, end, key=lambda c: c[0])
+        found = bisect.bisect_right(self._checkpoints, index, key=lambda c: c[0])
         if found:
             start, checkpoint = self._checkpoints[found - 1]
             builder = StateBuilder(checkpoint)
-        for change in self._changes[start:end]:
+        for change in self._changes[start:index]:
             change.apply(builder)
-        return builder.snapshot(on)
+        return builder
 
     def with_changes(
         self, changes: Iterable[Change], *, require_basis: bool | None = None

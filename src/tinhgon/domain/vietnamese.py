@@ -8,6 +8,7 @@ family name.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _ALPHABET = [
@@ -70,6 +71,7 @@ def _letters(text: str) -> list[tuple[str, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """A key that orders text the Vietnamese way: letters first, then tones."""
     letters = _letters(text)
@@ -80,6 +82,7 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     return primary, secondary, text
 
 
+@functools.lru_cache(maxsize=65536)
 def name_sort_key(full_name: str) -> tuple[object, ...]:
     """Order of a list of people: given name, then middle names, then family name."""
     words = full_name.split()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from tinhgon.domain import (
     BUILTIN_KINDS,
@@ -41,8 +42,23 @@ from tinhgon.io.codec import (
 )
 from tinhgon.web import models
 
+T = TypeVar("T")
 _CACHE_SIZE = 32
-_cache: OrderedDict[int, tuple[Any, Project]] = OrderedDict()
+_MEMO_SIZE = 128
+
+
+class _Entry:
+    """One agency's project as of one write, and what has been worked out from it."""
+
+    __slots__ = ("memo", "project", "stamp")
+
+    def __init__(self, stamp: Any, project: Project) -> None:
+        self.stamp = stamp
+        self.project = project
+        self.memo: OrderedDict[Any, Any] = OrderedDict()
+
+
+_cache: OrderedDict[int, _Entry] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -128,21 +144,41 @@ def build_project(agency: models.Agency) -> Project:
     )
 
 
-def project_of(agency: models.Agency) -> Project:
-    """The agency's project as of its last write, from memory when it is there."""
-    revision = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).first()
+def _entry(agency: models.Agency) -> _Entry:
+    stamp = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).first()
     with _lock:
         hit = _cache.get(agency.pk)
-        if hit is not None and hit[0] == revision:
+        if hit is not None and hit.stamp == stamp:
             _cache.move_to_end(agency.pk)
-            return hit[1]
-    project = build_project(agency)
+            return hit
+    entry = _Entry(stamp, build_project(agency))
     with _lock:
-        _cache[agency.pk] = (revision, project)
+        _cache[agency.pk] = entry
         _cache.move_to_end(agency.pk)
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
-    return project
+    return entry
+
+
+def project_of(agency: models.Agency) -> Project:
+    """The agency's project as of its last write, from memory when it is there."""
+    return _entry(agency).project
+
+
+def memo(agency: models.Agency, key: Any, compute: Callable[[Project], T]) -> T:
+    """Something worked out from the agency's project (a state's metrics, a legal check…),
+    computed once per write of the agency and kept with its project."""
+    entry = _entry(agency)
+    with _lock:
+        if key in entry.memo:
+            entry.memo.move_to_end(key)
+            return entry.memo[key]  # type: ignore[no-any-return]
+    value = compute(entry.project)
+    with _lock:
+        entry.memo[key] = value
+        while len(entry.memo) > _MEMO_SIZE:
+            entry.memo.popitem(last=False)
+    return value
 
 
 def forget(agency_pk: int) -> None:

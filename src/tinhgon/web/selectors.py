@@ -6,6 +6,7 @@ Named ``<noun>_<verb>`` or after what they give back, keyword-only; no writes he
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,13 @@ class StaffRow:
     national_id: str
 
 
+@functools.lru_cache(maxsize=8192)
+def _retirement(sex: Any, born: Any) -> Any:
+    """The retirement of a sex and birth month under the shipped parameters (they do not
+    change while the application runs)."""
+    return retirement_of(sex=sex, born=born)
+
+
 def staff_rows(*, state: State) -> list[StaffRow]:
     """Everyone on the staff on the state's date, sorted the Vietnamese way."""
     assert state.on is not None
@@ -92,7 +100,7 @@ def staff_rows(*, state: State) -> list[StaffRow]:
     for assignment in state.assignments.values():
         person = state.people[assignment.person_id]
         unit = state.units[assignment.unit_id]
-        retirement = retirement_of(sex=person.sex, born=person.birth)
+        retirement = _retirement(person.sex, person.birth)
         title = (
             unit.kind.post(assignment.role, unit.name) if assignment.role is not Role.STAFF else ""
         )
@@ -179,6 +187,13 @@ def _entry(project: Project, change: Change, text: Text) -> dict[str, Any]:
         "document": document,
         "note": change.note,
     }
+
+
+def recent_entries(*, project: Project, on: dt.date, count: int = 8) -> list[dict[str, Any]]:
+    """The last changes in effect on a date, newest first (told from the state before them)."""
+    end = len(project.timeline.until(on))
+    start = max(0, end - count)
+    return [_entry(project, c, t) for c, t, _ in narrate(project.timeline, start, end)][::-1]
 
 
 def timeline_entries(*, project: Project, plan: str | None = None) -> list[dict[str, Any]]:
@@ -280,3 +295,47 @@ def people_sorted(state: State) -> list[Any]:
 def ranks_of(state: State) -> list[str]:
     names = {p.rank.name for p in state.people.values() if p.rank}
     return sorted(names, key=sort_key)
+
+
+# -- what the busiest pages show, worked out once per write of the agency ------------------------
+
+
+def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
+    from tinhgon.web import charts, repository
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = project.state_on(on)
+        series = metrics_series(project=project, dates=series_dates(project=project, until=on))
+        report = check_at(project=project, state=state)
+        return {
+            "metrics": metrics_of(state),
+            "report": report,
+            "counts": report.summary(),
+            "chart": charts.series_chart(series),
+            "recent": recent_entries(project=project, on=on),
+        }
+
+    return repository.memo(agency, ("dashboard", on), compute)
+
+
+def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]:
+    from tinhgon.web import repository
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = project.state_on(on, plan=plan)
+        report = check_at(project=project, state=state)
+        return {
+            "tree": tree_with_findings(state=state, report=report),
+            "metrics": metrics_of(state),
+            "counts": report.summary(),
+        }
+
+    return repository.memo(agency, ("orgchart", on, plan), compute)
+
+
+def staff_at(*, agency: Any, on: dt.date) -> list[StaffRow]:
+    from tinhgon.web import repository
+
+    return repository.memo(
+        agency, ("staff", on), lambda project: staff_rows(state=project.state_on(on))
+    )

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,7 +21,7 @@ from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError,
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.law import Severity
-from tinhgon.web import charts, forms, models, repository, selectors, services
+from tinhgon.web import forms, models, repository, selectors, services
 from tinhgon.web.permissions import (
     Action,
     Forbidden,
@@ -195,24 +196,13 @@ def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 @agency_page()
 def dashboard(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     on = date_param(request)
-    project = repository.project_of(agency)
-    state = selectors.structure_at(project=project, on=on)
-    report = selectors.check_at(project=project, state=state)
-    metrics = metrics_of(state)
-    series = selectors.metrics_series(
-        project=project, dates=selectors.series_dates(project=project, until=on)
-    )
-    recent = selectors.timeline_entries(project=project)[-8:][::-1]
+    data = selectors.dashboard_at(agency=agency, on=on)
     return page(
         request,
         "tinhgon/dashboard.html",
         agency,
         on=on,
-        metrics=metrics,
-        report=report,
-        counts=report.summary(),
-        chart=charts.series_chart(series),
-        recent=recent,
+        **data,
         plans=agency.plans.exclude(status="implemented"),
     )
 
@@ -225,24 +215,23 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     if plan and plan not in project.plans:
         raise Http404("Không có đề án này")
     try:
-        state = selectors.structure_at(project=project, on=on, plan=plan)
+        data = selectors.orgchart_at(agency=agency, on=on, plan=plan)
     except ChangeRefused as error:
         show_error(request, error)
-        state = selectors.structure_at(project=project, on=on)
         plan = None
-    report = selectors.check_at(project=project, state=state)
-    tree = selectors.tree_with_findings(state=state, report=report)
+        data = selectors.orgchart_at(agency=agency, on=on, plan=None)
     return page(
         request,
         "tinhgon/orgchart.html",
         agency,
         on=on,
-        tree=tree,
-        metrics=metrics_of(state),
+        **data,
         plan=project.plans[plan] if plan else None,
         plans=project.plans.values(),
-        counts=report.summary(),
     )
+
+
+STAFF_PAGE = 200
 
 
 @agency_page()
@@ -251,7 +240,7 @@ def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     project = repository.project_of(agency)
     state = selectors.structure_at(project=project, on=on)
     form = forms.StaffFilterForm(request.GET or None, state=state, ranks=selectors.ranks_of(state))
-    rows = selectors.staff_rows(state=state)
+    rows = selectors.staff_at(agency=agency, on=on)
     total = len(rows)
     if form.is_valid():
         data = form.cleaned_data
@@ -266,7 +255,23 @@ def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             retiring_within=data["retiring_within"],
             state=state,
         )
-    return page(request, "tinhgon/staff.html", agency, on=on, form=form, rows=rows, total=total)
+    pages = Paginator(rows, STAFF_PAGE)
+    current = pages.get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page(
+        request,
+        "tinhgon/staff.html",
+        agency,
+        on=on,
+        form=form,
+        rows=current.object_list,
+        matched=len(rows),
+        total=total,
+        pager=current,
+        query=query.urlencode(),
+        first_number=current.start_index(),
+    )
 
 
 @agency_page()
