@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,6 +30,7 @@ from tinhgon.domain import (
     metrics_of,
 )
 from tinhgon.domain.describe import unit_tree
+from tinhgon.domain.diff import DiffItem, group_moves
 
 FileArg = Annotated[Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)]
 PlanOpt = Annotated[
@@ -191,35 +191,18 @@ def compare(
             markup=False,
         )
     out.print("\n[bold]Thay đổi / Changes[/bold]")
-    lines = change_lines(result["changes"])
+    lines = change_lines(diff_states(state_before, state_after))
     for line in lines or ["(không có / none)"]:
         out.print(f"  {line}", markup=False)
 
 
-def change_lines(items: list[dict[str, Any]]) -> list[str]:
+def change_lines(items: list[DiffItem]) -> list[str]:
     """One line a change; people moved together between the same units share a line."""
-    lines: list[str] = []
-    moved: dict[tuple[str | None, str, str], list[str]] = {}
-    for item in items:
-        if item["kind"] == "person_moved":
-            moved.setdefault((item["on"], item["from"], item["to"]), []).append(item["person"])
-    names = {i["person"]: i["text_vi"].split(":")[0] for i in items if i["kind"] == "person_moved"}
-    done: set[tuple[str | None, str, str]] = set()
-    for item in items:
-        when = vn_date(_parse_iso(item["on"])) if item["on"] else " " * 10
-        if item["kind"] == "person_moved":
-            key = (item["on"], item["from"], item["to"])
-            if key in done:
-                continue
-            done.add(key)
-            people = moved[key]
-            if len(people) > 1:
-                route = item["text_vi"].split(": ", 1)[1]
-                who = ", ".join(names[p] for p in people)
-                lines.append(f"{when}  {len(people)} người {route}: {who}")
-                continue
-        basis = f"  [{item['basis']}]" if item.get("basis") else ""
-        lines.append(f"{when}  {item['text_vi']}{basis}")
+    lines = []
+    for item in group_moves(items):
+        when = vn_date(item.on) if item.on else " " * 10
+        basis = f"  [{item.basis}]" if item.basis else ""
+        lines.append(f"{when}  {item.text.vi}{basis}")
     return lines
 
 
@@ -235,10 +218,6 @@ def findings_summary(project: Project, state: State) -> dict[str, int]:
     """Số phát hiện theo mức độ khi kiểm tra trạng thái theo quy định (tinhgon.law)."""
     assert state.on is not None
     return law.check(state, on=state.on, agency=project.agency).summary()
-
-
-def _parse_iso(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
 
 
 def comparison(project: Project, before: State, after: State, plan: str | None) -> dict[str, Any]:
