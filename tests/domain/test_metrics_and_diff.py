@@ -259,14 +259,20 @@ def test_staff_helper_builds_a_head_and_staff():
 def test_people_moved_together_share_one_line_for_reading():
     from tinhgon.domain.diff import group_moves
 
-    changes = base(MergeUnits(on=ON, basis=BASIS, sources=("b",), into="a"), hire("x", "b", on=day("2018-06-01")))
+    changes = base(
+        MergeUnits(on=ON, basis=BASIS, sources=("b",), into="a"),
+        hire("x", "b", on=day("2018-06-01")),
+    )
     items = diff_states(state_of(changes, "2018-12-31"), state_of(changes))
 
     grouped = group_moves(items)
 
     moved = [i for i in grouped if i.kind == "people_moved"]
     assert len(moved) == 1
-    assert moved[0].text.vi == "4 người từ Phòng b sang Phòng a: Nguyễn Văn B-0, Nguyễn Văn B-1, Nguyễn Văn B-2, Nguyễn Văn X"
+    assert (
+        moved[0].text.vi
+        == "4 người từ Phòng b sang Phòng a: Nguyễn Văn B-0, Nguyễn Văn B-1, Nguyễn Văn B-2, Nguyễn Văn X"
+    )
     assert moved[0].data["people"] == ["b-0", "b-1", "b-2", "x"]
     assert [i for i in grouped if i.kind == "person_moved"] == []
     assert len(grouped) == len(items) - 3

@@ -291,3 +291,14 @@ def test_an_inactive_users_token_no_longer_works(users, client):
 
 def test_client_helper_logs_in(users):  # a guard for the fixtures themselves
     assert client_for(users["viewer"]).get("/").status_code == 200
+
+
+MANAGES = {"province_admin", "system_admin"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_roles_are_managed_only_by_administrators(as_, role):
+    assert as_(role).get("/co-quan/bqlkkt/phan-quyen/").status_code == expected(role, MANAGES)
+    posted = as_(role).post("/co-quan/bqlkkt/phan-quyen/", {"username": "moi", "role": "viewer"})
+    assert posted.status_code == (302 if role in MANAGES else expected(role, MANAGES))

@@ -414,3 +414,47 @@ def test_every_page_carries_a_content_security_policy_and_no_external_asset(as_)
         assert "default-src 'self'" in response["Content-Security-Policy"]
         assert "script-src 'self'" in response["Content-Security-Policy"]
         assert not re.search(r'(src|href)="(https?:)?//', response.content.decode())
+
+
+@pytest.mark.django_db
+def test_an_administrator_grants_a_role_to_a_new_account_whose_password_shows_once(as_):
+    from django.contrib.auth import get_user_model
+
+    admin = as_("province_admin")
+
+    page = text(
+        admin.post(
+            "/co-quan/bqlkkt/phan-quyen/", {"username": "can-bo-moi", "role": "editor"}, follow=True
+        )
+    )
+
+    password = re.search(r"với mật khẩu (\S+) — mật khẩu chỉ hiện một lần", page).group(1)  # type: ignore[union-attr]
+    user = get_user_model().objects.get(username="can-bo-moi")
+    assert user.check_password(password)
+    assert models.Membership.objects.get(user=user).role == "editor"
+    again = text(admin.get("/co-quan/bqlkkt/phan-quyen/"))
+    assert password not in again
+    membership = models.Membership.objects.get(user=user)
+    text(admin.post("/co-quan/bqlkkt/phan-quyen/", {"revoke": membership.pk}, follow=True))
+    assert not models.Membership.objects.filter(user=user).exists()
+
+
+@pytest.mark.django_db
+def test_a_user_changes_their_password(as_, users):
+    from tests.web.conftest import PASSWORD
+
+    client = as_("viewer")
+
+    response = client.post(
+        "/tai-khoan/mat-khau/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "mot-mat-khau-moi-rat-dai",
+            "new_password2": "mot-mat-khau-moi-rat-dai",
+        },
+        follow=True,
+    )
+
+    assert "Mật khẩu đã được đổi." in text(response)
+    users["viewer"].refresh_from_db()
+    assert users["viewer"].check_password("mot-mat-khau-moi-rat-dai")

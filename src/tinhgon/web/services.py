@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import uuid
 from typing import Any
 
@@ -490,3 +491,48 @@ def plan_implement(*, plan: models.Plan, version: int, user: Any, reason: str = 
         )
         del official
     return plan
+
+
+# -- accounts and roles ------------------------------------------------------------------------
+
+
+def membership_grant(
+    *, agency: models.Agency, username: str, role: str, by: Any
+) -> tuple[models.Membership, str | None]:
+    """Give a user a role on an agency, creating the account when it does not exist (its
+    generated password is returned once, to be handed to the user)."""
+    from django.contrib.auth import get_user_model
+
+    if role not in dict(models.Role.choices):
+        raise ServiceError(f"vai trò '{role}' không có", f"unknown role '{role}'")
+    name = username.strip()
+    if not re.fullmatch(r"[\w.@+-]{1,150}", name):
+        raise ServiceError(
+            "tên đăng nhập chỉ gồm chữ, số và . @ + - _",
+            "a user name has letters, digits and . @ + - _",
+        )
+    password = None
+    with transaction.atomic():
+        user = get_user_model().objects.filter(username=name).first()
+        if user is None:
+            password = secrets.token_urlsafe(12)
+            user = get_user_model().objects.create_user(username=name, password=password)
+        membership, _ = models.Membership.objects.update_or_create(
+            user=user, agency=agency, defaults={"role": role}
+        )
+        audit(
+            agency=agency,
+            user=by,
+            action="membership_grant",
+            summary=f"Phân quyền '{role}' cho {name}" + (" (tài khoản mới)" if password else ""),
+        )
+    return membership, password
+
+
+def membership_revoke(*, membership: models.Membership, by: Any) -> None:
+    with transaction.atomic():
+        agency, name = membership.agency, membership.user.get_username()
+        membership.delete()
+        audit(
+            agency=agency, user=by, action="membership_revoke", summary=f"Thu hồi quyền của {name}"
+        )

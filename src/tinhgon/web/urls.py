@@ -38,5 +38,18 @@ urlpatterns = [
     path("co-quan/<slug:code>/nhap/", views.agency_import, name="agency_import"),
     path("co-quan/<slug:code>/xuat/", views.agency_export, name="agency_export"),
     path("co-quan/<slug:code>/nhat-ky/", views.audit, name="audit"),
+    path("co-quan/<slug:code>/phan-quyen/", views.memberships, name="memberships"),
+    path(
+        "tai-khoan/mat-khau/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="tinhgon/password.html", success_url="/tai-khoan/mat-khau/xong/"
+        ),
+        name="password_change",
+    ),
+    path(
+        "tai-khoan/mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="tinhgon/password_done.html"),
+        name="password_change_done",
+    ),
     path("api/v1/", api.urls),
 ]

@@ -81,6 +81,7 @@ def page(
             agency=agency,
             may_edit=Action.EDIT in rights,
             may_approve=Action.APPROVE in rights,
+            may_manage=Action.MANAGE in rights,
         )
     return render(request, template, context)
 
@@ -680,4 +681,42 @@ def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         rows=rows,
         plans=project.plans.values(),
         chosen=chosen,
+    )
+
+
+# -- roles and account ---------------------------------------------------------------------
+
+
+@agency_page(Action.MANAGE)
+def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            membership = get_object_or_404(
+                models.Membership, agency=agency, pk=_int(request.POST["revoke"])
+            )
+            services.membership_revoke(membership=membership, by=request.user)
+            messages.success(request, "Đã thu hồi quyền.")
+        else:
+            try:
+                _, password = services.membership_grant(
+                    agency=agency,
+                    username=request.POST.get("username", ""),
+                    role=request.POST.get("role", ""),
+                    by=request.user,
+                )
+            except services.ServiceError as error:
+                show_error(request, error)
+            else:
+                if password:
+                    messages.success(
+                        request,
+                        f"Đã tạo tài khoản {request.POST.get('username', '').strip()} với mật khẩu {password} "
+                        "— mật khẩu chỉ hiện một lần, hãy trao cho người dùng.",
+                    )
+                else:
+                    messages.success(request, "Đã cập nhật quyền.")
+        return redirect("memberships", code=agency.code)
+    rows = agency.memberships.select_related("user").order_by("user__username")
+    return page(
+        request, "tinhgon/memberships.html", agency, memberships=rows, roles=models.Role.choices
     )
