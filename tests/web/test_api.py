@@ -196,3 +196,14 @@ def test_approving_without_a_decision_is_422(api):
     )
 
     assert response.status_code == 422
+
+
+@pytest.mark.django_db
+def test_the_api_documentation_page_is_served_without_any_cdn(client):
+    import re
+
+    page = client.get("/api/v1/docs")
+
+    assert page.status_code == 200
+    assert not re.search(r'(src|href)="(https?:)?//', page.content.decode())
+    assert "script-src 'self'" in page["Content-Security-Policy"]
