@@ -264,15 +264,26 @@ def write_project(project: Project, agency: models.Agency, *, user: Any) -> None
                 ),
                 None,
             )
-        records.append(
-            models.ChangeRecord(
-                agency=agency,
-                seq=seq,
-                kind=change.kind,
-                on=change.on,
-                payload=change_to_plain(change, project.documents),
-                plan=plan_row,
-                recorded_by=user,
-            )
-        )
+        records.append(change_row(agency, seq, change, project.documents, plan=plan_row, user=user))
     models.ChangeRecord.objects.bulk_create(records, batch_size=1000)
+
+
+def change_row(
+    agency: models.Agency,
+    seq: int,
+    change: Change,
+    documents: DocumentRegister,
+    *,
+    plan: models.Plan | None,
+    user: Any,
+) -> models.ChangeRecord:
+    """The (unsaved) row of one official change, in the plain form of the project file."""
+    return models.ChangeRecord(
+        agency=agency,
+        seq=seq,
+        kind=change.kind,
+        on=change.on,
+        payload=change_to_plain(change, documents),
+        plan=plan,
+        recorded_by=user if user is not None and user.is_authenticated else None,
+    )

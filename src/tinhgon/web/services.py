@@ -235,14 +235,8 @@ def change_record(
         except FieldError as error:
             raise _field_error(error) from None
         seq = (agency.changes.aggregate(m=Max("seq"))["m"] or 0) + 1
-        row = models.ChangeRecord.objects.create(
-            agency=agency,
-            seq=seq,
-            kind=change.kind,
-            on=change.on,
-            payload=change_to_plain(change, ctx.documents),
-            recorded_by=user if user.is_authenticated else None,
-        )
+        row = repository.change_row(agency, seq, change, ctx.documents, plan=None, user=user)
+        row.save()
         _bump(agency)
         text = describe_change(change, project.timeline.state_on(change.on - dt.timedelta(days=1)))
         audit(
@@ -464,15 +458,7 @@ def plan_implement(*, plan: models.Plan, version: int, user: Any, reason: str = 
         for change in done.changes:
             seq += 1
             records.append(
-                models.ChangeRecord(
-                    agency=agency,
-                    seq=seq,
-                    kind=change.kind,
-                    on=change.on,
-                    payload=change_to_plain(change, project.documents),
-                    plan=plan,
-                    recorded_by=user if user.is_authenticated else None,
-                )
+                repository.change_row(agency, seq, change, project.documents, plan=plan, user=user)
             )
         models.ChangeRecord.objects.bulk_create(records)
         _save_plan(
