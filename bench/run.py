@@ -1,12 +1,21 @@
-"""Run every bench/bench_*.py and print their JSON results together."""
+"""Run every bench/bench_*.py and print what each prints (JSON)."""
 
-import json
+from __future__ import annotations
+
 import subprocess
 import sys
 from pathlib import Path
 
-results = {}
-for script in sorted(Path(__file__).parent.glob("bench_*.py")):
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
-    results[script.stem] = json.loads(done.stdout)
-print(json.dumps(results, indent=2, ensure_ascii=False))
+HERE = Path(__file__).parent
+
+
+def main() -> int:
+    status = 0
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"# {script.name}", flush=True)
+        status |= subprocess.run([sys.executable, str(script)], check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

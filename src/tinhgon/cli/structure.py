@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,6 +9,7 @@ import typer
 from rich.table import Table
 from rich.tree import Tree
 
+from tinhgon import law
 from tinhgon.cli.main import (
     OutputFormat,
     app,
@@ -29,6 +29,8 @@ from tinhgon.domain import (
     diff_states,
     metrics_of,
 )
+from tinhgon.domain.describe import unit_tree
+from tinhgon.domain.diff import DiffItem, group_moves
 
 FileArg = Annotated[Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)]
 PlanOpt = Annotated[
@@ -56,40 +58,6 @@ def validate(file: FileArg) -> None:
         f"{len(project.people)} người, {len(timeline)} thay đổi từ {first} đến {last}, "
         f"{len(project.plans)} đề án."
     )
-
-
-def unit_tree(state: State) -> list[dict[str, Any]]:
-    """The structure as nested dictionaries, each unit with its leaders and staff counts."""
-
-    def person(pid: str, title: str) -> dict[str, str]:
-        return {"id": pid, "name": state.people[pid].full_name, "title": title}
-
-    def node(unit_id: str) -> dict[str, Any]:
-        unit = state.units[unit_id]
-        head = state.head(unit_id)
-        by_category = state.headcount_by_category(unit_id, recursive=False)
-        quotas = {
-            key.category.value: value
-            for key, value in state.quotas.items()
-            if key.unit_id == unit_id and state.on is not None and key.year == state.on.year
-        }
-        return {
-            "id": unit.id,
-            "name": unit.name,
-            "kind": unit.kind.code,
-            "kind_name": unit.kind.name_vi,
-            "head": person(head.person_id, unit.kind.head_title) if head else None,
-            "deputies": [
-                person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)
-            ],
-            "staff": state.headcount(unit_id),
-            "staff_by_category": {c.value: n for c, n in by_category.items()},
-            "staff_total": state.headcount(unit_id, recursive=True),
-            "quota": quotas,
-            "children": [node(c.id) for c in state.children(unit_id)],
-        }
-
-    return [node(root.id) for root in state.roots()]
 
 
 def _label(entry: dict[str, Any]) -> str:
@@ -216,41 +184,40 @@ def compare(
     for label, b, a in _metric_rows(m_before, m_after):
         table.add_row(label, f"{b:02d}", f"{a:02d}", f"{a - b:+d}" if a != b else "0")
     out.print(table)
+    for side, label in (("before", "Trước / before"), ("after", "Sau / after")):
+        out.print(
+            f"Phát hiện theo quy định / findings, {label}: "
+            + findings_text(result[side]["findings"]),
+            markup=False,
+        )
     out.print("\n[bold]Thay đổi / Changes[/bold]")
-    lines = change_lines(result["changes"])
+    lines = change_lines(diff_states(state_before, state_after))
     for line in lines or ["(không có / none)"]:
         out.print(f"  {line}", markup=False)
 
 
-def change_lines(items: list[dict[str, Any]]) -> list[str]:
+def change_lines(items: list[DiffItem]) -> list[str]:
     """One line a change; people moved together between the same units share a line."""
-    lines: list[str] = []
-    moved: dict[tuple[str | None, str, str], list[str]] = {}
-    for item in items:
-        if item["kind"] == "person_moved":
-            moved.setdefault((item["on"], item["from"], item["to"]), []).append(item["person"])
-    names = {i["person"]: i["text_vi"].split(":")[0] for i in items if i["kind"] == "person_moved"}
-    done: set[tuple[str | None, str, str]] = set()
-    for item in items:
-        when = vn_date(_parse_iso(item["on"])) if item["on"] else " " * 10
-        if item["kind"] == "person_moved":
-            key = (item["on"], item["from"], item["to"])
-            if key in done:
-                continue
-            done.add(key)
-            people = moved[key]
-            if len(people) > 1:
-                route = item["text_vi"].split(": ", 1)[1]
-                who = ", ".join(names[p] for p in people)
-                lines.append(f"{when}  {len(people)} người {route}: {who}")
-                continue
-        basis = f"  [{item['basis']}]" if item.get("basis") else ""
-        lines.append(f"{when}  {item['text_vi']}{basis}")
+    lines = []
+    for item in group_moves(items):
+        when = vn_date(item.on) if item.on else " " * 10
+        basis = f"  [{item.basis}]" if item.basis else ""
+        lines.append(f"{when}  {item.text.vi}{basis}")
     return lines
 
 
-def _parse_iso(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
+def findings_text(summary: dict[str, int]) -> str:
+    return (
+        f"{summary['violation']} vi phạm, {summary['warning']} cảnh báo, {summary['info']} lưu ý"
+        f" ({summary['violation']} violation(s), {summary['warning']} warning(s),"
+        f" {summary['info']} note(s))"
+    )
+
+
+def findings_summary(project: Project, state: State) -> dict[str, int]:
+    """Số phát hiện theo mức độ khi kiểm tra trạng thái theo quy định (tinhgon.law)."""
+    assert state.on is not None
+    return law.check(state, on=state.on, agency=project.agency).summary()
 
 
 def comparison(project: Project, before: State, after: State, plan: str | None) -> dict[str, Any]:
@@ -265,8 +232,16 @@ def comparison(project: Project, before: State, after: State, plan: str | None) 
     return {
         "agency": {"id": project.agency.id, "name": project.agency.name},
         "plan": plan,
-        "before": {"on": before.on.isoformat(), "metrics": metrics_of(before).as_dict()},
-        "after": {"on": after.on.isoformat(), "metrics": metrics_of(after).as_dict()},
+        "before": {
+            "on": before.on.isoformat(),
+            "metrics": metrics_of(before).as_dict(),
+            "findings": findings_summary(project, before),
+        },
+        "after": {
+            "on": after.on.isoformat(),
+            "metrics": metrics_of(after).as_dict(),
+            "findings": findings_summary(project, after),
+        },
         "changes": changes,
         "events": [
             {

@@ -39,6 +39,7 @@ from tinhgon.domain.model import (
     AutonomyGroup,
     BirthDate,
     Category,
+    Label,
     LeaveReason,
     Person,
     Quota,
@@ -55,7 +56,6 @@ from tinhgon.domain.plans import Plan, PlanStatus
 from tinhgon.domain.project import Agency, Project
 from tinhgon.domain.state import Assignment, Departure, EndKind, State, StateBuilder, UnitEnd
 from tinhgon.domain.timeline import Timeline
-from tinhgon.domain.vietnamese import fold, name_sort_key, text_sort_key
 
 __all__ = [
     "BUILTIN_KINDS",
@@ -81,6 +81,7 @@ __all__ = [
     "EndKind",
     "Hire",
     "InvalidValue",
+    "Label",
     "Leave",
     "LeaveReason",
     "MergeUnits",
@@ -116,9 +117,6 @@ __all__ = [
     "UnitEnd",
     "UnitKind",
     "diff_states",
-    "fold",
     "metrics_of",
-    "name_sort_key",
     "parse_symbol",
-    "text_sort_key",
 ]

@@ -280,3 +280,43 @@ def _people_items(before: State, after: State) -> list[DiffItem]:
             )
         )
     return items
+
+
+def group_moves(items: list[DiffItem]) -> list[DiffItem]:
+    """For reading: people moved on the same day between the same two units share one line
+    ("4 người từ Phòng A sang Văn phòng: …"); everything else is kept as it is."""
+    groups: dict[tuple[date | None, object, object], list[DiffItem]] = {}
+    for item in items:
+        if item.kind == "person_moved":
+            groups.setdefault((item.on, item.data["from"], item.data["to"]), []).append(item)
+    out: list[DiffItem] = []
+    for item in items:
+        if item.kind != "person_moved":
+            out.append(item)
+            continue
+        group = groups.pop((item.on, item.data["from"], item.data["to"]), None)
+        if group is None:
+            continue
+        if len(group) == 1:
+            out.append(item)
+            continue
+        names = [g.text.vi.split(":")[0] for g in group]
+        route_vi = item.text.vi.split(": ", 1)[1]
+        route_en = item.text.en.split(": ", 1)[1]
+        out.append(
+            DiffItem(
+                "people_moved",
+                Text(
+                    f"{len(group)} người {route_vi}: {', '.join(names)}",
+                    f"{len(group)} people {route_en}: {', '.join(names)}",
+                ),
+                item.on,
+                item.basis,
+                {
+                    "people": [g.data["person"] for g in group],
+                    "from": item.data["from"],
+                    "to": item.data["to"],
+                },
+            )
+        )
+    return out

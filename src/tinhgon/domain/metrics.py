@@ -147,14 +147,16 @@ def metrics_of(state: State) -> Metrics:
         cls = unit.kind.unit_class.value
         units_by_class[cls] = units_by_class.get(cls, 0) + 1
 
-    staff_by_category: dict[str, int] = {c.value: 0 for c in Category}
+    by_category: dict[Category, int] = dict.fromkeys(Category, 0)
     leaders: dict[str, dict[str, int]] = {c.value: {"heads": 0, "deputies": 0} for c in UnitClass}
+    people, units, staff_role, head_role = state.people, state.units, Role.STAFF, Role.HEAD
     for assignment in state.assignments.values():
-        category = state.people[assignment.person_id].category
-        staff_by_category[category.value] += 1
-        if assignment.role is not Role.STAFF:
-            level = state.units[assignment.unit_id].kind.unit_class.value
-            leaders[level]["heads" if assignment.role is Role.HEAD else "deputies"] += 1
+        by_category[people[assignment.person_id].category] += 1
+        role = assignment.role
+        if role is not staff_role:
+            level = units[assignment.unit_id].kind.unit_class.value
+            leaders[level]["heads" if role is head_role else "deputies"] += 1
+    staff_by_category = {category.value: count for category, count in by_category.items()}
 
     spans: list[int] = []
     depth_max = -1

@@ -10,6 +10,9 @@ from tinhgon.domain.changes import Change
 from tinhgon.domain.errors import ChangeRefused
 from tinhgon.domain.state import State, StateBuilder
 
+_MIN_STEP = 500
+_MAX_CHECKPOINTS = 64
+
 
 class Timeline:
     """An ordered, validated sequence of changes.
@@ -20,16 +23,22 @@ class Timeline:
     every change must cite its legal basis.
     """
 
-    __slots__ = ("_changes", "_dates", "_require_basis")
+    __slots__ = ("_changes", "_checkpoints", "_dates", "_require_basis")
 
     def __init__(self, changes: Iterable[Change] = (), *, require_basis: bool = True) -> None:
         ordered = sorted(changes, key=lambda c: c.on)  # sorted() is stable: same-day order kept
         self._changes: tuple[Change, ...] = tuple(ordered)
         self._dates: list[date] = [c.on for c in ordered]
         self._require_basis = require_basis
+        # The validating replay keeps a snapshot every ``step`` changes, so that ``state_on``
+        # replays at most ``step`` changes from the nearest one instead of the whole history.
+        step = max(_MIN_STEP, len(ordered) // _MAX_CHECKPOINTS)
+        self._checkpoints: list[tuple[int, State]] = []
         builder = StateBuilder()
-        for change in self._changes:
+        for index, change in enumerate(self._changes, start=1):
             self._apply(builder, change)
+            if index % step == 0:
+                self._checkpoints.append((index, builder.snapshot(change.on)))
 
     def _apply(self, builder: StateBuilder, change: Change) -> None:
         if self._require_basis and change.basis is None:
@@ -74,10 +83,18 @@ class Timeline:
 
     def state_on(self, on: date) -> State:
         """Cơ cấu tại ngày: the structure, staff, leaders and quotas in effect on a date."""
-        builder = StateBuilder()
-        for change in self.until(on):
+        return self.builder_at(bisect.bisect_right(self._dates, on)).snapshot(on)
+
+    def builder_at(self, index: int) -> StateBuilder:
+        """A fresh builder holding the state after the first ``index`` changes."""
+        start, builder = 0, StateBuilder()
+        found = bisect.bisect_right(self._checkpoints, index, key=lambda c: c[0])
+        if found:
+            start, checkpoint = self._checkpoints[found - 1]
+            builder = StateBuilder(checkpoint)
+        for change in self._changes[start:index]:
             change.apply(builder)
-        return builder.snapshot(on)
+        return builder
 
     def with_changes(
         self, changes: Iterable[Change], *, require_basis: bool | None = None

@@ -1,87 +1,101 @@
-"""Vietnamese text: matching that ignores diacritics, and the Vietnamese order of names.
+"""Vietnamese text: alphabetical order, name order, and diacritic-free matching.
 
-``fold`` is for matching what people type against what is stored: 'NỮ', 'nu' and 'Nữ' fold
-alike, and so do 'Ngày, tháng, năm sinh' and 'ngay thang nam sinh'.
-
-``name_sort_key`` sorts names the way Vietnamese lists do (shared/DESIGN.md): by the given name
-(the last word), then the middle names, then the family name. Each word is compared letter by
-letter in the Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y;
-the letters f j w z of foreign names take their Latin places), and only then by its tone (none,
-huyền, hỏi, ngã, sắc, nặng), so 'Hà' comes before 'Hai' and 'Ha' before 'Hà'.
+The alphabet is a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y; letters compare
+first, tones second (none, huyền, hỏi, ngã, sắc, nặng), as in dictionaries and ICU's Vietnamese
+collation. Lists of people sort by given name (the last word), then the middle names, then the
+family name.
 """
 
 from __future__ import annotations
 
-import re
+import functools
 import unicodedata
-from functools import lru_cache
 
-_NOT_WORD = re.compile(r"[\W_]+")
+_ALPHABET = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "x",
+    "y",
+]
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+# Letters outside the Vietnamese alphabet (f, j, w, z) and digits sort after it, in code order.
+_OTHER_BASE = len(_ALPHABET)
 
-_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
-
-_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
-_MODIFIED = {
-    ("a", _BREVE): "ă",
-    ("a", _CIRCUMFLEX): "â",
-    ("e", _CIRCUMFLEX): "ê",
-    ("o", _CIRCUMFLEX): "ô",
-    ("o", _HORN): "ơ",
-    ("u", _HORN): "ư",
-}
-# none, huyền, hỏi, ngã, sắc, nặng
-_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
-WordKey = tuple[tuple[tuple[int, int], ...], int]
+# Tones: none, huyền (grave), hỏi (hook above), ngã (tilde), sắc (acute), nặng (dot below).
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-@lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """Text for matching: no diacritics, đ as d, case folded, punctuation and runs of spaces
-    as one space. 'Ngày, tháng, năm sinh' → 'ngay thang nam sinh'; 'NỮ' → 'nu'."""
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.replace("đ", "d").replace("Đ", "D").casefold()
-    return _NOT_WORD.sub(" ", bare).strip()
-
-
-@lru_cache(maxsize=65536)
-def word_key(word: str) -> WordKey:
-    """One word's place in the Vietnamese order: its letters first, then its tone."""
-    letters: list[tuple[int, int]] = []
-    tone = 0
-    for char in unicodedata.normalize("NFD", word.casefold()):
+def _letters(text: str) -> list[tuple[str, int]]:
+    """Each letter of the text with its tone (0 for none)."""
+    out: list[tuple[str, int]] = []
+    for char in unicodedata.normalize("NFD", text.casefold()):
         if unicodedata.combining(char):
-            if char in _TONE_RANK:
-                tone = tone or _TONE_RANK[char]
-            elif letters and letters[-1][0] == 1:
-                base = _ALPHABET[letters[-1][1]]
-                modified = _MODIFIED.get((base, char))
-                if modified is not None:
-                    letters[-1] = (1, _LETTER_RANK[modified])
+            if not out:
+                continue
+            base, tone = out[-1]
+            if char in _TONES:
+                out[-1] = (base, _TONES[char])
+            elif char == "\u0306" and base == "a":
+                out[-1] = ("ă", tone)
+            elif char == "\u0302" and base in "aeo":
+                out[-1] = ({"a": "â", "e": "ê", "o": "ô"}[base], tone)
+            elif char == "\u031b" and base in "ou":
+                out[-1] = ({"o": "ơ", "u": "ư"}[base], tone)
             continue
-        if char in _LETTER_RANK:
-            letters.append((1, _LETTER_RANK[char]))
-        elif char.isdigit():
-            letters.append((0, ord(char)))
-        else:
-            letters.append((2, ord(char)))
-    return tuple(letters), tone
+        out.append((char, 0))
+    return out
 
 
-def name_sort_key(full_name: str) -> tuple[WordKey, tuple[WordKey, ...], WordKey, str]:
-    """Sort key for a Vietnamese full name: given name, then middle names, then family name;
-    the name itself breaks any remaining tie so that the order is total."""
+@functools.lru_cache(maxsize=65536)
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """A key that orders text the Vietnamese way: letters first, then tones."""
+    letters = _letters(text)
+    primary = tuple(
+        _RANK[c] if c in _RANK else _OTHER_BASE + ord(c) for c, _ in letters if not c.isspace()
+    )
+    secondary = tuple(tone for c, tone in letters if not c.isspace())
+    return primary, secondary, text
+
+
+@functools.lru_cache(maxsize=65536)
+def name_sort_key(full_name: str) -> tuple[object, ...]:
+    """Order of a list of people: given name, then middle names, then family name."""
     words = full_name.split()
     if not words:
-        return ((), 0), (), ((), 0), full_name
-    given = word_key(words[-1])
-    family = word_key(words[0]) if len(words) > 1 else ((), 0)
-    middle = tuple(word_key(w) for w in words[1:-1])
-    return given, middle, family, full_name
+        return ((), (), ())
+    given, family, middle = words[-1], words[0] if len(words) > 1 else "", " ".join(words[1:-1])
+    g, m, f = sort_key(given), sort_key(middle), sort_key(family)
+    return (g[0], g[1], m[0], m[1], f[0], f[1], full_name)
 
 
-def text_sort_key(text: str) -> tuple[WordKey, ...]:
-    """Sort key for any text in Vietnamese order, word by word from the first (unit names)."""
-    return tuple(word_key(w) for w in text.split())
+def fold(text: str) -> str:
+    """Text without diacritics, lower case, single spaces: 'Nguyễn Văn An' → 'nguyen van an'."""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    )
+    return " ".join(stripped.replace("đ", "d").replace("Đ", "D").casefold().split())

@@ -23,7 +23,9 @@ from tinhgon.domain import (
     Change,
     CreateUnit,
     DissolveUnit,
+    Document,
     DocumentKey,
+    DocumentKind,
     DocumentRegister,
     Hire,
     InvalidValue,
@@ -43,7 +45,9 @@ from tinhgon.domain import (
     Sex,
     SplitUnit,
     Transfer,
+    UnitClass,
     UnitKind,
+    parse_symbol,
 )
 from tinhgon.io.yamlsrc import Path, path_text
 
@@ -135,6 +139,72 @@ def basis_to_plain(key: DocumentKey | None, documents: DocumentRegister) -> Any:
     except InvalidValue:
         return {"symbol": key.symbol, "date": key.issued_on.isoformat()}
     return key.symbol
+
+
+# -- documents and unit kinds --------------------------------------------------------------
+
+
+def document_from_plain(data: Mapping[str, Any], path: Path = ()) -> Document:
+    try:
+        symbol = parse_symbol(str(data["symbol"]))
+    except InvalidValue as error:
+        raise FieldError((*path, "symbol"), error.vi, error.en) from None
+    kind = DocumentKind(data["kind"]) if data.get("kind") else symbol.inferred_kind
+    return _guard(
+        path,
+        Document,
+        symbol=symbol,
+        kind=kind or DocumentKind.OTHER,
+        issued_on=parse_date(data["issued_on"], (*path, "issued_on")),
+        issuer=str(data["issuer"]),
+        title=str(data["title"]),
+        effective_on=(
+            parse_date(data["effective_on"], (*path, "effective_on"))
+            if data.get("effective_on")
+            else None
+        ),
+        url=data.get("url") or None,
+        illustrative=bool(data.get("illustrative", False)),
+    )
+
+
+def document_to_plain(document: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "symbol": document.symbol.text,
+        "kind": document.kind.value,
+        "issued_on": document.issued_on.isoformat(),
+        "issuer": document.issuer,
+        "title": document.title,
+    }
+    if document.effective_on:
+        out["effective_on"] = document.effective_on.isoformat()
+    if document.url:
+        out["url"] = document.url
+    if document.illustrative:
+        out["illustrative"] = True
+    return out
+
+
+def unit_kind_from_plain(data: Mapping[str, Any]) -> UnitKind:
+    return UnitKind(
+        code=str(data["code"]),
+        name_vi=str(data["name"]),
+        name_en=str(data.get("name_en", data["name"])),
+        unit_class=UnitClass(str(data["class"])),
+        head_title=str(data.get("head_title", "Trưởng")),
+        deputy_title=str(data.get("deputy_title", "Phó")),
+    )
+
+
+def unit_kind_to_plain(kind: UnitKind) -> dict[str, Any]:
+    return {
+        "code": kind.code,
+        "name": kind.name_vi,
+        "name_en": kind.name_en,
+        "class": kind.unit_class.value,
+        "head_title": kind.head_title,
+        "deputy_title": kind.deputy_title,
+    }
 
 
 # -- units and people ---------------------------------------------------------------------

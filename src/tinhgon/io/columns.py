@@ -7,7 +7,7 @@ Three kinds of sheet (docs/excel.md):
 * ``Nhân sự`` — the staff list, one person a row (Họ và tên, Ngày sinh, Giới tính, Đơn vị…).
 
 A sheet is recognised by its headers, not its name (except ``Cơ quan`` and ``Hướng dẫn``).
-Headers match whatever their case, spacing, punctuation and diacritics (``fold``); so do the
+Headers match whatever their case, spacing, punctuation and diacritics (``match_key``); so do the
 values of enumerations ('Nữ', 'nu', 'NỮ'). Each reader raises ``CellError`` with a message in
 Vietnamese and English; the importer adds the sheet, row and column.
 """
@@ -34,9 +34,19 @@ from tinhgon.domain import (
     Role,
     Sex,
     UnitKind,
-    fold,
 )
+from tinhgon.domain.vietnamese import fold
 from tinhgon.io.sheets import CellValue
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def match_key(text: str) -> str:
+    """Text for matching what people type: ``fold`` (no diacritics, đ as d, case folded), and
+    punctuation as spaces, so 'Ngày, tháng, năm sinh' → 'ngay thang nam sinh', 'NỮ' → 'nu'."""
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
 
 SHEET_AGENCY = "Cơ quan"
 SHEET_UNITS = "Đơn vị"
@@ -414,7 +424,7 @@ AGENCY_TYPES: Mapping[str, str] = {
 
 def _header_text(text: str) -> str:
     """Headers may carry a hint in brackets or a required mark: 'Ngày sinh (dd/mm/yyyy) *'."""
-    return fold(re.sub(r"\([^)]*\)|\[[^]]*\]|\*", " ", text))
+    return match_key(re.sub(r"\([^)]*\)|\[[^]]*\]|\*", " ", text))
 
 
 def _index(columns: tuple[Column, ...]) -> dict[str, str]:
@@ -455,11 +465,11 @@ def agency_label(text: str) -> str | None:
 
 
 def is_guide_sheet(name: str) -> bool:
-    return fold(name) in ("huong dan", "ghi chu", "chu thich")
+    return match_key(name) in ("huong dan", "ghi chu", "chu thich")
 
 
 def is_agency_sheet(name: str) -> bool:
-    return fold(name) in ("co quan", "thong tin co quan", "thong tin chung")
+    return match_key(name) in ("co quan", "thong tin co quan", "thong tin chung")
 
 
 # -- cell values -----------------------------------------------------------------------------
@@ -485,7 +495,7 @@ def text_of(value: CellValue) -> str:
 
 
 def _lookup(table: Mapping[str, object], value: CellValue) -> object | None:
-    return table.get(fold(text_of(value)))
+    return table.get(match_key(text_of(value)))
 
 
 _SEXES: dict[str, Sex] = {"nam": Sex.MALE, "male": Sex.MALE, "nu": Sex.FEMALE, "female": Sex.FEMALE}
@@ -502,8 +512,8 @@ def read_sex(value: CellValue) -> Sex:
 
 
 _CATEGORIES: dict[str, Category] = {
-    **{fold(c.vi): c for c in Category},
-    **{fold(c.value): c for c in Category},
+    **{match_key(c.vi): c for c in Category},
+    **{match_key(c.value): c for c in Category},
     "cb": Category.CADRE,
     "cc": Category.CIVIL_SERVANT,
     "vc": Category.PUBLIC_EMPLOYEE,
@@ -528,8 +538,8 @@ def read_category(value: CellValue) -> Category:
 
 
 _RATINGS: dict[str, Rating] = {
-    **{fold(r.vi): r for r in Rating},
-    **{fold(r.value): r for r in Rating},
+    **{match_key(r.vi): r for r in Rating},
+    **{match_key(r.value): r for r in Rating},
     "htxsnv": Rating.EXCELLENT,
     "xuat sac": Rating.EXCELLENT,
     "httnv": Rating.GOOD,
@@ -623,7 +633,7 @@ def read_rank_code(value: CellValue) -> str:
     )
 
 
-_RANK_BY_NAME: dict[str, Rank] = {fold(r.name): r for r in RANKS.values()}
+_RANK_BY_NAME: dict[str, Rank] = {match_key(r.name): r for r in RANKS.values()}
 
 
 def read_rank(code: str | None, name: str | None) -> Rank:
@@ -631,7 +641,7 @@ def read_rank(code: str | None, name: str | None) -> Rank:
     if code is not None:
         known = RANKS.get(code)
         if known is not None:
-            if name and fold(name) != fold(known.name):
+            if name and match_key(name) != match_key(known.name):
                 raise CellError(
                     f"mã ngạch {code} là '{known.name}', không phải '{name}'",
                     f"rank code {code} is '{known.name}', not '{name}'",
@@ -644,7 +654,7 @@ def read_rank(code: str | None, name: str | None) -> Rank:
             )
         return Rank(code, name)
     assert name is not None
-    return _RANK_BY_NAME.get(fold(name), Rank("", name))
+    return _RANK_BY_NAME.get(match_key(name), Rank("", name))
 
 
 def read_list(value: CellValue) -> tuple[str, ...]:
@@ -663,7 +673,7 @@ def political_qualification(value: CellValue) -> tuple[str, ...]:
     """'Cao cấp' → 'Cao cấp lý luận chính trị'; a full text is kept as it is."""
     out = []
     for part in read_list(value):
-        if "ly luan chinh tri" in fold(part):
+        if "ly luan chinh tri" in match_key(part):
             out.append(part)
         else:
             out.append(f"{part} {POLITICAL}")
@@ -676,7 +686,7 @@ def split_political(qualifications: tuple[str, ...]) -> tuple[list[str], list[st
     professional: list[str] = []
     political: list[str] = []
     for q in qualifications:
-        if "ly luan chinh tri" not in fold(q):
+        if "ly luan chinh tri" not in match_key(q):
             professional.append(q)
             continue
         level = q[: -len(POLITICAL)].strip() if q.endswith(POLITICAL) else ""
@@ -685,10 +695,10 @@ def split_political(qualifications: tuple[str, ...]) -> tuple[list[str], list[st
 
 
 def read_autonomy(value: CellValue) -> AutonomyGroup:
-    text = fold(text_of(value))
+    text = match_key(text_of(value))
     text = re.sub(r"^(nhom|muc) ", "", text)
     for group in AutonomyGroup:
-        if text in (group.value, fold(group.vi)):
+        if text in (group.value, match_key(group.vi)):
             return group
     raise CellError(
         f"mức tự chủ '{text_of(value)}' không hợp lệ: ghi 1, 2, 3 hoặc 4",
@@ -714,7 +724,7 @@ def kind_index(kinds: Mapping[str, UnitKind]) -> dict[str, UnitKind]:
     index: dict[str, UnitKind] = {}
     for kind in kinds.values():
         for name in (kind.code, kind.name_vi, kind.name_en):
-            index.setdefault(fold(name), kind)
+            index.setdefault(match_key(name), kind)
     index.setdefault("dvsn", kinds.get("public_service_unit", BUILTIN_KINDS["public_service_unit"]))
     index.setdefault(
         "don vi su nghiep", kinds.get("public_service_unit", BUILTIN_KINDS["public_service_unit"])
@@ -725,12 +735,12 @@ def kind_index(kinds: Mapping[str, UnitKind]) -> dict[str, UnitKind]:
 def kind_from_name(name: str, kinds: Mapping[str, UnitKind]) -> UnitKind | None:
     """'Phòng Quản lý đầu tư' → Phòng; 'Văn phòng' → Văn phòng: the kind whose name starts
     the unit's name (the longest such), or None."""
-    folded = fold(name)
+    folded = match_key(name)
     best: UnitKind | None = None
     for kind in kinds.values():
-        prefix = fold(kind.name_vi)
+        prefix = match_key(kind.name_vi)
         if (folded == prefix or folded.startswith(prefix + " ")) and (
-            best is None or len(prefix) > len(fold(best.name_vi))
+            best is None or len(prefix) > len(match_key(best.name_vi))
         ):
             best = kind
     return best
@@ -740,16 +750,16 @@ def kind_from_name(name: str, kinds: Mapping[str, UnitKind]) -> UnitKind | None:
 def _title_roles(kinds: tuple[UnitKind, ...]) -> tuple[tuple[str, Role], ...]:
     titles: dict[str, Role] = {}
     for kind in kinds:
-        titles.setdefault(fold(kind.deputy_title), Role.DEPUTY)
+        titles.setdefault(match_key(kind.deputy_title), Role.DEPUTY)
     for kind in kinds:
-        titles.setdefault(fold(kind.head_title), Role.HEAD)
+        titles.setdefault(match_key(kind.head_title), Role.HEAD)
     return tuple(sorted(titles.items(), key=lambda item: -len(item[0])))
 
 
 def read_role(value: CellValue, kinds: tuple[UnitKind, ...]) -> Role:
     """The role a post names: the head or deputy title of a unit kind, alone or followed by
     the unit's name ('Phó Trưởng phòng Quản lý đầu tư'); anything else is staff."""
-    text = fold(text_of(value))
+    text = match_key(text_of(value))
     if not text:
         return Role.STAFF
     for title, role in _title_roles(kinds):

@@ -23,7 +23,6 @@ from tinhgon.domain import (
     Role,
     Unit,
     UnitKind,
-    fold,
 )
 from tinhgon.domain.model import check_identifier
 from tinhgon.io.columns import (
@@ -34,6 +33,7 @@ from tinhgon.io.columns import (
     is_agency_sheet,
     is_guide_sheet,
     kind_index,
+    match_key,
     political_qualification,
     read_autonomy,
     read_birth,
@@ -285,7 +285,7 @@ class RowReader:
             label = text_of(_cell(values, 0))
             key = agency_label(label)
             if key is None:
-                if label and fold(label) not in ("thong tin", "muc", "noi dung"):
+                if label and match_key(label) not in ("thong tin", "muc", "noi dung"):
                     self.notices.append(
                         (
                             f"trang tính '{table.name}', dòng {number}: không đọc '{label}'",
@@ -311,7 +311,7 @@ class RowReader:
     def setting(self, key: str, option: str, option_value: str) -> str:
         """An option, or the same thing from the ``Cơ quan`` sheet; they must agree."""
         text, loc = self.agency_text(key)
-        if option_value and text and fold(option_value) != fold(text) and loc is not None:
+        if option_value and text and match_key(option_value) != match_key(text) and loc is not None:
             self.problem(
                 loc,
                 f"'{text}' khác với {option} '{option_value}': bỏ một trong hai",
@@ -362,7 +362,7 @@ class RowReader:
         kind: UnitKind | None = None
         if cells.get("kind") is not None:
             kind_text = text_of(cells["kind"])
-            kind = self.kind_index.get(fold(kind_text))
+            kind = self.kind_index.get(match_key(kind_text))
             if kind is None:
                 known = ", ".join(sorted({k.name_vi for k in self.kinds.values()}))
                 self.problem(

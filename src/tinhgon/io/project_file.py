@@ -28,8 +28,7 @@ from tinhgon.domain import (
     Category,
     ChangeRefused,
     CreateUnit,
-    Document,
-    DocumentKind,
+    DocumentKey,
     DocumentRegister,
     Hire,
     InvalidValue,
@@ -41,9 +40,7 @@ from tinhgon.domain import (
     Role,
     SetQuota,
     Timeline,
-    UnitClass,
     UnitKind,
-    parse_symbol,
 )
 from tinhgon.domain.changes import Change
 from tinhgon.io.codec import (
@@ -52,9 +49,13 @@ from tinhgon.io.codec import (
     basis_to_plain,
     change_from_plain,
     change_to_plain,
+    document_from_plain,
+    document_to_plain,
     parse_date,
     person_from_plain,
     person_to_plain,
+    unit_kind_from_plain,
+    unit_kind_to_plain,
 )
 from tinhgon.io.errors import FileProblem, ProjectFileError
 from tinhgon.io.yamlsrc import Locator, Path, YamlSyntaxError, load_located, path_text
@@ -106,13 +107,38 @@ def parse_project(text: str, *, name: str = "<project>") -> Project:
                 )
             ]
         )
+    errors = list(Draft202012Validator(project_schema()).iter_errors(data))
+    bad_kinds = {
+        tuple(e.absolute_path)[:-1]
+        for e in errors
+        if e.validator == "enum" and list(e.absolute_path)[-1:] == ["kind"]
+    }
     problems = [
-        _schema_problem(name, locator, error)
-        for error in Draft202012Validator(project_schema()).iter_errors(data)
+        _schema_problem(name, locator, e)
+        for e in errors
+        # A change of an unknown kind has no fields of its own: say only that its kind is wrong.
+        if not (e.validator == "unevaluatedProperties" and tuple(e.absolute_path) in bad_kinds)
     ]
-    if problems:
-        raise ProjectFileError(_dedupe(problems))
-    return _Reader(name, locator).read(data)
+    if not problems:
+        return _Reader(name, locator).read(data)
+    # The file has shape errors; read what can be read anyway, so that every problem (an
+    # unknown unit kind, a bad symbol…) is reported at once, then refuse the whole file.
+    reader = _Reader(name, locator, lenient=True)
+    try:
+        reader.read(data)
+    except ProjectFileError:
+        pass
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        pass
+    seen = [p.field for p in problems]
+    extra = [p for p in reader.problems if not any(_overlap(p.field, f) for f in seen)]
+    raise ProjectFileError(_dedupe(problems + extra))
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two field paths are the same or one contains the other (people[0], people[0].x)."""
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith((short + ".", short + "["))
 
 
 def _dedupe(problems: list[FileProblem]) -> list[FileProblem]:
@@ -235,9 +261,16 @@ def _translate(error: ValidationError) -> tuple[str, str]:
 
 
 class _Reader:
-    def __init__(self, name: str, locator: Locator) -> None:
+    """Reads schema-valid data into a project, collecting every problem it meets.
+
+    ``lenient``: the data has failed the schema (already reported); values the schema refused
+    are skipped silently, so that only the problems the schema cannot see are added.
+    """
+
+    def __init__(self, name: str, locator: Locator, *, lenient: bool = False) -> None:
         self.name = name
         self.locator = locator
+        self.lenient = lenient
         self.problems: list[FileProblem] = []
 
     def problem(self, path: Path, vi: str, en: str) -> None:
@@ -253,6 +286,9 @@ class _Reader:
             self.problem(error.path or path, error.vi, error.en)
         except InvalidValue as error:
             self.problem(path, error.vi, error.en)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            if not self.lenient:
+                raise
         return None
 
     def read(self, data: Mapping[str, Any]) -> Project:
@@ -260,14 +296,15 @@ class _Reader:
         documents = self.read_documents(data.get("documents", []))
         ctx = Context(kinds=kinds, documents=documents)
         baseline_on: dt.date | None = None
-        baseline_basis: Any = None
-        if "baseline" in data:
+        baseline_basis: DocumentKey | None = None
+        has_baseline = "baseline" in data
+        if has_baseline:
             baseline_on = self.attempt(
                 ("baseline", "on"), lambda: parse_date(data["baseline"]["on"], ("baseline", "on"))
             )
-            baseline_basis = data["baseline"]["basis"]
-            self.attempt(
-                ("baseline", "basis"), lambda: ctx.basis(baseline_basis, ("baseline", "basis"))
+            baseline_basis = self.attempt(
+                ("baseline", "basis"),
+                lambda: ctx.basis(data["baseline"]["basis"], ("baseline", "basis")),
             )
 
         def since_and_basis(entry: Mapping[str, Any], path: Path) -> dict[str, Any]:
@@ -276,17 +313,16 @@ class _Reader:
                 if "since" in entry
                 else baseline_on
             )
-            if on is None and "since" not in entry:
+            if on is None and "since" not in entry and not has_baseline:
                 self.problem(
                     path,
                     "thiếu ngày 'since' (hoặc khai báo 'baseline' cho cả tệp)",
                     "missing 'since' (or declare a 'baseline' for the whole file)",
                 )
-            raw_basis = entry.get("basis", baseline_basis)
-            basis = None
-            if raw_basis is not None:
+            basis = baseline_basis
+            if entry.get("basis") is not None:
                 basis = self.attempt(
-                    (*path, "basis"), lambda: ctx.basis(raw_basis, (*path, "basis"))
+                    (*path, "basis"), lambda: ctx.basis(entry["basis"], (*path, "basis"))
                 )
             return {"on": on or dt.date.min, "basis": basis, "ref": path_text(path)}
 
@@ -331,7 +367,7 @@ class _Reader:
             if change is not None:
                 official.append(change)
         plans = self.read_plans(data.get("plans", []), ctx, official)
-        if self.problems:
+        if self.problems or self.lenient:
             raise ProjectFileError(self.problems)
 
         try:
@@ -390,14 +426,7 @@ class _Reader:
                     f"unit kind '{code}' already exists",
                 )
                 continue
-            kinds[code] = UnitKind(
-                code=code,
-                name_vi=str(entry["name"]),
-                name_en=str(entry.get("name_en", entry["name"])),
-                unit_class=UnitClass(str(entry["class"])),
-                head_title=str(entry.get("head_title", "Trưởng")),
-                deputy_title=str(entry.get("deputy_title", "Phó")),
-            )
+            kinds[code] = unit_kind_from_plain(entry)
         return kinds
 
     def read_documents(self, entries: list[Mapping[str, Any]]) -> DocumentRegister:
@@ -405,28 +434,7 @@ class _Reader:
         for i, entry in enumerate(entries):
             path: Path = ("documents", i)
 
-            def build(entry: Mapping[str, Any] = entry, path: Path = path) -> Document:
-                try:
-                    symbol = parse_symbol(str(entry["symbol"]))
-                except InvalidValue as error:
-                    raise FieldError((*path, "symbol"), error.vi, error.en) from None
-                kind = DocumentKind(entry["kind"]) if "kind" in entry else symbol.inferred_kind
-                return Document(
-                    symbol=symbol,
-                    kind=kind or DocumentKind.OTHER,
-                    issued_on=parse_date(entry["issued_on"], (*path, "issued_on")),
-                    issuer=str(entry["issuer"]),
-                    title=str(entry["title"]),
-                    effective_on=(
-                        parse_date(entry["effective_on"], (*path, "effective_on"))
-                        if "effective_on" in entry
-                        else None
-                    ),
-                    url=entry.get("url"),
-                    illustrative=bool(entry.get("illustrative", False)),
-                )
-
-            document = self.attempt(path, build)
+            document = self.attempt(path, lambda e=entry, p=path: document_from_plain(e, p))  # type: ignore[misc]
             if document is not None:
                 self.attempt(path, lambda d=document: register.add(d))  # type: ignore[misc]
         return register
@@ -652,18 +660,8 @@ def project_to_plain(project: Project) -> dict[str, Any]:
     out["agency"] = agency_out
     custom = [k for code, k in project.unit_kinds.items() if code not in BUILTIN_KINDS]
     if custom:
-        out["unit_kinds"] = [
-            {
-                "code": k.code,
-                "name": k.name_vi,
-                "name_en": k.name_en,
-                "class": k.unit_class.value,
-                "head_title": k.head_title,
-                "deputy_title": k.deputy_title,
-            }
-            for k in custom
-        ]
-    out["documents"] = [_document_to_plain(d) for d in docs]
+        out["unit_kinds"] = [unit_kind_to_plain(k) for k in custom]
+    out["documents"] = [document_to_plain(d) for d in docs]
     out["people"] = [person_to_plain(p) for p in project.people.values()]
     # The changes of implemented plans are written under their plan, which enters them into
     # the timeline again on loading.
@@ -686,23 +684,6 @@ def project_to_plain(project: Project) -> dict[str, Any]:
         plans.append(entry)
     if plans:
         out["plans"] = plans
-    return out
-
-
-def _document_to_plain(document: Document) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "symbol": document.symbol.text,
-        "kind": document.kind.value,
-        "issued_on": document.issued_on.isoformat(),
-        "issuer": document.issuer,
-        "title": document.title,
-    }
-    if document.effective_on:
-        out["effective_on"] = document.effective_on.isoformat()
-    if document.url:
-        out["url"] = document.url
-    if document.illustrative:
-        out["illustrative"] = True
     return out
 
 

@@ -62,7 +62,6 @@ from tinhgon.domain import (
     Transfer,
     UnitClass,
     UnitKind,
-    fold,
     parse_symbol,
 )
 from tinhgon.domain.model import check_identifier
@@ -70,6 +69,7 @@ from tinhgon.io.columns import (
     AGENCY_TYPES,
     STAFF_COLUMNS,
     kind_from_name,
+    match_key,
     read_list,
     read_rank,
     read_role,
@@ -160,7 +160,7 @@ class _Importer(RowReader):
                 ("agency_id", agency_id, agency.id),
                 ("agency_name", agency_name, agency.name),
             ):
-                if given and fold(given) != fold(actual):
+                if given and match_key(given) != match_key(actual):
                     _, loc = self.agency_text(key)
                     self.problem(
                         loc or Loc(""),
@@ -214,7 +214,7 @@ class _Importer(RowReader):
         if not text:
             return "other"
         for code, label in AGENCY_TYPES.items():
-            if fold(text) in (fold(code), fold(label)):
+            if match_key(text) in (match_key(code), match_key(label)):
                 return code
         _, loc = self.agency_text("agency_type")
         known = ", ".join(AGENCY_TYPES.values())
@@ -232,7 +232,7 @@ class _Importer(RowReader):
                 "provincial_department": "provincial_department",
             }
             return self.kinds[code.get(agency_type, "agency")]
-        kind = self.kind_index.get(fold(text))
+        kind = self.kind_index.get(match_key(text))
         if kind is None or kind.unit_class not in (UnitClass.AGENCY, UnitClass.PUBLIC_SERVICE_UNIT):
             _, loc = self.agency_text("agency_kind")
             self.problem(
@@ -271,16 +271,16 @@ class _Importer(RowReader):
         kind_text = self.setting("basis_kind", "--basis-kind", opts.basis_kind)
         kind = parsed.inferred_kind or DocumentKind.OTHER
         if kind_text:
-            by_name = {fold(k.vi): k for k in DocumentKind} | {
-                fold(k.value): k for k in DocumentKind
+            by_name = {match_key(k.vi): k for k in DocumentKind} | {
+                match_key(k.value): k for k in DocumentKind
             }
-            if fold(kind_text) not in by_name:
+            if match_key(kind_text) not in by_name:
                 self.problem(
                     self.agency_text("basis_kind")[1] or Loc(""),
                     f"loại văn bản '{kind_text}' không có",
                     f"unknown document kind '{kind_text}'",
                 )
-            kind = by_name.get(fold(kind_text), kind)
+            kind = by_name.get(match_key(kind_text), kind)
         title = self.setting("basis_title", "--basis-title", opts.basis_title)
         issuer = self.setting("basis_issuer", "--basis-issuer", opts.basis_issuer) or agency.name
         missing = []
@@ -329,14 +329,16 @@ class _Importer(RowReader):
         by_name: dict[str, list[str]] = {}
         for uid, unit in current.items():
             if uid != root_id:
-                by_name.setdefault(fold(unit.name), []).append(uid)
-        agency_names = {fold(agency.name)} | (
-            {fold(agency.short_name)} if agency.short_name else set()
+                by_name.setdefault(match_key(unit.name), []).append(uid)
+        agency_names = {match_key(agency.name)} | (
+            {match_key(agency.short_name)} if agency.short_name else set()
         )
         rows: list[UnitRow] = []
         seen: dict[str, UnitRow] = {}
         for row in self.unit_rows:
-            if row.unit_id == root_id or (row.unit_id is None and fold(row.name) in agency_names):
+            if row.unit_id == root_id or (
+                row.unit_id is None and match_key(row.name) in agency_names
+            ):
                 # The agency itself: only its quotas (and, in a new project, its fields) are read.
                 row.target_id, row.existing = root_id, current[root_id]
                 if root_id in seen:
@@ -363,7 +365,7 @@ class _Importer(RowReader):
                     continue
                 row.target_id = row.unit_id
             else:
-                matches = by_name.get(fold(row.name), [])
+                matches = by_name.get(match_key(row.name), [])
                 if len(matches) > 1:
                     self.problem(
                         row.sheet.loc(row.loc.row or 0, "name"),
@@ -439,9 +441,9 @@ class _Importer(RowReader):
         for uid in final_names:
             self._ids_casefolded.setdefault(uid.casefold(), []).append(uid)
         for uid, name in final_names.items():
-            self.name_index.setdefault(fold(name), []).append(uid)
+            self.name_index.setdefault(match_key(name), []).append(uid)
         if root_id in final_names and agency.short_name:
-            self.name_index.setdefault(fold(agency.short_name), []).append(root_id)
+            self.name_index.setdefault(match_key(agency.short_name), []).append(root_id)
         parents: dict[str, str] = {}
         for row in rows:
             if row.target_id == root_id:
@@ -488,7 +490,7 @@ class _Importer(RowReader):
             existing = row.existing
             if existing is None or row.target_id not in parents or row.target_id == root_id:
                 continue
-            if fold(row.name) != fold(existing.name):
+            if match_key(row.name) != match_key(existing.name):
                 changes.append(
                     self.change(RenameUnit, row.loc, common, unit=existing.id, name=row.name)
                 )
@@ -553,7 +555,7 @@ class _Importer(RowReader):
         if text in self.final_units:
             return text
         by_id = self._ids_casefolded.get(text.casefold(), [])
-        matches = by_id if len(by_id) == 1 else self.name_index.get(fold(text), [])
+        matches = by_id if len(by_id) == 1 else self.name_index.get(match_key(text), [])
         if len(matches) == 1:
             self._unit_lookup[text] = matches[0]
             return matches[0]
@@ -595,7 +597,9 @@ class _Importer(RowReader):
         by_nid = {p.national_id: p.id for p in people.values() if p.national_id}
         by_name_birth: dict[tuple[str, BirthDate], list[str]] = {}
         for person in people.values():
-            by_name_birth.setdefault((fold(person.full_name), person.birth), []).append(person.id)
+            by_name_birth.setdefault((match_key(person.full_name), person.birth), []).append(
+                person.id
+            )
         matched: dict[str, StaffRow] = {}
         new_nids: dict[str, StaffRow] = {}
         new_ids: dict[str, StaffRow] = {}
@@ -665,7 +669,7 @@ class _Importer(RowReader):
                         continue
                     new_nids[nid] = row
                 elif not given and "birth" in v:
-                    twins = by_name_birth.get((fold(v["full_name"]), v["birth"]), [])
+                    twins = by_name_birth.get((match_key(v["full_name"]), v["birth"]), [])
                     if twins:
                         self.problem(
                             row.loc,
@@ -961,9 +965,9 @@ class _Importer(RowReader):
                 known_ids |= {uid for c in plan.changes for uid in c.unit_ids()}
             documents = DocumentRegister(list(project.documents))
         else:
-            names = {fold(agency.name), fold(agency.short_name or agency.name)}
+            names = {match_key(agency.name), match_key(agency.short_name or agency.name)}
             top = next(
-                (r for r in self.unit_rows if r.unit_id == agency.id or fold(r.name) in names),
+                (r for r in self.unit_rows if r.unit_id == agency.id or match_key(r.name) in names),
                 None,
             )
             fields = top.fields or () if top is not None else ()
@@ -1085,8 +1089,8 @@ def import_workbook(
 
 
 def _political_full(qualifications: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    professional = [q for q in qualifications if "ly luan chinh tri" not in fold(q)]
-    political = [q for q in qualifications if "ly luan chinh tri" in fold(q)]
+    professional = [q for q in qualifications if "ly luan chinh tri" not in match_key(q)]
+    political = [q for q in qualifications if "ly luan chinh tri" in match_key(q)]
     return professional, political
 
 
@@ -1106,15 +1110,15 @@ _CONNECTORS = {"va"}  # "và"; folding cannot tell "của" from "cửa"
 
 
 def _initials(name: str) -> str:
-    words = [w for w in fold(name).split() if w not in _CONNECTORS]
+    words = [w for w in match_key(name).split() if w not in _CONNECTORS]
     return "".join(w[0] for w in words if w[0].isalnum())
 
 
 def unit_id_from_name(name: str, kind: UnitKind | None) -> str:
     """'Phòng Quản lý đầu tư' → 'qldt'; 'Văn phòng' → 'vp'; 'Thanh tra' → 'tt'."""
-    words = [w for w in fold(name).split() if w not in _CONNECTORS]
+    words = [w for w in match_key(name).split() if w not in _CONNECTORS]
     if kind is not None:
-        prefix = fold(kind.name_vi).split()
+        prefix = match_key(kind.name_vi).split()
         if (
             len(words) > len(prefix)
             and words[: len(prefix)] == prefix

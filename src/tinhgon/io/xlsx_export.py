@@ -31,9 +31,8 @@ from tinhgon.domain import (
     Role,
     State,
     Unit,
-    fold,
-    name_sort_key,
 )
+from tinhgon.domain.vietnamese import name_sort_key
 from tinhgon.io.columns import (
     AGENCY_FIELDS,
     AGENCY_TYPES,
@@ -47,6 +46,7 @@ from tinhgon.io.columns import (
     UNIT_COLUMNS,
     Column,
     Format,
+    match_key,
     split_political,
 )
 from tinhgon.io.errors import SheetProblem, column_letter
@@ -370,7 +370,7 @@ def structure_rows(state: State) -> tuple[list[Column], list[list[Any]], list[in
     """The units on the state's date in tree order (the agency first), with their leaders,
     head counts and quotas for the year of the date and later."""
     assert state.on is not None
-    names = [fold(u.name) for u in state.units.values()]
+    names = [match_key(u.name) for u in state.units.values()]
     quota_keys = {
         (key.category, key.year)
         for key in state.quotas
@@ -383,7 +383,7 @@ def structure_rows(state: State) -> tuple[list[Column], list[list[Any]], list[in
         parent: Unit | None = state.units[unit.parent_id] if unit.parent_id else None
         parent_text = None
         if parent is not None:
-            parent_text = parent.name if names.count(fold(parent.name)) == 1 else parent.id
+            parent_text = parent.name if names.count(match_key(parent.name)) == 1 else parent.id
         head = state.head(unit.id)
         deputies = [state.people[d.person_id].full_name for d in state.deputies(unit.id)]
         quotas = [

@@ -83,6 +83,11 @@ def _plain(node: Any, path: Path, locator: Locator) -> Any:
 def load_located(text: str) -> tuple[Any, Locator]:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    # Dates stay text: tinhgon reads them itself, so that '2018-13-01' or '30/02/1980' get a
+    # clear message with their line instead of failing inside the YAML parser.
+    yaml.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda constructor, node: constructor.construct_scalar(node)
+    )
     try:
         data = yaml.load(text)
     except MarkedYAMLError as error:

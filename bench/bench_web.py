@@ -1,0 +1,265 @@
+"""Page times of the web application for an agency of 2,000 people.
+
+Starts ``tinhgon serve`` on a fresh database holding a made-up agency (2,000 people in 40
+departments and 4 public service units, about 6,000 changes over ten years), logs in over HTTP
+from this process, and times many requests of the dashboard, the org chart and the staff list.
+Prints JSON: median and 95th percentile in milliseconds.
+
+SQLite always; PostgreSQL too when TINHGON_BENCH_PG is a server URL such as
+postgres://postgres@127.0.0.1:5432 (a database is created there and dropped afterwards).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.cookiejar
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+PEOPLE = 2000
+REQUESTS = 60
+PAGES = {
+    "dashboard": "/co-quan/bench/?on=31/12/2024",
+    "org_chart": "/co-quan/bench/so-do/?on=31/12/2024",
+    "staff_list": "/co-quan/bench/nhan-su/?on=31/12/2024",
+}
+
+
+def make_project_file(path: Path) -> None:
+    """A project file of a provincial department with 2,000 people and ten years of history."""
+    rnd = random.Random(2000)
+    families = [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Phan",
+        "Vũ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+    ]
+    middles = ["Văn", "Thị", "Minh", "Thanh", "Quốc", "Thu", "Đức", "Ngọc"]
+    givens = [
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Hà",
+        "Hải",
+        "Hùng",
+        "Lan",
+        "Long",
+        "Mai",
+        "Nam",
+        "Ngân",
+        "Phúc",
+        "Quân",
+        "Sơn",
+        "Tâm",
+        "Thảo",
+        "Trang",
+        "Tuấn",
+        "Việt",
+    ]
+    lines = [
+        "tinhgon: 1",
+        "agency: {id: bench, name: Sở Thử nghiệm, kind: provincial_department, agency_type: provincial_department, province_class: II}",
+        "baseline: {on: 2015-01-01, basis: 01/BC-STN}",
+        "documents:",
+        "  - {symbol: 01/BC-STN, issued_on: 2014-12-30, issuer: Sở Thử nghiệm, title: Báo cáo}",
+        "  - {symbol: 02/QĐ-STN, issued_on: 2015-01-05, issuer: Sở Thử nghiệm, title: Quyết định}",
+        "units:",
+    ]
+    units = [f"d{i:02d}" for i in range(40)]
+    for uid in units:
+        lines.append(f"  - {{id: {uid}, name: Phòng {uid.upper()}, kind: department}}")
+    psus = [f"t{i}" for i in range(4)]
+    for uid in psus:
+        lines.append(f"  - {{id: {uid}, name: Trung tâm {uid.upper()}, kind: public_service_unit}}")
+    lines.append("people:")
+    where: dict[str, str] = {}
+    heads: set[str] = set()
+    for i in range(PEOPLE):
+        pid = f"p{i:04d}"
+        uid = (units + psus)[i % 44]
+        category = "public_employee" if uid in psus else "civil_servant"
+        role = "head" if uid not in heads else ("deputy" if i % 9 == 0 else "staff")
+        heads.add(uid)
+        name = f"{rnd.choice(families)} {rnd.choice(middles)} {rnd.choice(givens)}"
+        born = f"{rnd.randint(1966, 1999)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        sex = "female" if "Thị" in name else "male"
+        lines.append(
+            f"  - {{id: {pid}, name: {name}, born: {born}, sex: {sex}, category: {category}, unit: {uid}, role: {role}}}"
+        )
+        where[pid] = uid
+    lines.append("quotas:")
+    for year in range(2015, 2025):
+        on = "2015-01-01" if year == 2015 else f"{year - 1}-12-20"
+        for uid in psus:
+            lines.append(
+                f"  - {{unit: {uid}, category: public_employee, year: {year}, value: 50, on: {on}, basis: 02/QĐ-STN}}"
+            )
+        lines.append(
+            f"  - {{unit: bench, category: civil_servant, year: {year}, value: 1900, on: {on}, basis: 02/QĐ-STN}}"
+        )
+    lines.append("changes:")
+    day = dt.date(2015, 2, 1)
+    staff = [p for p, u in where.items() if u in units]
+    for _ in range(5500):
+        day += dt.timedelta(days=rnd.choice((0, 0, 1, 1, 2)))
+        pid = rnd.choice(staff)
+        target = rnd.choice(units)
+        if target == where[pid]:
+            continue
+        lines.append(
+            f"  - {{kind: transfer, on: {day.isoformat()}, basis: 02/QĐ-STN, person: {pid}, unit: {target}}}"
+        )
+        where[pid] = target
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def opener_time(opener: urllib.request.OpenerDirector, url: str) -> float:
+    t0 = time.perf_counter()
+    opener.open(url).read()
+    return (time.perf_counter() - t0) * 1000
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {
+        "median_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
+        "max_ms": round(ordered[-1], 1),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(data_dir: Path, project_file: Path, database_url: str | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(TINHGON_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="tinhgon.web.settings")
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    script = f"""
+import django; django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.contrib.auth import get_user_model
+from tinhgon.web import models, services
+get_user_model().objects.create_superuser(username="bench", password="bench-password-2026")
+services.agency_import(text=open({str(project_file)!r}, encoding="utf-8").read(), filename="bench.yaml", user=None)
+"""
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    return env
+
+
+def measure(label: str, database_url: str | None) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        project_file = data_dir / "bench.yaml"
+        make_project_file(project_file)
+        env = prepare(data_dir, project_file, database_url)
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tinhgon", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(300):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            jar = http.cookiejar.CookieJar()
+            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+            login = opener.open(base + "/dang-nhap/").read().decode()
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
+            form = urllib.parse.urlencode(
+                {
+                    "username": "bench",
+                    "password": "bench-password-2026",
+                    "csrfmiddlewaretoken": token,
+                }
+            ).encode()
+            opener.open(
+                urllib.request.Request(
+                    base + "/dang-nhap/", data=form, headers={"Referer": base + "/dang-nhap/"}
+                )
+            )
+            results: dict[str, object] = {}
+            for name, url in PAGES.items():
+                opener.open(base + url).read()  # first request builds the cached project
+                same = [opener_time(opener, base + url) for _ in range(REQUESTS)]
+                # Each request on another date: nothing worked out for that date yet.
+                days = [dt.date(2016, 1, 1) + dt.timedelta(days=30 * i) for i in range(REQUESTS)]
+                other = [
+                    opener_time(opener, base + url.replace("31/12/2024", f"{d:%d/%m/%Y}"))
+                    for d in days
+                ]
+                results[name] = {"same_date": summary(same), "a_new_date_each_time": summary(other)}
+            return {
+                "database": label,
+                "people": PEOPLE,
+                "requests_per_page": REQUESTS,
+                "pages": results,
+            }
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def main() -> None:
+    runs = [measure("sqlite", None)]
+    pg = os.environ.get("TINHGON_BENCH_PG")
+    if pg:
+        import psycopg
+
+        name = f"tinhgon_bench_{os.getpid()}"
+        with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        try:
+            runs.append(measure("postgresql", f"{pg}/{name}"))
+        finally:
+            with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        runs.append(
+            {
+                "database": "postgresql",
+                "skipped": "set TINHGON_BENCH_PG=postgres://user@host:port to measure",
+            }
+        )
+    print(
+        json.dumps(
+            {"benchmark": "web pages, agency of 2,000 people", "runs": runs},
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from tinhgon.entry import main
+
+main()

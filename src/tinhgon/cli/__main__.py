@@ -1,3 +1,0 @@
-from tinhgon.cli.main import main
-
-main()

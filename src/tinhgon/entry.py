@@ -1,0 +1,18 @@
+"""The ``tinhgon`` program: the command line, with the web application's commands added.
+
+Neither ``tinhgon.cli`` nor ``tinhgon.web`` imports the other (DESIGN.md layers); this module,
+above both, puts them together.
+"""
+
+from tinhgon.cli.main import app
+from tinhgon.web.commands import manage, serve, token
+
+app.command("serve")(serve)
+app.command("token")(token)
+app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
+    manage
+)
+
+
+def main() -> None:
+    app()

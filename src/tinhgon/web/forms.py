@@ -1,0 +1,561 @@
+"""Forms: one per kind of change, built from the state they apply to, and a few others.
+
+A change form gives back the plain form of the change (``to_plain``), which the services read
+with the same codec as the project file; every check beyond the field's shape is the domain's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tinhgon.domain import BUILTIN_KINDS, Category, LeaveReason, Project, State
+from tinhgon.domain.vietnamese import fold, sort_key
+from tinhgon.io.codec import FieldError, parse_date
+from tinhgon.web import models
+from tinhgon.web.selectors import people_sorted
+
+DATE_HINT = "dd/mm/yyyy"
+
+
+class VnDateField(forms.Field):
+    """A date written dd/mm/yyyy (or yyyy-mm-dd)."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"placeholder": DATE_HINT, "inputmode": "numeric", "class": "date", "size": "10"}
+        )
+
+    def to_python(self, value: Any) -> dt.date | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except FieldError as error:
+            raise ValidationError(error.vi) from None
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return f"{value:%d/%m/%Y}"
+        return value
+
+
+def vn(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+CHANGE_KINDS: list[tuple[str, str]] = [
+    ("merge", "Sáp nhập / hợp nhất đơn vị"),
+    ("split", "Chia / tách đơn vị"),
+    ("dissolve", "Giải thể đơn vị"),
+    ("rename", "Đổi tên đơn vị"),
+    ("move", "Chuyển đơn vị trực thuộc"),
+    ("create", "Thành lập đơn vị"),
+    ("transfer", "Điều động"),
+    ("appoint", "Bổ nhiệm"),
+    ("relieve", "Miễn nhiệm"),
+    ("hire", "Tuyển dụng, tiếp nhận"),
+    ("leave", "Nghỉ hưu, thôi việc"),
+    ("set_quota", "Giao biên chế"),
+]
+
+KIND_CHOICES = [
+    (code, kind.name_vi)
+    for code, kind in BUILTIN_KINDS.items()
+    if kind.unit_class.value != "agency"
+]
+
+
+def unit_choices(state: State, *, blank: bool = False) -> list[tuple[str, str]]:
+    choices = [("", "—")] if blank else []
+    choices += [(u.id, "  " * depth + u.name) for depth, u in state.walk()]
+    return choices
+
+
+def person_choices(state: State) -> list[tuple[str, str]]:
+    out = []
+    for person in people_sorted(state):
+        unit = state.units[state.assignments[person.id].unit_id]
+        out.append((person.id, f"{person.full_name} — {unit.name}"))
+    return out
+
+
+def document_choices(project: Project, *, blank: bool) -> list[tuple[str, str]]:
+    choices = [("", "— (chưa có / none)")] if blank else []
+    for document in sorted(project.documents, key=lambda d: d.issued_on, reverse=True):
+        choices.append(
+            (
+                f"{document.symbol}|{document.issued_on.isoformat()}",
+                f"{document.symbol} ngày {vn(document.issued_on)} — {document.title[:60]}",
+            )
+        )
+    return choices
+
+
+class ChangeForm(forms.Form):
+    """What every change has: its effective date, its legal basis, a note, and why it is entered."""
+
+    kind = forms.CharField(widget=forms.HiddenInput)
+    on = VnDateField(label=_("Ngày hiệu lực"))
+    basis = forms.ChoiceField(label=_("Căn cứ"), required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+    def __init__(
+        self, *args: Any, project: Project, state: State, official: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.state = state
+        self.official = official
+        self.fields["basis"].choices = document_choices(project, blank=not official)
+        self.fields["basis"].required = official
+        self.setup()
+
+    def setup(self) -> None:
+        """Kind-specific fields from the state (units and people to choose from)."""
+
+    def base_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        out: dict[str, Any] = {"kind": data["kind"], "on": data["on"].isoformat()}
+        if data.get("basis"):
+            symbol, issued = data["basis"].split("|")
+            out["basis"] = {"symbol": symbol, "date": issued}
+        if data.get("note"):
+            out["note"] = data["note"]
+        return out
+
+    def to_plain(self) -> dict[str, Any]:
+        return self.base_plain()
+
+
+class MergeForm(ChangeForm):
+    units = forms.MultipleChoiceField(label=_("Các đơn vị sáp nhập / hợp nhất"))
+    mode = forms.ChoiceField(
+        label=_("Hình thức"),
+        choices=[("into", "Sáp nhập vào đơn vị có sẵn"), ("new", "Hợp nhất thành đơn vị mới")],
+        widget=forms.RadioSelect,
+        initial="into",
+    )
+    into = forms.ChoiceField(label=_("Sáp nhập vào"), required=False)
+    new_name = forms.CharField(label=_("Tên đơn vị mới"), required=False, max_length=300)
+    new_kind = forms.ChoiceField(
+        label=_("Loại đơn vị mới"), choices=KIND_CHOICES, required=False, initial="department"
+    )
+
+    def setup(self) -> None:
+        self.fields["units"].choices = unit_choices(self.state)
+        self.fields["into"].choices = unit_choices(self.state, blank=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("mode") == "into" and not data.get("into"):
+            self.add_error("into", _("Chọn đơn vị nhận sáp nhập"))
+        if data.get("mode") == "new" and not data.get("new_name"):
+            self.add_error("new_name", _("Nhập tên đơn vị mới"))
+        return data
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        out = self.base_plain() | {"units": list(data["units"])}
+        if data["mode"] == "new":
+            out["into"] = new_unit_id(self.project, data["new_name"])
+            out["new_unit"] = {"name": data["new_name"], "kind": data["new_kind"] or "department"}
+        else:
+            out["into"] = data["into"]
+        return out
+
+
+def new_unit_id(project: Project, name: str) -> str:
+    """A fresh unit id from a name: 'Phòng Quản lý đầu tư' → 'phong-quan-ly-dau-tu'."""
+    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:50] or "don-vi"
+    used: set[str] = set()
+    for change in project.timeline.changes:
+        used.update(change.unit_ids())
+    for plan in project.plans.values():
+        for change in plan.changes:
+            used.update(change.unit_ids())
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+class SplitForm(ChangeForm):
+    unit = forms.ChoiceField(label=_("Đơn vị"))
+    new_names = forms.CharField(
+        label=_("Tên các đơn vị mới (mỗi dòng một tên)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    new_kind = forms.ChoiceField(
+        label=_("Loại đơn vị mới"), choices=KIND_CHOICES, initial="department"
+    )
+    keep_source = forms.BooleanField(label=_("Tách (đơn vị cũ vẫn tiếp tục)"), required=False)
+    assignment = forms.CharField(
+        label=_("Phân người (mỗi dòng: mã người = số thứ tự đơn vị mới, ví dụ p012 = 2)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def setup(self) -> None:
+        self.fields["unit"].choices = unit_choices(self.state)
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        names = [n.strip() for n in data["new_names"].splitlines() if n.strip()]
+        ids: list[str] = []
+        for name in names:
+            candidate = new_unit_id(self.project, name)
+            while candidate in ids:
+                candidate += "-b"
+            ids.append(candidate)
+        people: dict[str, str] = {}
+        for line in data.get("assignment", "").splitlines():
+            if "=" not in line:
+                continue
+            pid, _, index = (part.strip() for part in line.partition("="))
+            if index.isdigit() and 1 <= int(index) <= len(ids):
+                people[pid] = ids[int(index) - 1]
+            elif index in ("0", "cu", "cũ") and data.get("keep_source"):
+                people[pid] = data["unit"]
+        out = self.base_plain() | {
+            "unit": data["unit"],
+            "into": [
+                {"id": i, "name": n, "kind": data["new_kind"]}
+                for i, n in zip(ids, names, strict=True)
+            ],
+            "people": people,
+        }
+        if data.get("keep_source"):
+            out["keep_source"] = True
+        return out
+
+
+class DissolveForm(ChangeForm):
+    unit = forms.ChoiceField(label=_("Đơn vị giải thể"))
+    destination = forms.ChoiceField(label=_("Chuyển nhân sự sang"), required=False)
+
+    def setup(self) -> None:
+        self.fields["unit"].choices = unit_choices(self.state)
+        self.fields["destination"].choices = unit_choices(self.state, blank=True)
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        out = self.base_plain() | {"unit": data["unit"]}
+        if data.get("destination"):
+            out["people"] = {
+                a.person_id: data["destination"] for a in self.state.members(data["unit"])
+            }
+        return out
+
+
+class RenameForm(ChangeForm):
+    unit = forms.ChoiceField(label=_("Đơn vị"))
+    name = forms.CharField(label=_("Tên mới"), max_length=300)
+
+    def setup(self) -> None:
+        self.fields["unit"].choices = unit_choices(self.state)
+
+    def to_plain(self) -> dict[str, Any]:
+        return self.base_plain() | {
+            "unit": self.cleaned_data["unit"],
+            "name": self.cleaned_data["name"],
+        }
+
+
+class MoveForm(ChangeForm):
+    unit = forms.ChoiceField(label=_("Đơn vị"))
+    parent = forms.ChoiceField(label=_("Trực thuộc"))
+
+    def setup(self) -> None:
+        self.fields["unit"].choices = unit_choices(self.state)
+        self.fields["parent"].choices = unit_choices(self.state)
+
+    def to_plain(self) -> dict[str, Any]:
+        return self.base_plain() | {
+            "unit": self.cleaned_data["unit"],
+            "parent": self.cleaned_data["parent"],
+        }
+
+
+class CreateForm(ChangeForm):
+    name = forms.CharField(label=_("Tên đơn vị"), max_length=300)
+    unit_kind = forms.ChoiceField(
+        label=_("Loại đơn vị"), choices=KIND_CHOICES, initial="department"
+    )
+    parent = forms.ChoiceField(label=_("Trực thuộc"))
+
+    def setup(self) -> None:
+        self.fields["parent"].choices = unit_choices(self.state)
+        kinds = [
+            (code, k.name_vi)
+            for code, k in self.project.unit_kinds.items()
+            if k.unit_class.value != "agency"
+        ]
+        self.fields["unit_kind"].choices = kinds
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return self.base_plain() | {
+            "unit": {
+                "id": new_unit_id(self.project, data["name"]),
+                "name": data["name"],
+                "kind": data["unit_kind"],
+                "parent": data["parent"],
+            }
+        }
+
+
+ROLE_CHOICES = [("staff", "Nhân viên / staff"), ("deputy", "Cấp phó"), ("head", "Cấp trưởng")]
+
+
+class TransferForm(ChangeForm):
+    person = forms.ChoiceField(label=_("Người"))
+    unit = forms.ChoiceField(label=_("Đến đơn vị"))
+    role = forms.ChoiceField(label=_("Chức vụ ở đơn vị mới"), choices=ROLE_CHOICES, initial="staff")
+
+    def setup(self) -> None:
+        self.fields["person"].choices = person_choices(self.state)
+        self.fields["unit"].choices = unit_choices(self.state)
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        out = self.base_plain() | {"person": data["person"], "unit": data["unit"]}
+        if data["role"] != "staff":
+            out["role"] = data["role"]
+        return out
+
+
+class AppointForm(ChangeForm):
+    person = forms.ChoiceField(label=_("Người"))
+    role = forms.ChoiceField(
+        label=_("Chức vụ"), choices=[("head", "Cấp trưởng"), ("deputy", "Cấp phó")]
+    )
+    unit = forms.ChoiceField(label=_("Tại đơn vị (để trống: đơn vị hiện tại)"), required=False)
+
+    def setup(self) -> None:
+        self.fields["person"].choices = person_choices(self.state)
+        self.fields["unit"].choices = unit_choices(self.state, blank=True)
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        out = self.base_plain() | {"person": data["person"], "role": data["role"]}
+        if data.get("unit"):
+            out["unit"] = data["unit"]
+        return out
+
+
+class RelieveForm(ChangeForm):
+    person = forms.ChoiceField(label=_("Người"))
+
+    def setup(self) -> None:
+        self.fields["person"].choices = [
+            (pid, label)
+            for pid, label in person_choices(self.state)
+            if self.state.assignments[pid].role.value != "staff"
+        ]
+
+    def to_plain(self) -> dict[str, Any]:
+        return self.base_plain() | {"person": self.cleaned_data["person"]}
+
+
+class LeaveForm(ChangeForm):
+    person = forms.ChoiceField(label=_("Người"))
+    reason = forms.ChoiceField(label=_("Lý do"), choices=[(r.value, r.vi) for r in LeaveReason])
+
+    def setup(self) -> None:
+        self.fields["person"].choices = person_choices(self.state)
+
+    def to_plain(self) -> dict[str, Any]:
+        return self.base_plain() | {
+            "person": self.cleaned_data["person"],
+            "reason": self.cleaned_data["reason"],
+        }
+
+
+class HireForm(ChangeForm):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    born = forms.CharField(label=_("Ngày sinh (dd/mm/yyyy, mm/yyyy hoặc yyyy)"), max_length=10)
+    sex = forms.ChoiceField(label=_("Giới tính"), choices=[("male", "Nam"), ("female", "Nữ")])
+    category = forms.ChoiceField(label=_("Loại"), choices=[(c.value, c.vi) for c in Category])
+    national_id = forms.CharField(label=_("Số định danh cá nhân"), required=False, max_length=12)
+    rank = forms.CharField(label=_("Ngạch"), required=False, max_length=100)
+    unit = forms.ChoiceField(label=_("Vào đơn vị"))
+    role = forms.ChoiceField(label=_("Chức vụ"), choices=ROLE_CHOICES, initial="staff")
+
+    def setup(self) -> None:
+        self.fields["unit"].choices = unit_choices(self.state)
+
+    def person_plain(self, pid: str) -> dict[str, Any]:
+        data = self.cleaned_data
+        out: dict[str, Any] = {
+            "id": pid,
+            "name": data["full_name"],
+            "born": data["born"],
+            "sex": data["sex"],
+            "category": data["category"],
+        }
+        if data.get("national_id"):
+            out["national_id"] = data["national_id"]
+        if data.get("rank"):
+            out["rank"] = data["rank"]
+        return out
+
+    def to_plain(self, pid: str = "") -> dict[str, Any]:  # type: ignore[override]
+        data = self.cleaned_data
+        out = self.base_plain() | {"person": pid, "unit": data["unit"]}
+        if data["role"] != "staff":
+            out["role"] = data["role"]
+        return out
+
+
+class SetQuotaForm(ChangeForm):
+    unit = forms.ChoiceField(label=_("Đơn vị"))
+    category = forms.ChoiceField(label=_("Loại"), choices=[(c.value, c.vi) for c in Category])
+    year = forms.IntegerField(label=_("Năm"), min_value=1900, max_value=2100)
+    value = forms.IntegerField(label=_("Số biên chế"), min_value=0)
+
+    def setup(self) -> None:
+        self.fields["unit"].choices = unit_choices(self.state)
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return self.base_plain() | {
+            "unit": data["unit"],
+            "category": data["category"],
+            "year": data["year"],
+            "value": data["value"],
+        }
+
+
+FORMS: dict[str, type[ChangeForm]] = {
+    "merge": MergeForm,
+    "split": SplitForm,
+    "dissolve": DissolveForm,
+    "rename": RenameForm,
+    "move": MoveForm,
+    "create": CreateForm,
+    "transfer": TransferForm,
+    "appoint": AppointForm,
+    "relieve": RelieveForm,
+    "hire": HireForm,
+    "leave": LeaveForm,
+    "set_quota": SetQuotaForm,
+}
+
+
+class PlanCreateForm(forms.Form):
+    title = forms.CharField(label=_("Tên đề án / phương án"), max_length=300)
+    description = forms.CharField(
+        label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class VersionForm(forms.Form):
+    """Carries the plan version the user saw, so a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Lý do / ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ApproveForm(VersionForm):
+    decision = forms.ModelChoiceField(
+        label=_("Quyết định phê duyệt"), queryset=models.Document.objects.none()
+    )
+
+    def __init__(self, *args: Any, agency: models.Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = models.Document.objects.filter(agency=agency).order_by(
+            "-issued_on"
+        )
+        self.fields["decision"].label_from_instance = lambda d: (
+            f"{d.symbol} ngày {vn(d.issued_on)} — {d.title[:60]}"
+        )
+
+
+class DocumentForm(forms.Form):
+    symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Loại văn bản"),
+        choices=[
+            ("decision", "Quyết định"),
+            ("resolution", "Nghị quyết"),
+            ("decree", "Nghị định"),
+            ("circular", "Thông tư"),
+            ("plan", "Kế hoạch"),
+            ("programme", "Chương trình"),
+            ("project", "Đề án"),
+            ("report", "Báo cáo"),
+            ("submission", "Tờ trình"),
+            ("official_letter", "Công văn"),
+            ("other", "Khác"),
+        ],
+    )
+    issued_on = VnDateField(label=_("Ngày ban hành"))
+    effective_on = VnDateField(label=_("Ngày hiệu lực"), required=False)
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=300)
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def to_plain(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        out = {
+            "symbol": data["symbol"],
+            "kind": data["kind"],
+            "issued_on": data["issued_on"].isoformat(),
+            "issuer": data["issuer"],
+            "title": data["title"],
+        }
+        if data.get("effective_on"):
+            out["effective_on"] = data["effective_on"].isoformat()
+        return out
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp dự án (.yaml)"))
+    reason = forms.CharField(label=_("Lý do"), required=False, max_length=500)
+
+    MAX_BYTES = 20 * 1024 * 1024
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError(_("Tệp quá lớn (tối đa 20 MB)"))
+        return upload
+
+
+class StaffFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+    unit = forms.ChoiceField(label=_("Đơn vị"), required=False)
+    category = forms.ChoiceField(
+        label=_("Loại"), required=False, choices=[("", "—"), *[(c.value, c.vi) for c in Category]]
+    )
+    rank = forms.ChoiceField(label=_("Ngạch"), required=False)
+    age_band = forms.ChoiceField(
+        label=_("Độ tuổi"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("lt30", "dưới 30"),
+            ("30-39", "30–39"),
+            ("40-49", "40–49"),
+            ("50-54", "50–54"),
+            ("55+", "từ 55"),
+        ],
+    )
+    retiring_within = forms.IntegerField(
+        label=_("Nghỉ hưu trong (tháng)"), required=False, min_value=0, max_value=240
+    )
+
+    def __init__(self, *args: Any, state: State, ranks: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = unit_choices(state, blank=True)
+        self.fields["rank"].choices = [("", "—"), *[(r, r) for r in sorted(ranks, key=sort_key)]]

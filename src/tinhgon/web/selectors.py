@@ -1,0 +1,341 @@
+"""Reads: what the pages and the API show, derived from the agency's project on a date.
+
+Named ``<noun>_<verb>`` or after what they give back, keyword-only; no writes here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from tinhgon.domain import (
+    Category,
+    Change,
+    DissolveUnit,
+    MergeUnits,
+    Project,
+    Role,
+    SplitUnit,
+    State,
+    Text,
+    diff_states,
+    metrics_of,
+)
+from tinhgon.domain.describe import narrate, unit_tree
+from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
+from tinhgon.law import Report, age_on, check, retirement_of
+from tinhgon.law.retirement import add_months
+
+
+def structure_at(*, project: Project, on: dt.date, plan: str | None = None) -> State:
+    return project.state_on(on, plan=plan)
+
+
+def check_at(*, project: Project, state: State) -> Report:
+    assert state.on is not None
+    return check(state, on=state.on, agency=project.agency)
+
+
+def tree_with_findings(*, state: State, report: Report) -> list[dict[str, Any]]:
+    """The unit tree, each unit carrying the findings about it (for the org chart)."""
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for finding in report.findings:
+        if finding.unit_id:
+            by_unit.setdefault(finding.unit_id, []).append(
+                {
+                    "severity": finding.severity.value,
+                    "rule": finding.rule,
+                    "text": finding.text_vi(),
+                }
+            )
+
+    def attach(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            node["findings"] = by_unit.get(node["id"], [])
+            node["worst"] = _worst(node["findings"])
+            attach(node["children"])
+
+    tree = unit_tree(state)
+    attach(tree)
+    return tree
+
+
+def _worst(findings: list[dict[str, Any]]) -> str:
+    for severity in ("violation", "warning", "info"):
+        if any(f["severity"] == severity for f in findings):
+            return severity
+    return ""
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    person_id: str
+    name: str
+    unit_id: str
+    unit_name: str
+    role: Role
+    title: str
+    category: Category
+    rank: str
+    birth: str
+    age_years: int
+    sex: str
+    retires_on: dt.date
+    national_id: str
+
+
+@functools.lru_cache(maxsize=8192)
+def _retirement(sex: Any, born: Any) -> Any:
+    """The retirement of a sex and birth month under the shipped parameters (they do not
+    change while the application runs)."""
+    return retirement_of(sex=sex, born=born)
+
+
+def staff_rows(*, state: State) -> list[StaffRow]:
+    """Everyone on the staff on the state's date, sorted the Vietnamese way."""
+    assert state.on is not None
+    rows = []
+    for assignment in state.assignments.values():
+        person = state.people[assignment.person_id]
+        unit = state.units[assignment.unit_id]
+        retirement = _retirement(person.sex, person.birth)
+        title = (
+            unit.kind.post(assignment.role, unit.name) if assignment.role is not Role.STAFF else ""
+        )
+        rows.append(
+            StaffRow(
+                person_id=person.id,
+                name=person.full_name,
+                unit_id=unit.id,
+                unit_name=unit.name,
+                role=assignment.role,
+                title=title,
+                category=person.category,
+                rank=person.rank.name if person.rank else "",
+                birth=str(person.birth),
+                age_years=age_on(person.birth, state.on).years,
+                sex=person.sex.vi,
+                retires_on=retirement.retires_on,
+                national_id=person.national_id or "",
+            )
+        )
+    rows.sort(key=lambda r: name_sort_key(r.name))
+    return rows
+
+
+AGE_BANDS = {
+    "lt30": (0, 29),
+    "30-39": (30, 39),
+    "40-49": (40, 49),
+    "50-54": (50, 54),
+    "55+": (55, 200),
+}
+
+
+def staff_filter(
+    rows: list[StaffRow],
+    *,
+    on: dt.date,
+    q: str = "",
+    unit: str = "",
+    category: str = "",
+    rank: str = "",
+    age_band: str = "",
+    retiring_within: int | None = None,
+    state: State | None = None,
+) -> list[StaffRow]:
+    """Filter staff rows; the search ignores diacritics and case ('nguyen van an')."""
+    needle = fold(q)
+    units: set[str] | None = None
+    if unit and state is not None and unit in state.units:
+        units = {u.id for _, u in state.walk(unit)}
+    out = []
+    for row in rows:
+        if needle and needle not in fold(row.name) and needle not in row.national_id:
+            continue
+        if units is not None and row.unit_id not in units:
+            continue
+        if category and row.category.value != category:
+            continue
+        if rank and fold(row.rank) != fold(rank):
+            continue
+        if age_band in AGE_BANDS:
+            low, high = AGE_BANDS[age_band]
+            if not low <= row.age_years <= high:
+                continue
+        if retiring_within is not None and not (
+            on <= row.retires_on <= add_months(on, retiring_within)
+        ):
+            continue
+        out.append(row)
+    return out
+
+
+def _entry(project: Project, change: Change, text: Text) -> dict[str, Any]:
+    document = None
+    if change.basis is not None and change.basis in project.documents:
+        document = project.documents.get(change.basis)
+    return {
+        "on": change.on,
+        "kind": change.kind,
+        "label": change.label.vi,
+        "text": text.vi,
+        "text_en": text.en,
+        "basis": change.basis.symbol if change.basis else "",
+        "document": document,
+        "note": change.note,
+    }
+
+
+def recent_entries(*, project: Project, on: dt.date, count: int = 8) -> list[dict[str, Any]]:
+    """The last changes in effect on a date, newest first (told from the state before them)."""
+    end = len(project.timeline.until(on))
+    start = max(0, end - count)
+    return [_entry(project, c, t) for c, t, _ in narrate(project.timeline, start, end)][::-1]
+
+
+def timeline_entries(*, project: Project, plan: str | None = None) -> list[dict[str, Any]]:
+    """The official changes in words, oldest first; with ``plan``, only that plan's changes
+    (told against the official history they would join)."""
+    if plan is None:
+        return [_entry(project, c, t) for c, t, _ in narrate(project.timeline)]
+    own = {id(c) for c in project.plan(plan).changes}
+    projected = project.plan(plan).project(project.timeline)
+    return [_entry(project, c, t) for c, t, _ in narrate(projected) if id(c) in own]
+
+
+def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
+    """Every official change that concerns a person, including the merges and dissolutions
+    that took them along, in words with its basis."""
+    entries = []
+    for change, text, before in narrate(project.timeline):
+        where = before.assignments.get(person_id)
+        moved_along = (
+            isinstance(change, MergeUnits | SplitUnit | DissolveUnit)
+            and where is not None
+            and where.unit_id in change.unit_ids()
+        )
+        if person_id in change.person_ids() or moved_along:
+            entries.append(_entry(project, change, text))
+    return entries
+
+
+def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, Any]]:
+    """Units, department-level leaders and staff on each date (the dashboard chart)."""
+    series = []
+    for day in dates:
+        metrics = metrics_of(project.timeline.state_on(day))
+        series.append(
+            {
+                "on": day,
+                "departments": metrics.departments,
+                "units": metrics.units,
+                "leaders": metrics.department_leaders,
+                "staff": metrics.staff,
+            }
+        )
+    return series
+
+
+def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
+    """Evenly spread dates from the first change (or 5 years back) to ``until``."""
+    first = project.timeline.first_date or until
+    start = max(first, until.replace(year=until.year - 5)) if until.year > 1905 else first
+    if start >= until:
+        return [until]
+    span = (until - start).days
+    return sorted({start + dt.timedelta(days=span * i // (points - 1)) for i in range(points)})
+
+
+def comparison(
+    *, project: Project, before_on: dt.date, after_on: dt.date, plan: str | None = None
+) -> dict[str, Any]:
+    """Metrics, findings and differences before and after (a plan applied to 'after')."""
+    before = project.state_on(before_on)
+    after = project.state_on(after_on, plan=plan)
+    return {
+        "before": {
+            "state": before,
+            "metrics": metrics_of(before),
+            "report": check_at(project=project, state=before),
+        },
+        "after": {
+            "state": after,
+            "metrics": metrics_of(after),
+            "report": check_at(project=project, state=after),
+        },
+        "changes": diff_states(before, after),
+    }
+
+
+def plan_window(*, project: Project, plan: str) -> tuple[dt.date, dt.date]:
+    """The dates a plan is judged on: the day before its first change and its last change."""
+    changes = project.plan(plan).changes
+    if not changes:
+        today = project.timeline.last_date or dt.date(2000, 1, 1)
+        return today, today
+    first = min(c.on for c in changes)
+    last = max(c.on for c in changes)
+    return first - dt.timedelta(days=1), last
+
+
+def units_sorted(state: State) -> list[tuple[int, Any]]:
+    """Units in tree order with depth, for select boxes."""
+    return list(state.walk())
+
+
+def people_sorted(state: State) -> list[Any]:
+    return sorted(
+        (state.people[pid] for pid in state.assignments), key=lambda p: name_sort_key(p.full_name)
+    )
+
+
+def ranks_of(state: State) -> list[str]:
+    names = {p.rank.name for p in state.people.values() if p.rank}
+    return sorted(names, key=sort_key)
+
+
+# -- what the busiest pages show, worked out once per write of the agency ------------------------
+
+
+def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
+    from tinhgon.web import charts, repository
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = project.state_on(on)
+        series = metrics_series(project=project, dates=series_dates(project=project, until=on))
+        report = check_at(project=project, state=state)
+        return {
+            "metrics": metrics_of(state),
+            "report": report,
+            "counts": report.summary(),
+            "chart": charts.series_chart(series),
+            "recent": recent_entries(project=project, on=on),
+        }
+
+    return repository.memo(agency, ("dashboard", on), compute)
+
+
+def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]:
+    from tinhgon.web import repository
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = project.state_on(on, plan=plan)
+        report = check_at(project=project, state=state)
+        return {
+            "tree": tree_with_findings(state=state, report=report),
+            "metrics": metrics_of(state),
+            "counts": report.summary(),
+        }
+
+    return repository.memo(agency, ("orgchart", on, plan), compute)
+
+
+def staff_at(*, agency: Any, on: dt.date) -> list[StaffRow]:
+    from tinhgon.web import repository
+
+    return repository.memo(
+        agency, ("staff", on), lambda project: staff_rows(state=project.state_on(on))
+    )

@@ -1,0 +1,55 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from tinhgon.web import views
+from tinhgon.web.api import api
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "dang-nhap/", auth_views.LoginView.as_view(template_name="tinhgon/login.html"), name="login"
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("co-quan/moi/", views.agency_new, name="agency_new"),
+    path("co-quan/<slug:code>/", views.dashboard, name="dashboard"),
+    path("co-quan/<slug:code>/so-do/", views.orgchart, name="orgchart"),
+    path("co-quan/<slug:code>/nhan-su/", views.staff, name="staff"),
+    path("co-quan/<slug:code>/nhan-su/<str:pid>/", views.person, name="person"),
+    path("co-quan/<slug:code>/lich-su/", views.timeline, name="timeline"),
+    path("co-quan/<slug:code>/lich-su/ghi-nhan/", views.timeline_record, name="timeline_record"),
+    path("co-quan/<slug:code>/van-ban/", views.documents, name="documents"),
+    path("co-quan/<slug:code>/de-an/", views.plans, name="plans"),
+    path("co-quan/<slug:code>/de-an/so-sanh/", views.plans_compare, name="plans_compare"),
+    path("co-quan/<slug:code>/de-an/<slug:pid>/", views.plan, name="plan"),
+    path(
+        "co-quan/<slug:code>/de-an/<slug:pid>/them/", views.plan_change_add, name="plan_change_add"
+    ),
+    path(
+        "co-quan/<slug:code>/de-an/<slug:pid>/bo/<int:index>/",
+        views.plan_change_remove,
+        name="plan_change_remove",
+    ),
+    path(
+        "co-quan/<slug:code>/de-an/<slug:pid>/<slug:action>/",
+        views.plan_transition,
+        name="plan_transition",
+    ),
+    path("co-quan/<slug:code>/nhap/", views.agency_import, name="agency_import"),
+    path("co-quan/<slug:code>/xuat/", views.agency_export, name="agency_export"),
+    path("co-quan/<slug:code>/nhat-ky/", views.audit, name="audit"),
+    path("co-quan/<slug:code>/phan-quyen/", views.memberships, name="memberships"),
+    path(
+        "tai-khoan/mat-khau/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="tinhgon/password.html", success_url="/tai-khoan/mat-khau/xong/"
+        ),
+        name="password_change",
+    ),
+    path(
+        "tai-khoan/mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="tinhgon/password_done.html"),
+        name="password_change_done",
+    ),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,722 @@
+"""Pages. Thin: parse the request, call one selector or service, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError, metrics_of
+from tinhgon.io import ProjectFileError
+from tinhgon.io.codec import FieldError, parse_date
+from tinhgon.law import Severity
+from tinhgon.web import forms, models, repository, selectors, services
+from tinhgon.web.permissions import (
+    Action,
+    Forbidden,
+    agency_for,
+    may_create_agencies,
+    rights_of,
+    visible_agencies,
+)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def date_param(request: HttpRequest, name: str = "on", default: dt.date | None = None) -> dt.date:
+    raw = request.GET.get(name, "").strip()
+    if raw:
+        try:
+            return parse_date(raw)
+        except FieldError:
+            messages.error(request, f"Ngày '{raw}' không hợp lệ (dd/mm/yyyy); dùng ngày hôm nay.")
+    return default or today()
+
+
+def agency_page(action: Action = Action.VIEW) -> Callable[..., Callable[..., HttpResponse]]:
+    """Decorate a view of one agency: 404 for an agency the user may not see, 403 for an action
+    they may not do; the view gets the agency and the user's rights."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            try:
+                agency = agency_for(request.user, code, action)
+            except Forbidden:
+                return forbidden(request)
+            request.rights = rights_of(request.user, agency)  # type: ignore[attr-defined]
+            return view(request, agency, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def forbidden(request: HttpRequest) -> HttpResponse:
+    html = render_to_string("tinhgon/403.html", request=request)
+    return HttpResponseForbidden(html)
+
+
+def page(
+    request: HttpRequest, template: str, agency: models.Agency | None, **context: Any
+) -> HttpResponse:
+    if agency is not None:
+        rights: frozenset[Action] = getattr(request, "rights", frozenset())
+        context.setdefault("on", today())
+        context.update(
+            agency=agency,
+            may_edit=Action.EDIT in rights,
+            may_approve=Action.APPROVE in rights,
+            may_manage=Action.MANAGE in rights,
+        )
+    return render(request, template, context)
+
+
+def show_error(request: HttpRequest, error: Exception) -> None:
+    if isinstance(error, ProjectFileError):
+        for problem in error.problems[:50]:
+            messages.error(request, str(problem))
+        return
+    if isinstance(error, TinhgonError):
+        messages.error(request, error.vi)
+        return
+    messages.error(request, str(error))
+
+
+# -- home and import -----------------------------------------------------------------------
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    agencies = list(visible_agencies(request.user).select_related("province"))
+    return page(
+        request,
+        "tinhgon/home.html",
+        None,
+        agencies=agencies,
+        may_create=may_create_agencies(request.user),
+    )
+
+
+@login_required
+def agency_new(request: HttpRequest) -> HttpResponse:
+    """Create an agency from a project file (system or province administrators)."""
+    if not may_create_agencies(request.user):
+        return forbidden(request)
+    provinces = (
+        models.Province.objects.all()
+        if request.user.is_superuser
+        else models.Province.objects.filter(admins__user=request.user)
+    )
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        province = provinces.filter(pk=request.POST.get("province") or 0).first()
+        if province is None and not request.user.is_superuser:
+            messages.error(request, "Chọn tỉnh của cơ quan.")
+        else:
+            try:
+                agency = services.agency_import(
+                    text=_read_upload(upload),
+                    filename=upload.name,
+                    user=request.user,
+                    reason=form.cleaned_data["reason"],
+                    province=province,
+                )
+            except (ProjectFileError, services.ServiceError, UnicodeDecodeError) as error:
+                show_error(request, error)
+            else:
+                messages.success(request, f"Đã tạo cơ quan {agency.name}.")
+                return redirect("dashboard", code=agency.code)
+    return page(request, "tinhgon/import.html", None, form=form, provinces=provinces, new=True)
+
+
+def _read_upload(upload: Any) -> str:
+    raw = upload.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProjectFileError(
+            [services_problem(upload.name, "tệp không được mã hóa UTF-8", "the file is not UTF-8")]
+        ) from None
+
+
+def services_problem(name: str, vi: str, en: str) -> Any:
+    from tinhgon.io import FileProblem
+
+    return FileProblem(name, None, "", vi, en)
+
+
+@agency_page(Action.EDIT)
+def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.agency_import(
+                text=_read_upload(upload),
+                filename=upload.name,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                agency=agency,
+            )
+        except (ProjectFileError, services.ServiceError) as error:
+            show_error(request, error)
+        else:
+            messages.success(request, "Đã nhập tệp; dữ liệu trước đó được lưu trong nhật ký.")
+            return redirect("dashboard", code=agency.code)
+    return page(request, "tinhgon/import.html", agency, form=form, new=False)
+
+
+@agency_page()
+def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    response = HttpResponse(
+        services.agency_export(agency=agency), content_type="application/yaml; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{agency.code}.yaml"'
+    return response
+
+
+# -- the agency on a date ------------------------------------------------------------------
+
+
+@agency_page()
+def dashboard(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    on = date_param(request)
+    data = selectors.dashboard_at(agency=agency, on=on)
+    return page(
+        request,
+        "tinhgon/dashboard.html",
+        agency,
+        on=on,
+        **data,
+        plans=agency.plans.exclude(status="implemented"),
+    )
+
+
+@agency_page()
+def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    on = date_param(request)
+    project = repository.project_of(agency)
+    plan = request.GET.get("plan") or None
+    if plan and plan not in project.plans:
+        raise Http404("Không có đề án này")
+    try:
+        data = selectors.orgchart_at(agency=agency, on=on, plan=plan)
+    except ChangeRefused as error:
+        show_error(request, error)
+        plan = None
+        data = selectors.orgchart_at(agency=agency, on=on, plan=None)
+    return page(
+        request,
+        "tinhgon/orgchart.html",
+        agency,
+        on=on,
+        **data,
+        plan=project.plans[plan] if plan else None,
+        plans=project.plans.values(),
+    )
+
+
+STAFF_PAGE = 200
+
+
+@agency_page()
+def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    on = date_param(request)
+    project = repository.project_of(agency)
+    state = selectors.structure_at(project=project, on=on)
+    form = forms.StaffFilterForm(request.GET or None, state=state, ranks=selectors.ranks_of(state))
+    rows = selectors.staff_at(agency=agency, on=on)
+    total = len(rows)
+    if form.is_valid():
+        data = form.cleaned_data
+        rows = selectors.staff_filter(
+            rows,
+            on=on,
+            q=data["q"],
+            unit=data["unit"],
+            category=data["category"],
+            rank=data["rank"],
+            age_band=data["age_band"],
+            retiring_within=data["retiring_within"],
+            state=state,
+        )
+    pages = Paginator(rows, STAFF_PAGE)
+    current = pages.get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page(
+        request,
+        "tinhgon/staff.html",
+        agency,
+        on=on,
+        form=form,
+        rows=current.object_list,
+        matched=len(rows),
+        total=total,
+        pager=current,
+        query=query.urlencode(),
+        first_number=current.start_index(),
+    )
+
+
+@agency_page()
+def person(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
+    on = date_param(request)
+    project = repository.project_of(agency)
+    if pid not in project.people:
+        raise Http404("Không có người này")
+    who = project.people[pid]
+    state = selectors.structure_at(project=project, on=on)
+    assignment = state.assignments.get(pid)
+    post = None
+    if assignment:
+        unit = state.units[assignment.unit_id]
+        post = {
+            "unit": unit,
+            "title": unit.kind.post(assignment.role, unit.name)
+            if assignment.role.value != "staff"
+            else "",
+        }
+    from tinhgon.law import age_on, retirement_of
+
+    retirement = retirement_of(sex=who.sex, born=who.birth)
+    return page(
+        request,
+        "tinhgon/person.html",
+        agency,
+        on=on,
+        person=who,
+        post=post,
+        departure=state.departures.get(pid),
+        retirement=retirement,
+        age=age_on(who.birth, on),
+        history=selectors.person_history(project=project, person_id=pid),
+    )
+
+
+@agency_page()
+def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    project = repository.project_of(agency)
+    entries = selectors.timeline_entries(project=project)[::-1]
+    kind = request.GET.get("kind", "")
+    form = None
+    if Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
+        on = date_param(request, "form_on", today())
+        state = project.state_on(on)
+        form = forms.FORMS[kind](
+            project=project, state=state, official=True, initial={"kind": kind, "on": on}
+        )
+    return page(
+        request,
+        "tinhgon/timeline.html",
+        agency,
+        entries=entries,
+        kinds=forms.CHANGE_KINDS,
+        form=form,
+        kind=kind,
+    )
+
+
+@require_POST
+@agency_page(Action.EDIT)
+def timeline_record(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    kind = request.POST.get("kind", "")
+    if kind not in forms.FORMS:
+        raise Http404("Không có loại thay đổi này")
+    project = repository.project_of(agency)
+    on = _posted_date(request) or today()
+    form = forms.FORMS[kind](
+        request.POST, project=project, state=project.state_on(on), official=True
+    )
+    if form.is_valid():
+        try:
+            plain = _plain_of(form, agency, request)
+            services.change_record(
+                agency=agency, plain=plain, user=request.user, reason=request.POST.get("reason", "")
+            )
+        except (TinhgonError, FieldError) as error:
+            show_error(request, error)
+        else:
+            messages.success(request, "Đã ghi nhận thay đổi vào lịch sử chính thức.")
+            return redirect("timeline", code=agency.code)
+    else:
+        _form_errors(request, form)
+    return redirect(f"{reverse('timeline', args=[agency.code])}?kind={kind}")
+
+
+def _posted_date(request: HttpRequest) -> dt.date | None:
+    try:
+        return parse_date(request.POST.get("on", ""))
+    except FieldError:
+        return None
+
+
+def _plain_of(
+    form: forms.ChangeForm, agency: models.Agency, request: HttpRequest
+) -> dict[str, Any]:
+    """The change in plain form; a hire first registers the new person."""
+    if isinstance(form, forms.HireForm):
+        pid = services.next_person_id(agency)
+        services.person_register(agency=agency, data=form.person_plain(pid), user=request.user)
+        return form.to_plain(pid)
+    return form.to_plain()
+
+
+def _form_errors(request: HttpRequest, form: Any) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
+
+
+@agency_page()
+def documents(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    form = forms.DocumentForm(request.POST or None) if Action.EDIT in request.rights else None  # type: ignore[attr-defined]
+    if request.method == "POST":
+        if form is None:
+            return forbidden(request)
+        if form.is_valid():
+            try:
+                services.document_add(agency=agency, data=form.to_plain(), user=request.user)
+            except (TinhgonError, FieldError) as error:
+                show_error(request, error)
+            else:
+                messages.success(request, "Đã thêm văn bản vào sổ.")
+                return redirect("documents", code=agency.code)
+    rows = list(agency.documents.all().order_by("-issued_on", "symbol"))
+    return page(request, "tinhgon/documents.html", agency, documents=rows, form=form)
+
+
+@agency_page()
+def audit(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    entries = agency.audit.all()[:500]
+    return page(request, "tinhgon/audit.html", agency, entries=entries)
+
+
+# -- plans ---------------------------------------------------------------------------------
+
+
+@agency_page()
+def plans(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    form = forms.PlanCreateForm(request.POST or None)
+    if request.method == "POST":
+        if Action.EDIT not in request.rights:  # type: ignore[attr-defined]
+            return forbidden(request)
+        if form.is_valid():
+            plan = services.plan_create(agency=agency, user=request.user, **form.cleaned_data)
+            messages.success(request, f"Đã tạo đề án '{plan.title}'.")
+            return redirect("plan", code=agency.code, pid=plan.pid)
+    rows = agency.plans.select_related("decision").all()
+    return page(request, "tinhgon/plans.html", agency, plans=rows, form=form)
+
+
+def _plan_view_data(project: Any, plan_row: models.Plan) -> dict[str, Any]:
+    before_on, after_on = selectors.plan_window(project=project, plan=plan_row.pid)
+    data: dict[str, Any] = {"before_on": before_on, "after_on": after_on, "error": None}
+    try:
+        data["compare"] = selectors.comparison(
+            project=project, before_on=before_on, after_on=after_on, plan=plan_row.pid
+        )
+    except ChangeRefused as error:
+        data["error"] = error.vi
+        data["compare"] = None
+    return data
+
+
+@agency_page()
+def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
+    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    project = repository.project_of(agency)
+    data = _plan_view_data(project, plan_row)
+    kind = request.GET.get("kind", "")
+    change_form = None
+    if plan_row.status == "draft" and Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
+        on = date_param(request, "form_on", data["after_on"])
+        state = project.state_on(on, plan=pid)
+        change_form = forms.FORMS[kind](
+            project=project, state=state, official=False, initial={"kind": kind, "on": on}
+        )
+    entries = selectors.timeline_entries(project=project, plan=pid) if data["error"] is None else []
+    compare = data["compare"]
+    rows = []
+    if compare:
+        rows = _metric_rows(compare["before"]["metrics"], compare["after"]["metrics"])
+    return page(
+        request,
+        "tinhgon/plan.html",
+        agency,
+        plan=plan_row,
+        data=data,
+        compare=compare,
+        rows=rows,
+        entries=entries,
+        raw_changes=list(enumerate(plan_row.changes)),
+        kinds=forms.CHANGE_KINDS,
+        change_form=change_form,
+        kind=kind,
+        approve_form=forms.ApproveForm(agency=agency, initial={"version": plan_row.version}),
+        version=plan_row.version,
+        on=data["after_on"],
+    )
+
+
+def _metric_rows(before: Any, after: Any) -> list[dict[str, Any]]:
+    b, a = before.as_dict(), after.as_dict()
+    labels = [
+        ("departments", "Phòng chuyên môn và tương đương"),
+        ("department_leaders", "Lãnh đạo cấp phòng và tương đương"),
+        ("department_deputies", "trong đó cấp phó"),
+        ("public_service_units", "Đơn vị sự nghiệp công lập"),
+        ("staff", "Tổng số người làm việc"),
+        ("units", "Số đầu mối"),
+    ]
+    return [
+        {"label": label, "before": b[key], "after": a[key], "delta": a[key] - b[key]}
+        for key, label in labels
+    ]
+
+
+@require_POST
+@agency_page(Action.EDIT)
+def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
+    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    kind = request.POST.get("kind", "")
+    if kind not in forms.FORMS:
+        raise Http404("Không có loại thay đổi này")
+    project = repository.project_of(agency)
+    on = _posted_date(request) or today()
+    try:
+        state = project.state_on(on, plan=pid)
+    except ChangeRefused as error:
+        show_error(request, error)
+        return redirect("plan", code=agency.code, pid=pid)
+    form = forms.FORMS[kind](request.POST, project=project, state=state, official=False)
+    version = _int(request.POST.get("version"))
+    if form.is_valid():
+        try:
+            services.plan_change_add(
+                plan=plan_row,
+                plain=_plain_of(form, agency, request),
+                version=version,
+                user=request.user,
+            )
+        except (TinhgonError, FieldError) as error:
+            show_error(request, error)
+        else:
+            messages.success(request, "Đã thêm thay đổi vào đề án.")
+            return redirect("plan", code=agency.code, pid=pid)
+    else:
+        _form_errors(request, form)
+    return redirect(f"{reverse('plan', args=[agency.code, pid])}?kind={kind}")
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+@require_POST
+@agency_page(Action.EDIT)
+def plan_change_remove(
+    request: HttpRequest, agency: models.Agency, pid: str, index: int
+) -> HttpResponse:
+    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    try:
+        services.plan_change_remove(
+            plan=plan_row, index=index, version=_int(request.POST.get("version")), user=request.user
+        )
+    except TinhgonError as error:
+        show_error(request, error)
+    else:
+        messages.success(request, "Đã bỏ thay đổi khỏi đề án.")
+    return redirect("plan", code=agency.code, pid=pid)
+
+
+TRANSITIONS: dict[str, tuple[Action, Callable[..., Any], str]] = {
+    "submit": (Action.EDIT, services.plan_submit, "Đã trình đề án."),
+    "return": (Action.APPROVE, services.plan_return, "Đã trả lại đề án."),
+    "reject": (Action.APPROVE, services.plan_reject, "Đã ghi nhận không phê duyệt đề án."),
+    "approve": (Action.APPROVE, services.plan_approve, "Đã phê duyệt đề án."),
+    "implement": (
+        Action.APPROVE,
+        services.plan_implement,
+        "Đề án đã được đưa vào lịch sử chính thức.",
+    ),
+}
+
+
+@require_POST
+@login_required
+def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> HttpResponse:
+    if action not in TRANSITIONS:
+        raise Http404("Không có thao tác này")
+    needed, service, done = TRANSITIONS[action]
+    try:
+        agency = agency_for(request.user, code, needed)
+    except Forbidden:
+        return forbidden(request)
+    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    form = (
+        forms.ApproveForm(request.POST, agency=agency)
+        if action == "approve"
+        else forms.VersionForm(request.POST)
+    )
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("plan", code=code, pid=pid)
+    kwargs: dict[str, Any] = {
+        "plan": plan_row,
+        "version": form.cleaned_data["version"],
+        "user": request.user,
+        "reason": form.cleaned_data.get("reason", ""),
+    }
+    if action == "approve":
+        kwargs["decision"] = form.cleaned_data["decision"]
+    try:
+        service(**kwargs)
+    except (TinhgonError, PlanError, InvalidValue) as error:
+        show_error(request, error)
+    else:
+        messages.success(request, done)
+    return redirect("plan", code=code, pid=pid)
+
+
+@agency_page()
+def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    project = repository.project_of(agency)
+    chosen = [p for p in request.GET.getlist("p") if p in project.plans][:4]
+    columns: list[dict[str, Any]] = []
+    if chosen:
+        on = max(selectors.plan_window(project=project, plan=p)[1] for p in chosen)
+        on = date_param(request, "on", on)
+        official = project.state_on(on)
+        columns.append(
+            {
+                "title": "Hiện trạng (không áp dụng đề án)",
+                "metrics": metrics_of(official),
+                "report": selectors.check_at(project=project, state=official),
+                "plan": None,
+            }
+        )
+        for pid in chosen:
+            try:
+                state = project.state_on(on, plan=pid)
+            except ChangeRefused as error:
+                columns.append(
+                    {
+                        "title": project.plans[pid].title,
+                        "error": error.vi,
+                        "plan": project.plans[pid],
+                    }
+                )
+                continue
+            columns.append(
+                {
+                    "title": project.plans[pid].title,
+                    "metrics": metrics_of(state),
+                    "report": selectors.check_at(project=project, state=state),
+                    "plan": project.plans[pid],
+                }
+            )
+    else:
+        on = date_param(request)
+    rows: list[dict[str, Any]] = []
+    if columns:
+        keys = [
+            ("departments", "Phòng chuyên môn và tương đương"),
+            ("department_leaders", "Lãnh đạo cấp phòng"),
+            ("public_service_units", "Đơn vị sự nghiệp công lập"),
+            ("staff", "Tổng số người làm việc"),
+            ("units", "Số đầu mối"),
+        ]
+        for key, label in keys:
+            rows.append(
+                {
+                    "label": label,
+                    "values": [
+                        c["metrics"].as_dict()[key] if "metrics" in c else "—" for c in columns
+                    ],
+                }
+            )
+        rows.append(
+            {
+                "label": "Vi phạm",
+                "values": [
+                    c["report"].count(Severity.VIOLATION) if "report" in c else "—" for c in columns
+                ],
+            }
+        )
+        rows.append(
+            {
+                "label": "Cảnh báo",
+                "values": [
+                    c["report"].count(Severity.WARNING) if "report" in c else "—" for c in columns
+                ],
+            }
+        )
+    return page(
+        request,
+        "tinhgon/plans_compare.html",
+        agency,
+        on=on,
+        columns=columns,
+        rows=rows,
+        plans=project.plans.values(),
+        chosen=chosen,
+    )
+
+
+# -- roles and account ---------------------------------------------------------------------
+
+
+@agency_page(Action.MANAGE)
+def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            membership = get_object_or_404(
+                models.Membership, agency=agency, pk=_int(request.POST["revoke"])
+            )
+            services.membership_revoke(membership=membership, by=request.user)
+            messages.success(request, "Đã thu hồi quyền.")
+        else:
+            try:
+                _, password = services.membership_grant(
+                    agency=agency,
+                    username=request.POST.get("username", ""),
+                    role=request.POST.get("role", ""),
+                    by=request.user,
+                )
+            except services.ServiceError as error:
+                show_error(request, error)
+            else:
+                if password:
+                    messages.success(
+                        request,
+                        f"Đã tạo tài khoản {request.POST.get('username', '').strip()} với mật khẩu {password} "
+                        "— mật khẩu chỉ hiện một lần, hãy trao cho người dùng.",
+                    )
+                else:
+                    messages.success(request, "Đã cập nhật quyền.")
+        return redirect("memberships", code=agency.code)
+    rows = agency.memberships.select_related("user").order_by("user__username")
+    return page(
+        request, "tinhgon/memberships.html", agency, memberships=rows, roles=models.Role.choices
+    )

@@ -1,0 +1,59 @@
+"""Legal scenarios as data (tests/law/scenarios/*.yaml): one file per rule, each case a sentence,
+a date, a small structure and the findings expected of that rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.law.builders import agency_of, build
+from tinhgon.law import Finding, check
+
+SCENARIOS = Path(__file__).parent / "scenarios"
+
+
+def _cases() -> list[Any]:
+    yaml = YAML(typ="safe", pure=True)
+    out = []
+    for file in sorted(SCENARIOS.glob("*.yaml")):
+        data = yaml.load(file.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            agency = {**data.get("agency", {}), **case.get("agency", {})}
+            out.append(pytest.param(data["rule"], agency, case, id=f"{file.stem}: {case['name']}"))
+    return out
+
+
+def _matches(finding: Finding, expected: dict[str, Any]) -> bool:
+    got = {
+        "severity": finding.severity.value,
+        "unit": finding.unit_id,
+        "person": finding.person_id,
+        "actual": finding.actual,
+        "limit": finding.limit,
+        "coverage": finding.detail.get("coverage"),
+        "verified": finding.verified,
+        "retires_on": finding.detail.get("retires_on"),
+    }
+    return all(got[key] == value for key, value in expected.items())
+
+
+@pytest.mark.parametrize(("rule", "agency_spec", "case"), _cases())
+def test_legal_scenario(rule: str, agency_spec: dict[str, Any], case: dict[str, Any]) -> None:
+    on = case["on"] if isinstance(case["on"], dt.date) else dt.date.fromisoformat(case["on"])
+    agency = agency_of(agency_spec)
+    state = build(case.get("structure", {}), agency, on)
+
+    report = check(state, on=on, agency=agency)
+
+    found = [f for f in report.findings if f.rule == rule]
+    expected = case.get("expect") or []
+    assert len(found) == len(expected), [f.message.en for f in found]
+    unmatched = list(found)
+    for item in expected:
+        match = next((f for f in unmatched if _matches(f, item)), None)
+        assert match is not None, (item, [f.as_dict() for f in unmatched])
+        unmatched.remove(match)

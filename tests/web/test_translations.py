@@ -1,0 +1,44 @@
+"""English is complete: every string the pages mark for translation has its English, and the
+compiled catalogue matches its source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+WEB = Path(__file__).parents[2] / "src" / "tinhgon" / "web"
+PO = WEB / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def marked_strings() -> set[str]:
+    found: set[str] = set()
+    for template in (WEB / "templates").rglob("*.html"):
+        source = template.read_text(encoding="utf-8")
+        found.update(re.findall(r'{%\s*translate\s+"([^"]+)"', source))
+        found.update(re.findall(r"{%\s*translate\s+'([^']+)'", source))
+    for module in WEB.glob("*.py"):
+        found.update(re.findall(r'\b_\("([^"]+)"\)', module.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_string_marked_for_translation_has_its_english():
+    catalogue = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if not e.obsolete}
+
+    missing = sorted(s for s in marked_strings() if not catalogue.get(s))
+
+    assert missing == []
+
+
+def test_no_translation_is_fuzzy_or_empty():
+    entries = polib.pofile(str(PO))
+
+    assert [e.msgid for e in entries if "fuzzy" in e.flags or not e.msgstr] == []
+
+
+def test_the_compiled_catalogue_matches_the_source():
+    source = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if e.msgstr}
+    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
+
+    assert compiled == source
