@@ -5,8 +5,15 @@ import datetime as dt
 import openpyxl
 
 from tests.io.spreadsheets import example
+from tinhgon import law
 from tinhgon.domain.vietnamese import name_sort_key
-from tinhgon.io.xlsx_export import export_staff, export_structure, export_workbook, write_template
+from tinhgon.io.xlsx_export import (
+    export_findings,
+    export_staff,
+    export_structure,
+    export_workbook,
+    write_template,
+)
 
 D = dt.date(2019, 12, 31)
 
@@ -143,3 +150,37 @@ def test_the_template_has_headers_drop_down_lists_text_columns_and_a_guide(tmp_p
     guide = [row[0].value for row in book["Hướng dẫn"].iter_rows()]
     assert "Số định danh cá nhân" in guide
     assert "Xếp loại 2024" in guide
+
+
+def test_the_findings_of_a_check_are_exported_with_their_citation(tmp_path):
+    project = example()
+    on = dt.date(2020, 12, 31)
+    state = project.state_on(on, plan="phuong-an-3-phong")
+    report = law.check(state, on=on, agency=project.agency)
+    path = tmp_path / "phat-hien.xlsx"
+
+    count = export_findings(path, report)
+
+    sheet = openpyxl.load_workbook(path)["Phát hiện"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert count == 1
+    assert header(sheet)[:8] == [
+        "STT",
+        "Mức độ",
+        "Quy định",
+        "Đơn vị",
+        "Người",
+        "Thực tế",
+        "Giới hạn",
+        "Nội dung",
+    ]
+    assert rows[0][1:7] == [
+        "vi phạm",
+        "EZ-1",
+        "Phòng Quản lý quy hoạch, xây dựng và tài nguyên môi trường",
+        None,
+        3,
+        2,
+    ]
+    assert rows[0][8].startswith("Nghị định 82/2018/NĐ-CP")
+    assert sheet.freeze_panes == "A2"

@@ -9,12 +9,14 @@ from typing import Annotated
 
 import typer
 
+from tinhgon import law
 from tinhgon.cli.main import app, err, fail, option_date, out, read_project, state_or_fail, vn_date
 from tinhgon.io import dump_project
 from tinhgon.io.errors import FileRefused, SpreadsheetError
 from tinhgon.io.sheets import read_spreadsheet
 from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
 from tinhgon.io.xlsx_export import (
+    export_findings,
     export_staff,
     export_structure,
     export_workbook,
@@ -368,6 +370,29 @@ def export_workbook_command(
     out.print(
         f"Đã ghi {output}: {units} đơn vị, {staff} người tại ngày {vn_date(state.on)}. "
         f"({units} units, {staff} people)",
+        markup=False,
+    )
+
+
+@export_app.command("findings")
+def export_findings_command(
+    file: ProjectArg, on: OnOpt, output: OutputOpt, plan: PlanOpt = None
+) -> None:
+    """Phát hiện khi kiểm tra theo quy định tại một ngày / The findings of the legal check on a
+    date (what 'tinhgon check' prints)."""
+    project = read_project(file)
+    day = option_date(on, "--on")
+    state = state_or_fail(project, day, plan)
+    try:
+        parameters = law.load_parameters()
+    except law.ParameterError as error:
+        fail(
+            f"{error}\nTệp tham số pháp lý không đọc được. (A legal parameter file cannot be read.)"
+        )
+    report = law.check(state, on=day, agency=project.agency, parameters=parameters)
+    count = export_findings(_xlsx(output), report)
+    out.print(
+        f"Đã ghi {output}: {count} phát hiện tại ngày {vn_date(day)}. ({count} findings)",
         markup=False,
     )
 

@@ -6,8 +6,8 @@ on each header, dates as real dates shown dd/mm/yyyy, ID numbers and rank codes 
 leading zeros stay), and drop-down lists where a column has a fixed set of values. What is
 written reads back through ``tinhgon import`` to the same data.
 
-A new export (the findings, once the law layer exists) is a list of ``Column`` and rows given
-to ``write_sheet``; nothing else here needs to change.
+Each export is a list of ``Column`` and rows given to ``write_sheet``: the staff list, the
+structure, the agency, and the findings of the law layer (``export_findings``).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from tinhgon.io.columns import (
 )
 from tinhgon.io.errors import SheetProblem, column_letter
 from tinhgon.io.sheets import CellValue, RawWorkbook
+from tinhgon.law.engine import Report
 
 TEMPLATE_ROWS = 1000  # rows below the header that the drop-down lists cover in a template
 POST_SUGGESTIONS = (
@@ -587,3 +588,58 @@ def write_error_copy(path: Path, book_in: RawWorkbook, problems: Sequence[SheetP
                     formats.error_text,
                 )
     book.close()
+
+
+FINDING_COLUMNS = (
+    Column("stt", "STT", (), "", "", 6),
+    Column(
+        "severity", "Mức độ", (), "vi phạm, cảnh báo hoặc lưu ý", "violation, warning or note", 11
+    ),
+    Column("rule", "Quy định", (), "Mã quy định (tinhgon rules)", "Rule id (tinhgon rules)", 9),
+    Column("unit", "Đơn vị", (), "", "", 32),
+    Column("person", "Người", (), "", "", 22),
+    Column("actual", "Thực tế", (), "", "", 9),
+    Column("limit", "Giới hạn", (), "", "", 9),
+    Column("message", "Nội dung", (), "", "", 60, Format.GENERAL),
+    Column("citation", "Căn cứ", (), "", "", 40),
+    Column(
+        "verified",
+        "Đã đối chiếu văn bản gốc",
+        (),
+        "Có: các con số đã đối chiếu với văn bản chính thức",
+        "Yes: the numbers were checked against the official text",
+        12,
+    ),
+    Column("message_en", "Finding (English)", (), "", "", 60),
+)
+
+
+def findings_rows(report: Report) -> list[list[Any]]:
+    """One row a finding, violations first (the law layer's order)."""
+    rows: list[list[Any]] = []
+    for number, finding in enumerate(report.findings, start=1):
+        rows.append(
+            [
+                number,
+                finding.severity.vi,
+                finding.rule,
+                finding.unit_name,
+                finding.person_name,
+                finding.actual,
+                finding.limit,
+                finding.text_vi(),
+                finding.citation,
+                "Có" if finding.verified else "Chưa",
+                finding.text_en(),
+            ]
+        )
+    return rows
+
+
+def export_findings(path: Path, report: Report) -> int:
+    """The findings of a check on a date (tinhgon check) as a sheet 'Phát hiện'."""
+    book, formats = _new_book(path)
+    rows = findings_rows(report)
+    write_sheet(book, formats, Sheet("Phát hiện", FINDING_COLUMNS, rows, validation_rows=0))
+    book.close()
+    return len(rows)
