@@ -465,7 +465,7 @@ def agency_label(text: str) -> str | None:
 
 
 def is_guide_sheet(name: str) -> bool:
-    return match_key(name) in ("huong dan", "ghi chu", "chu thich")
+    return match_key(name) in ("huong dan", "ghi chu", "chu thich", "danh sach loi")
 
 
 def is_agency_sheet(name: str) -> bool:
