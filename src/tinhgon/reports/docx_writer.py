@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 from typing import IO, Any
 
@@ -20,7 +21,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from tinhgon.reports import decree30 as f
 from tinhgon.reports.fonts import text_width_pt
@@ -301,15 +302,21 @@ def _signature(doc: Any, data: ReportData) -> None:
     _run(paragraph, data.signature.name, f.SIGNATURE_PT, bold=True)
 
 
+def _at_least(mm: float) -> Twips:
+    """A length in millimetres as Word stores it (whole twips), rounded up so that a margin
+    never falls below the lower end of its range (15 mm is 850.4 twips: 850 would be 14.99)."""
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
 def _setup(doc: Any, data: ReportData) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width = Mm(f.PAGE_WIDTH_MM)
     section.page_height = Mm(f.PAGE_HEIGHT_MM)
-    section.top_margin = Mm(f.MARGIN_TOP_MM)
-    section.bottom_margin = Mm(f.MARGIN_BOTTOM_MM)
-    section.left_margin = Mm(f.MARGIN_LEFT_MM)
-    section.right_margin = Mm(f.MARGIN_RIGHT_MM)
+    section.top_margin = _at_least(f.MARGIN_TOP_MM)
+    section.bottom_margin = _at_least(f.MARGIN_BOTTOM_MM)
+    section.left_margin = _at_least(f.MARGIN_LEFT_MM)
+    section.right_margin = _at_least(f.MARGIN_RIGHT_MM)
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
     for name in ("Normal", "Table Grid"):

@@ -112,6 +112,7 @@ def _rule(width: float) -> Flowable:
 
 _PLAIN = TableStyle(
     [
+        ("FONTNAME", (0, 0), (-1, -1), PDF_REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 1),
         ("RIGHTPADDING", (0, 0), (-1, -1), 1),
@@ -173,6 +174,7 @@ def _table(table: Table) -> list[Flowable]:
     grid.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), PDF_REGULAR),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -257,6 +259,8 @@ def write_pdf(data: ReportData, target: Target) -> None:
         keywords=f"báo cáo; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP; phông chữ {font.family}",
         lang="vi-VN",
         invariant=1,
+        initialFontName=PDF_REGULAR,
+        initialFontSize=f.BODY_PT,
     )
     body = _style("body", f.BODY_PT, indent=True)
     story: list[Flowable] = [*_header(data)]
