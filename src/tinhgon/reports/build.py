@@ -16,15 +16,21 @@ from tinhgon import law
 from tinhgon.domain import (
     Category,
     Change,
+    CreateUnit,
     DiffItem,
+    DissolveUnit,
     Document,
     DocumentKey,
     InvalidValue,
+    MergeUnits,
     Metrics,
+    MoveUnit,
     Plan,
     PlanStatus,
     Project,
+    RenameUnit,
     SetQuota,
+    SplitUnit,
     State,
     UnitClass,
     diff_states,
@@ -57,9 +63,9 @@ from tinhgon.reports.wording import (
     vn_date,
 )
 
-# Changes that alter the structure (as opposed to people): their documents are the report's
-# legal bases, with quota decisions.
-_STRUCTURAL = frozenset({"create_unit", "rename_unit", "move_unit", "merge", "split", "dissolve"})
+# Changes that alter the structure or the quotas (as opposed to people): their documents are
+# the report's legal bases.
+_STRUCTURAL = (CreateUnit, RenameUnit, MoveUnit, MergeUnits, SplitUnit, DissolveUnit, SetQuota)
 _UNIT_DIFFS = frozenset(
     {
         "unit_created",
@@ -291,7 +297,7 @@ def _org_figure(state: State, caption: str) -> Figure | None:
     root = (
         _org_node(tree[0]) if len(tree) == 1 else OrgNode("", (), "", [_org_node(t) for t in tree])
     )
-    return Figure(caption=caption, draw=functools.partial(org_chart, root))
+    return Figure(caption=caption, draw=functools.cache(functools.partial(org_chart, root)))
 
 
 def _events(
@@ -307,21 +313,53 @@ def _events(
     return out
 
 
+# Which change makes each kind of structural difference (to find its date and basis).
+_DIFF_CHANGE: dict[str, type[Change]] = {
+    "unit_created": CreateUnit,
+    "units_merged": MergeUnits,
+    "unit_split": SplitUnit,
+    "unit_separated": SplitUnit,
+    "unit_renamed": RenameUnit,
+    "unit_moved": MoveUnit,
+    "unit_dissolved": DissolveUnit,
+}
+
+
+def _diff_units(item: DiffItem) -> set[str]:
+    ids: set[str] = set()
+    for key in ("unit", "into", "units", "from"):
+        value = item.data.get(key)
+        if isinstance(value, str):
+            ids.add(value)
+        elif isinstance(value, list | tuple):
+            ids.update(v for v in value if isinstance(v, str))
+    return ids
+
+
+def _event_of(item: DiffItem, events: list[tuple[Change, str]]) -> Change | None:
+    """The last change between the dates that made this difference."""
+    kind = _DIFF_CHANGE[item.kind]
+    units = _diff_units(item)
+    found = None
+    for change, _ in events:
+        same_date = item.on is None or change.on == item.on
+        if isinstance(change, kind) and same_date and units & set(change.unit_ids()):
+            found = change
+    return found
+
+
 def _structure_lines(
     items: list[DiffItem], events: list[tuple[Change, str]], project: Project, plan: Plan | None
 ) -> list[str]:
-    keys: dict[tuple[dt.date, str], DocumentKey] = {}
-    for change, _ in events:
-        if change.basis is not None:
-            keys[(change.on, change.basis.symbol)] = change.basis
     lines = []
     for item in items:
         if item.kind not in _UNIT_DIFFS:
             continue
-        when = f" từ ngày {vn_date(item.on)}" if item.on else ""
-        key = keys.get((item.on, item.basis)) if item.on and item.basis else None
-        if key is not None:
-            basis = f" (theo {_cite(project, key, plan)})"
+        event = _event_of(item, events)
+        on = item.on or (event.on if event else None)
+        when = f" từ ngày {vn_date(on)}" if on else ""
+        if event is not None and event.basis is not None:
+            basis = f" (theo {_cite(project, event.basis, plan)})"
         elif item.basis:
             basis = f" (theo văn bản số {item.basis})"
         elif plan is not None and plan.status is not PlanStatus.IMPLEMENTED:
@@ -423,9 +461,7 @@ def build_report(
     # Legal bases.
     documents: list[Document] = []
     for change, _ in events:
-        if change.basis is not None and (
-            change.kind in _STRUCTURAL or isinstance(change, SetQuota)
-        ):
+        if change.basis is not None and isinstance(change, _STRUCTURAL):
             document = _document(project, change.basis)
             if document is not None:
                 documents.append(document)
@@ -500,16 +536,21 @@ def build_report(
                 f"Hình {figure_no}. Phòng, lãnh đạo cấp phòng, đơn vị sự nghiệp công lập và "
                 f"người làm việc: ngày {vn_date(before)} và ngày {vn_date(after)}"
             ),
-            draw=functools.partial(
-                before_after_chart,
-                (
-                    BarPanel("Phòng chuyên môn và tương đương", *headline["departments"]),
-                    BarPanel("Lãnh đạo cấp phòng và tương đương", *headline["department_leaders"]),
-                    BarPanel("Đơn vị sự nghiệp công lập", *headline["public_service_units"]),
-                    BarPanel("Tổng số người làm việc", *headline["staff"]),
-                ),
-                vn_date(before),
-                vn_date(after),
+            # Drawn once, however many formats are written from the same data.
+            draw=functools.cache(
+                functools.partial(
+                    before_after_chart,
+                    (
+                        BarPanel("Phòng chuyên môn và tương đương", *headline["departments"]),
+                        BarPanel(
+                            "Lãnh đạo cấp phòng và tương đương", *headline["department_leaders"]
+                        ),
+                        BarPanel("Đơn vị sự nghiệp công lập", *headline["public_service_units"]),
+                        BarPanel("Tổng số người làm việc", *headline["staff"]),
+                    ),
+                    vn_date(before),
+                    vn_date(after),
+                )
             ),
         )
     )

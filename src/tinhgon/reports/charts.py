@@ -1,19 +1,20 @@
 """The report's figures as PNG: the before/after bar chart and the org chart.
 
-Drawn with matplotlib's object API (a ``Figure`` and the Agg canvas, no pyplot and no global
-figure state) in the serif font of ``fonts.serif_font`` so that Vietnamese letters render.
-Black, grey and white only: official reports are printed in black and white.
+Drawn with matplotlib's object API (a ``Figure`` and the Agg canvas, no pyplot, no change to
+the global rcParams) in the serif font of ``fonts.serif_font`` so that Vietnamese letters
+render. matplotlib does not promise thread safety and the web server answers requests in
+threads, so drawing holds a lock (a figure takes a few tenths of a second). Black, grey and
+white only: official reports are printed in black and white.
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -38,15 +39,7 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _style() -> Any:
-    return {
-        "axes.edgecolor": "black",
-        "axes.labelcolor": "black",
-        "xtick.color": "black",
-        "ytick.color": "black",
-        "text.color": "black",
-        "svg.fonttype": "none",
-    }
+_LOCK = threading.Lock()
 
 
 # -- before/after ---------------------------------------------------------------------------
@@ -66,7 +59,7 @@ def before_after_chart(
 ) -> bytes:
     """Small multiples, one panel a measure, each on its own scale: two bars (before, after)
     with their values written as the report writes counts ('06')."""
-    with matplotlib.rc_context(_style()):
+    with _LOCK:
         figure = Figure(figsize=(width_in, 2.5), layout="constrained")
         axes = figure.subplots(1, len(panels), squeeze=False)[0]
         for ax, panel in zip(axes, panels, strict=True):
@@ -115,6 +108,7 @@ class OrgNode:
 _BOX_EDGE = "black"
 _PER_ROW = 5
 _MAX_STACK = 8
+_MAX_UNITS = 20  # units drawn under the agency; the rest are counted in a last box
 
 
 def _wrap(text: str, width_in: float, size_pt: float) -> list[str]:
@@ -138,8 +132,13 @@ def org_chart(root: OrgNode, *, width_in: float = 6.3) -> bytes:
     line_h = 1 / 72 * 1.25  # inches a point of text takes with its leading
     gap_x, gap_y, pad = 0.12, 0.28, 0.05
 
+    children = list(root.children)
+    if len(children) > _MAX_UNITS:
+        rest = len(children) - (_MAX_UNITS - 1)
+        children = children[: _MAX_UNITS - 1]
+        children.append(OrgNode(f"… và {rest:02d} đơn vị khác", (), "more"))
     rows: list[list[OrgNode]] = []
-    for child in root.children:
+    for child in children:
         if not rows or len(rows[-1]) >= _PER_ROW or rows[-1][0].group != child.group:
             rows.append([])
         rows[-1].append(child)
@@ -212,7 +211,7 @@ def org_chart(root: OrgNode, *, width_in: float = 6.3) -> bytes:
         y = stack_bottom + gap_y
     height = y - gap_y / 2
 
-    with matplotlib.rc_context(_style()):
+    with _LOCK:
         figure = Figure(figsize=(width_in, height))
         ax = figure.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, width_in)

@@ -25,7 +25,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from tinhgon.reports import decree30 as f
 from tinhgon.reports.fonts import text_width_pt
-from tinhgon.reports.layout import PT_PER_CM, TEXT_WIDTH_CM, header_columns_cm
+from tinhgon.reports.layout import PT_PER_CM, TEXT_WIDTH_CM, fit_figure, header_columns_cm
 from tinhgon.reports.model import (
     Figure,
     Heading,
@@ -162,8 +162,8 @@ def _cell_text(
 ) -> Any:
     paragraph = _clear(cell)
     paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(1)
+    paragraph.paragraph_format.space_before = Pt(1)
     _run(paragraph, text, size, bold=bold, italic=italic)
     return paragraph
 
@@ -246,7 +246,9 @@ def _figure(doc: Any, figure: Figure) -> None:
     paragraph = _paragraph(doc, "", f.BODY_PT, align=CENTER, before=6, after=2)
     paragraph.paragraph_format.keep_with_next = True
     run = paragraph.add_run()
-    run.add_picture(io.BytesIO(figure.draw()), width=Cm(min(figure.width_cm, TEXT_WIDTH_CM)))
+    png = figure.draw()
+    w_cm, h_cm = fit_figure(png, figure.width_cm)
+    run.add_picture(io.BytesIO(png), width=Cm(w_cm), height=Cm(h_cm))
     _paragraph(doc, figure.caption, f.CAPTION_PT, italic=True, align=CENTER, after=8)
 
 

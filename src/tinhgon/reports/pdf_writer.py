@@ -19,7 +19,6 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -40,7 +39,7 @@ from tinhgon.reports.fonts import (
     register_pdf_fonts,
     text_width_pt,
 )
-from tinhgon.reports.layout import header_columns_cm
+from tinhgon.reports.layout import fit_figure, header_columns_cm
 from tinhgon.reports.model import Figure, Heading, Paragraph, ReportData, Table, format_cell
 
 Target = str | os.PathLike[str] | IO[bytes]
@@ -192,9 +191,8 @@ def _table(table: Table) -> list[Flowable]:
 
 def _figure(figure: Figure) -> list[Flowable]:
     png = figure.draw()
-    w_px, h_px = ImageReader(io.BytesIO(png)).getSize()
-    width = min(figure.width_cm * cm, TEXT_W)
-    image = Image(io.BytesIO(png), width=width, height=width * h_px / w_px)
+    w_cm, h_cm = fit_figure(png, figure.width_cm)
+    image = Image(io.BytesIO(png), width=w_cm * cm, height=h_cm * cm)
     caption = _p(
         figure.caption, _style("cap", f.CAPTION_PT, italic=True, align=TA_CENTER, before=2, after=8)
     )
