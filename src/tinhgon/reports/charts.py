@@ -112,8 +112,8 @@ _MAX_UNITS = 20  # units drawn under the agency; the rest are counted in a last 
 
 
 def _wrap(text: str, width_in: float, size_pt: float) -> list[str]:
-    # Roughly half an em a character in a serif face.
-    per_line = max(8, int(width_in * 72 / (size_pt * 0.5)))
+    # A serif face averages a little under half an em a character.
+    per_line = max(8, int(width_in * 72 / (size_pt * 0.46)))
     return textwrap.wrap(text, per_line) or [""]
 
 
