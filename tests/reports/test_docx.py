@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -278,3 +279,14 @@ def test_the_documents_metadata_carry_the_report_date_not_the_clock(document: An
     assert props.modified == props.created
     assert props.author == "Ban Quản lý Khu kinh tế tỉnh Kon Tum"
     assert props.title.startswith("Báo cáo kết quả sắp xếp")
+
+
+def test_the_same_report_gives_the_same_word_file_whenever_it_is_written(report: ReportData):
+    first, second = io.BytesIO(), io.BytesIO()
+
+    write_docx(report, first)
+    write_docx(report, second)
+
+    assert first.getvalue() == second.getvalue()
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2020, 2, 5)}

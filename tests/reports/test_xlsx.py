@@ -144,3 +144,14 @@ def test_the_annex_can_be_written_to_a_stream(report: ReportData):
 
     workbook = openpyxl.load_workbook(io.BytesIO(stream.getvalue()))
     assert workbook["Trước và sau"]["A5"].value == "Phòng chuyên môn và tương đương"
+
+
+def test_the_same_report_gives_the_same_annex_whenever_it_is_written(report: ReportData):
+    first, second = io.BytesIO(), io.BytesIO()
+
+    write_xlsx(report, first)
+    write_xlsx(report, second)
+
+    assert first.getvalue() == second.getvalue()
+    workbook = openpyxl.load_workbook(io.BytesIO(first.getvalue()))
+    assert workbook.properties.modified == dt.datetime(2020, 2, 5)

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import os
-from typing import IO, Any
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -34,8 +33,7 @@ from tinhgon.reports.model import (
     Table,
     format_cell,
 )
-
-Target = str | os.PathLike[str] | IO[bytes]
+from tinhgon.reports.output import Target, deliver, stamp_zip
 
 BLACK = RGBColor(*f.COLOUR_RGB)
 
@@ -378,4 +376,6 @@ def write_docx(data: ReportData, target: Target) -> None:
     closing = _paragraph(doc, data.closing, f.BODY_PT, indent=True)
     closing.paragraph_format.keep_with_next = True  # a signature never stands alone on a page
     _signature(doc, data)
-    doc.save(os.fspath(target) if isinstance(target, os.PathLike) else target)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    deliver(stamp_zip(buffer.getvalue(), data.issued_on or data.after), target)

@@ -9,8 +9,8 @@ annex tables may be landscape).
 from __future__ import annotations
 
 import datetime as dt
-import os
-from typing import IO, Any
+import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -19,9 +19,8 @@ from openpyxl.workbook.properties import CalcProperties
 
 from tinhgon.reports import decree30 as f
 from tinhgon.reports.model import ReportData, Table
+from tinhgon.reports.output import Target, deliver, stamp_zip
 from tinhgon.reports.wording import vn_date
-
-Target = str | os.PathLike[str] | IO[bytes]
 
 DATE_FORMAT = "dd/mm/yyyy"
 INT_FORMAT = "0"
@@ -107,4 +106,6 @@ def write_xlsx(data: ReportData, target: Target) -> None:
     props.modified = moment
     props.keywords = "phụ lục; báo cáo; tổ chức bộ máy"
     workbook.calculation = CalcProperties(fullCalcOnLoad=False)
-    workbook.save(os.fspath(target) if isinstance(target, os.PathLike) else target)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    deliver(stamp_zip(buffer.getvalue(), data.issued_on or data.after), target)
