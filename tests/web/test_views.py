@@ -458,3 +458,41 @@ def test_a_user_changes_their_password(as_, users):
     assert "Mật khẩu đã được đổi." in text(response)
     users["viewer"].refresh_from_db()
     assert users["viewer"].check_password("mot-mat-khau-moi-rat-dai")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("fmt", "magic"), [("docx", b"PK"), ("pdf", b"%PDF"), ("xlsx", b"PK")])
+def test_the_before_after_report_downloads_in_each_format(as_, fmt, magic):
+    response = as_("viewer").get(
+        f"/co-quan/bqlkkt/bao-cao/?before=01/01/2018&after=31/12/2019&format={fmt}&number=125/BC-BQLKKT"
+    )
+
+    assert response.status_code == 200
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="bao-cao-bqlkkt-20191231.{fmt}"'
+    )
+    assert response.content.startswith(magic)
+
+
+@pytest.mark.django_db
+def test_the_word_report_from_the_web_states_the_seed_numbers(as_):
+    import io
+
+    import docx
+
+    response = as_("viewer").get(
+        "/co-quan/bqlkkt/bao-cao/?before=01/01/2018&after=31/12/2019&format=docx"
+    )
+
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "giảm từ 06 phòng xuống còn 04 phòng" in body
+    assert "16 đồng chí xuống còn 11 đồng chí" in body
+
+
+@pytest.mark.django_db
+def test_a_report_form_with_dates_in_the_wrong_order_says_so(as_):
+    page = text(
+        as_("viewer").get("/co-quan/bqlkkt/bao-cao/?before=31/12/2019&after=01/01/2018&format=pdf")
+    )
+
+    assert "Ngày sau phải sau ngày trước" in page

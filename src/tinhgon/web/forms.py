@@ -559,3 +559,37 @@ class StaffFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = unit_choices(state, blank=True)
         self.fields["rank"].choices = [("", "—"), *[(r, r) for r in sorted(ranks, key=sort_key)]]
+
+
+class ReportForm(forms.Form):
+    """Tải báo cáo: the before/after report, in Word, PDF or Excel."""
+
+    before = VnDateField(label=_("Trước (ngày)"))
+    after = VnDateField(label=_("Sau (ngày)"))
+    plan = forms.ChoiceField(label=_("Theo đề án"), required=False)
+    format = forms.ChoiceField(
+        label=_("Định dạng"),
+        choices=[("docx", "Word (.docx)"), ("pdf", "PDF"), ("xlsx", "Excel — phụ lục (.xlsx)")],
+        initial="docx",
+    )
+    number = forms.CharField(
+        label=_("Số, ký hiệu (để trống nếu chưa có số)"), required=False, max_length=60
+    )
+    signer = forms.CharField(
+        label=_("Người ký (để trống: người đứng đầu cơ quan)"), required=False, max_length=120
+    )
+    recipients = forms.CharField(
+        label=_("Nơi nhận (mỗi dòng một nơi)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, plans: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = [("", "—"), *plans]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("before") and data.get("after") and data["before"] > data["after"]:
+            self.add_error("after", _("Ngày sau phải sau ngày trước"))
+        return data

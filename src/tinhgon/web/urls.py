@@ -38,6 +38,7 @@ urlpatterns = [
     path("co-quan/<slug:code>/nhap/", views.agency_import, name="agency_import"),
     path("co-quan/<slug:code>/xuat/", views.agency_export, name="agency_export"),
     path("co-quan/<slug:code>/nhat-ky/", views.audit, name="audit"),
+    path("co-quan/<slug:code>/bao-cao/", views.report, name="report"),
     path("co-quan/<slug:code>/phan-quyen/", views.memberships, name="memberships"),
     path(
         "tai-khoan/mat-khau/",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -21,6 +22,7 @@ from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError,
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.law import Severity
+from tinhgon.reports import CONTENT_TYPES, ReportFormat, ReportOptions, build_report, write_report
 from tinhgon.web import forms, models, repository, selectors, services
 from tinhgon.web.permissions import (
     Action,
@@ -720,3 +722,39 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     return page(
         request, "tinhgon/memberships.html", agency, memberships=rows, roles=models.Role.choices
     )
+
+
+@agency_page()
+def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Tải báo cáo: the form, and the file once the form is filled in."""
+    project = repository.project_of(agency)
+    plans = [(p.id, p.title) for p in project.plans.values()]
+    form = forms.ReportForm(request.GET or None, plans=plans)
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        options = ReportOptions(
+            number=data["number"].strip() or None,
+            signer=data["signer"].strip() or None,
+            recipients=tuple(
+                line.strip() for line in data["recipients"].splitlines() if line.strip()
+            ),
+        )
+        try:
+            content = build_report(
+                project,
+                before=data["before"],
+                after=data["after"],
+                plan=data["plan"] or None,
+                options=options,
+            )
+            buffer = io.BytesIO()
+            fmt = ReportFormat(data["format"])
+            write_report(content, buffer, fmt)
+        except TinhgonError as error:
+            show_error(request, error)
+        else:
+            response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[fmt])
+            name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.{fmt.value}"
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+    return page(request, "tinhgon/report.html", agency, form=form)

@@ -1,0 +1,52 @@
+"""Official reports: the before/after report of an agency in Word (Decree 30/2020 format),
+the same report as PDF, and its tables as an Excel annex.
+
+    data = build_report(project, before=date(2018, 1, 1), after=date(2019, 12, 31),
+                        options=ReportOptions(number="125/BC-BQLKKT"))
+    write_docx(data, "bao-cao.docx")      # or an io.BytesIO
+    write_pdf(data, stream)
+    write_xlsx(data, stream)
+    write_report(data, "bao-cao.pdf")     # the format from the extension
+
+Nothing here reads a project file or knows of the command line or the web application: it
+takes a ``Project`` of the domain and writes to a path or a binary stream. Time is an
+argument: the date line is the ``after`` date unless the options say otherwise.
+"""
+
+from tinhgon.reports.build import build_report
+from tinhgon.reports.decree30 import SOURCE as FORMAT_SOURCE
+from tinhgon.reports.docx_writer import write_docx
+from tinhgon.reports.model import (
+    Column,
+    Figure,
+    Heading,
+    Paragraph,
+    ReportData,
+    ReportFormat,
+    ReportOptions,
+    Signature,
+    Table,
+)
+from tinhgon.reports.pdf_writer import write_pdf
+from tinhgon.reports.writers import CONTENT_TYPES, format_of, write_report
+from tinhgon.reports.xlsx_writer import write_xlsx
+
+__all__ = [
+    "CONTENT_TYPES",
+    "FORMAT_SOURCE",
+    "Column",
+    "Figure",
+    "Heading",
+    "Paragraph",
+    "ReportData",
+    "ReportFormat",
+    "ReportOptions",
+    "Signature",
+    "Table",
+    "build_report",
+    "format_of",
+    "write_docx",
+    "write_pdf",
+    "write_report",
+    "write_xlsx",
+]
