@@ -187,11 +187,13 @@ def import_(
         bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi / check only, write nothing")
     ] = False,
 ) -> None:
-    """Nhập danh sách nhân sự, cơ cấu từ Excel hoặc CSV / Import staff and structure from Excel or CSV.
+    """Nhập nhân sự, cơ cấu từ Excel hoặc CSV / Import staff and structure from Excel or CSV.
 
-    Kiểm tra toàn bộ tệp trước; có lỗi thì không ghi gì, in mọi lỗi và ghi bản sao có cột
-    'Lỗi' cạnh tệp nhập. Checks the whole file first; on any error nothing is written, every
-    problem is printed and a copy with an error column is written beside the input.
+    Kiểm tra toàn bộ tệp trước; có lỗi thì không ghi gì, in mọi lỗi và ghi bản sao có cột 'Lỗi'
+    cạnh tệp nhập (docs/excel.md).
+
+    Checks the whole file first; on any error nothing is written, every problem is printed and a
+    copy with an error column is written beside the input.
     """
     project = read_project(into) if into.exists() else None
     options = ImportOptions(
@@ -362,8 +364,10 @@ def export_structure_command(
 def export_workbook_command(
     file: ProjectArg, on: OnOpt, output: OutputOpt, plan: PlanOpt = None, order: OrderOpt = "name"
 ) -> None:
-    """Cơ quan, cơ cấu và nhân sự tại một ngày, nhập lại được / Agency, structure and staff on a
-    date, in one workbook that imports back."""
+    """Cơ quan, cơ cấu và nhân sự tại một ngày / Agency, structure and staff on a date.
+
+    Một tệp nhập lại được vào dự án mới. One workbook that imports back into a new project.
+    """
     project = read_project(file)
     state = state_or_fail(project, option_date(on, "--on"), plan)
     units, staff = export_workbook(_xlsx(output), project, state, order=_order(order))
@@ -378,8 +382,10 @@ def export_workbook_command(
 def export_findings_command(
     file: ProjectArg, on: OnOpt, output: OutputOpt, plan: PlanOpt = None
 ) -> None:
-    """Phát hiện khi kiểm tra theo quy định tại một ngày / The findings of the legal check on a
-    date (what 'tinhgon check' prints)."""
+    """Phát hiện khi kiểm tra theo quy định / Findings of the legal check on a date.
+
+    Những gì 'tinhgon check' tìm thấy. What 'tinhgon check' finds.
+    """
     project = read_project(file)
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
@@ -399,8 +405,7 @@ def export_findings_command(
 
 @export_app.command("project")
 def export_project_command(file: ProjectArg, output: OutputOpt) -> None:
-    """Tệp dự án YAML, viết lại theo dạng chuẩn / The project file, written out in its
-    normal form."""
+    """Tệp dự án YAML dạng chuẩn / The project file in its normal form."""
     if output.suffix.lower() not in (".yaml", ".yml"):
         fail(f"--output: tệp dự án phải có đuôi .yaml ({output}) (the output must be a .yaml file)")
     project = read_project(file)
