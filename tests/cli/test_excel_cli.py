@@ -177,7 +177,7 @@ def test_an_update_is_written_as_dated_changes_that_load_back(tmp_path):
     assert loaded.state_on(dt.date(2019, 12, 31)).assignments["p008"].unit_id == "tnmt"
     assert loaded.state_on(dt.date(2019, 12, 30)).assignments["p008"].unit_id == "vp"
     text = project.read_text()
-    assert "- basis: 1402/QĐ-UBND\n  kind: transfer\n  on: '2019-12-31'\n  person: p008" in text
+    assert "- kind: transfer\n  on: 2019-12-31\n  basis: 1402/QĐ-UBND\n  person: p008" in text
 
 
 def test_templates_are_written(tmp_path):
