@@ -593,3 +593,34 @@ class ReportForm(forms.Form):
         if data.get("before") and data.get("after") and data["before"] > data["after"]:
             self.add_error("after", _("Ngày sau phải sau ngày trước"))
         return data
+
+
+class SpreadsheetImportForm(forms.Form):
+    """Nhập từ Excel/CSV into an existing agency."""
+
+    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
+    on = VnDateField(label=_("Ngày hiệu lực của các thay đổi"))
+    basis = forms.ChoiceField(label=_("Căn cứ (văn bản trong sổ văn bản)"))
+    complete = forms.BooleanField(
+        label=_("Danh sách đầy đủ: người không có trong danh sách thôi công tác từ ngày trên"),
+        required=False,
+    )
+    reason = forms.CharField(label=_("Lý do"), required=False, max_length=500)
+
+    MAX_BYTES = 50 * 1024 * 1024
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["basis"].choices = [
+            (d.symbol.text, f"{d.symbol} ngày {vn(d.issued_on)} — {d.title[:60]}")
+            for d in sorted(project.documents, key=lambda d: d.issued_on, reverse=True)
+        ]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError(_("Tệp quá lớn (tối đa 50 MB)"))
+        suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if suffix not in ("xlsx", "csv"):
+            raise ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv"))
+        return upload

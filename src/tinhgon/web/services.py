@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import secrets
 import uuid
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -30,6 +31,8 @@ from tinhgon.io.codec import (
     person_from_plain,
     person_to_plain,
 )
+from tinhgon.io.sheets import read_spreadsheet
+from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
 from tinhgon.web import models, repository
 
 
@@ -522,3 +525,34 @@ def membership_revoke(*, membership: models.Membership, by: Any) -> None:
         audit(
             agency=agency, user=by, action="membership_revoke", summary=f"Thu hồi quyền của {name}"
         )
+
+
+# -- spreadsheets ------------------------------------------------------------------------------
+
+
+def spreadsheet_import(
+    *,
+    agency: models.Agency,
+    path: Path,
+    filename: str,
+    on: dt.date,
+    basis: str,
+    complete: bool,
+    user: Any,
+    reason: str = "",
+) -> ImportResult:
+    """Nhập từ Excel/CSV: the whole file is checked against the agency's project first; on any
+    problem SpreadsheetError lists them all and nothing is written. Otherwise its differences
+    are recorded as dated changes citing ``basis`` (a document of the register)."""
+    book = read_spreadsheet(path)
+    project = repository.project_of(agency)
+    result = import_workbook(book, project, ImportOptions(on=on, basis=basis, complete=complete))
+    agency_import(
+        text="",
+        filename=filename,
+        user=user,
+        reason=reason or f"Nhập từ {filename}",
+        agency=agency,
+        project=result.project,
+    )
+    return result

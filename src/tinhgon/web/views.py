@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import secrets
+import tempfile
+import time
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +27,9 @@ from django.views.decorators.http import require_POST
 from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError, metrics_of
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
+from tinhgon.io.errors import FileRefused, SpreadsheetError
+from tinhgon.io.sheets import read_spreadsheet
+from tinhgon.io.xlsx_export import export_staff, write_error_copy, write_template
 from tinhgon.law import Severity
 from tinhgon.reports import CONTENT_TYPES, ReportFormat, ReportOptions, build_report, write_report
 from tinhgon.web import forms, models, repository, selectors, services
@@ -758,3 +767,121 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
     return page(request, "tinhgon/report.html", agency, form=form)
+
+
+# -- spreadsheets --------------------------------------------------------------------------
+
+
+def _uploads() -> Path:
+    """Where uploads wait while they are checked, and error copies for a day."""
+    folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    old = time.time() - 24 * 3600
+    for stale in folder.glob("*.loi.xlsx"):
+        if stale.stat().st_mtime < old:
+            stale.unlink(missing_ok=True)
+    return folder
+
+
+@agency_page(Action.EDIT)
+def spreadsheet_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    project = repository.project_of(agency)
+    form = forms.SpreadsheetImportForm(request.POST or None, request.FILES or None, project=project)
+    problems: list[Any] = []
+    copy_token = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        token = secrets.token_urlsafe(16)
+        folder = _uploads() / f"{agency.code}-{token}"
+        folder.mkdir()
+        # The file keeps the name the user knows it by: every problem names it.
+        path = folder / (re.sub(r"[^\w.()\- ]+", "_", Path(upload.name).name) or "tep.xlsx")
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        try:
+            result = services.spreadsheet_import(
+                agency=agency,
+                path=path,
+                filename=upload.name,
+                on=form.cleaned_data["on"],
+                basis=form.cleaned_data["basis"],
+                complete=form.cleaned_data["complete"],
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except SpreadsheetError as error:
+            problems = list(error.problems)
+            if not isinstance(error, FileRefused):
+                try:
+                    book = read_spreadsheet(path)
+                    write_error_copy(
+                        _uploads() / f"{agency.code}-{token}.loi.xlsx", book, error.problems
+                    )
+                    copy_token = token
+                except (SpreadsheetError, OSError):
+                    copy_token = ""
+        except TinhgonError as error:
+            show_error(request, error)
+        else:
+            messages.success(
+                request,
+                f"Đã nhập {upload.name}: {len(result.changes)} thay đổi ghi nhận ngày {result.on:%d/%m/%Y}.",
+            )
+            return redirect("timeline", code=agency.code)
+        finally:
+            path.unlink(missing_ok=True)
+            folder.rmdir()
+    return page(
+        request,
+        "tinhgon/import_sheet.html",
+        agency,
+        form=form,
+        problems=problems[:200],
+        more=max(0, len(problems) - 200),
+        copy_token=copy_token,
+    )
+
+
+@agency_page(Action.EDIT)
+def spreadsheet_error_copy(request: HttpRequest, agency: models.Agency, token: str) -> HttpResponse:
+    if not re.fullmatch(r"[\w-]{10,40}", token):
+        raise Http404("Không có tệp này")
+    path = _uploads() / f"{agency.code}-{token}.loi.xlsx"
+    if not path.exists():
+        raise Http404("Không có tệp này")
+    return FileResponse(path.open("rb"), as_attachment=True, filename="ban-sao-co-cot-loi.xlsx")
+
+
+@login_required
+def spreadsheet_template(request: HttpRequest, what: str) -> HttpResponse:
+    """Tải mẫu: a blank workbook to fill in (staff, structure, or both)."""
+    if what not in ("staff", "structure", "workbook"):
+        raise Http404("Không có mẫu này")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"mau-{what}.xlsx"
+        write_template(path, what)
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-{what}.xlsx"'
+    return response
+
+
+@agency_page()
+def staff_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Xuất Excel: the staff list on a date."""
+    on = date_param(request)
+    project = repository.project_of(agency)
+    state = project.state_on(on)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nhan-su.xlsx"
+        export_staff(path, project, state)
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="nhan-su-{agency.code}-{on:%Y%m%d}.xlsx"'
+    )
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
