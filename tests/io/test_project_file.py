@@ -346,3 +346,14 @@ def test_a_missing_file_and_a_file_that_is_not_utf8_are_refused(tmp_path):
         load_project(tmp_path / "nothing.yaml")
     with pytest.raises(ProjectFileError, match="không được mã hóa UTF-8"):
         load_project(latin)
+
+
+def test_an_autonomy_group_on_a_department_is_reported_not_a_crash():
+    text = MINIMAL.replace(
+        "    kind: department\n", '    kind: department\n    autonomy_group: "2"\n'
+    )
+
+    assert problems(text) == [
+        "f.yaml:15: units[0]: đơn vị 'a': chỉ đơn vị sự nghiệp công lập mới có mức tự chủ "
+        "(unit 'a': only a public service unit has an autonomy group)"
+    ]

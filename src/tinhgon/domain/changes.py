@@ -143,6 +143,10 @@ class NewUnit:
     fields: tuple[str, ...] = ()
     autonomy_group: AutonomyGroup | None = None
 
+    def __post_init__(self) -> None:
+        # The unit's own checks, at once, so that a bad new unit is refused where it is written.
+        self.build(parent_id=self.parent_id, on=date.min, predecessors=())
+
     def build(self, *, parent_id: str | None, on: date, predecessors: tuple[str, ...]) -> Unit:
         return Unit(
             id=self.id,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from tinhgon.domain.changes import Change
-from tinhgon.domain.errors import ChangeRefused
+from tinhgon.domain.errors import ChangeRefused, InvalidValue
 from tinhgon.domain.state import State, StateBuilder
 
 _MIN_STEP = 500
@@ -47,7 +47,10 @@ class Timeline:
                 "thiếu căn cứ pháp lý (văn bản quyết định thay đổi)",
                 "no legal basis (the document that decides the change)",
             )
-        change.apply(builder)
+        try:
+            change.apply(builder)
+        except InvalidValue as error:
+            raise ChangeRefused(change, error.vi, error.en) from error
 
     @property
     def changes(self) -> tuple[Change, ...]:
