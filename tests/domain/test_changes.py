@@ -687,3 +687,27 @@ def test_a_created_unit_keeps_the_kind_it_was_given():
     state = state_of(base(change))
 
     assert state.units["psu"].kind.code == "public_service_unit"
+
+
+def test_a_consolidated_unit_cannot_sit_under_a_sub_unit_of_one_of_its_sources():
+    changes = [*base(), unit("a1", parent="a", kind="division")]
+    merge = MergeUnits(
+        on=ON, basis=BASIS, sources=("a", "b"), into="n", new_unit=new("n", parent="a1")
+    )
+
+    refused([*changes, merge], "hay đơn vị cấp dưới của nó")
+
+
+def test_new_units_of_a_division_cannot_sit_under_themselves_or_each_other_in_a_loop():
+    loop = _divide(new_units=(new("a1", parent="a2"), new("a2", parent="a1")))
+    itself = _divide(new_units=(new("a1", parent="a1"), new("a2")))
+
+    refused(base(loop), "thành vòng")
+    refused(base(itself), "thành vòng")
+
+
+def test_a_new_unit_of_a_division_cannot_sit_under_a_sub_unit_of_the_divided_unit():
+    changes = [*base(), unit("a0", parent="a", kind="division")]
+    split = _divide(new_units=(new("a1", parent="a0"), new("a2")), children={"a0": "a1"})
+
+    refused([*changes, split], "hay đơn vị cấp dưới của nó")

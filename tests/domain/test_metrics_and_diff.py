@@ -276,3 +276,48 @@ def test_people_moved_together_share_one_line_for_reading():
     assert moved[0].data["people"] == ["b-0", "b-1", "b-2", "x"]
     assert [i for i in grouped if i.kind == "person_moved"] == []
     assert len(grouped) == len(items) - 3
+
+
+def test_a_unit_created_then_merged_into_is_reported_as_created_and_as_a_merger_not_a_consolidation():
+    changes = base(
+        unit("t", on=day("2018-06-01")), MergeUnits(on=ON, basis=BASIS, sources=("a",), into="t")
+    )
+
+    items = diff_states(state_of(changes, "2018-01-01"), state_of(changes))
+
+    kinds = [i.kind for i in items]
+    assert "unit_created" in kinds
+    merged = next(i for i in items if i.kind == "units_merged")
+    assert merged.text.vi == "Sáp nhập Phòng a vào Phòng t"
+    assert merged.data["new_unit"] is False
+
+
+def test_two_mergers_into_one_unit_on_different_days_are_two_lines():
+    changes = [
+        *base(),
+        unit("c"),
+        MergeUnits(on=ON, basis=BASIS, sources=("b",), into="a"),
+        MergeUnits(on=day("2019-06-01"), basis=BASIS, sources=("c",), into="a"),
+    ]
+
+    items = diff_states(state_of(changes, "2018-12-31"), state_of(changes))
+
+    merged = [i for i in items if i.kind == "units_merged"]
+    assert [(m.on, m.data["units"]) for m in merged] == [(ON, ["b"]), (day("2019-06-01"), ["c"])]
+
+
+def test_departments_inside_a_sub_department_are_not_the_agencys_departments():
+    changes = [
+        agency(),
+        unit("p1"),
+        unit("cc", kind="sub_department"),
+        unit("cc-p", parent="cc"),
+        hire("h1", "p1", Role.HEAD),
+        hire("h2", "cc-p", Role.HEAD),
+    ]
+
+    metrics = metrics_of(state_of(changes))
+
+    assert metrics.departments == 1
+    assert metrics.department_leaders == 1
+    assert metrics.units_by_kind["department"] == 2

@@ -287,10 +287,11 @@ class MergeUnits(Change):
             parent_id = self.new_unit.parent_id or sources[0].parent_id
             if parent_id is not None:
                 self.need_unit(b, parent_id)
-                if parent_id in self.sources:
+                if any(b.is_ancestor(source, parent_id) for source in self.sources):
                     self.refuse(
-                        "đơn vị mới không thể trực thuộc một đơn vị bị hợp nhất",
-                        "the new unit cannot sit under a unit being consolidated",
+                        "đơn vị mới không thể trực thuộc một đơn vị bị hợp nhất "
+                        "hay đơn vị cấp dưới của nó",
+                        "the new unit cannot sit under a unit being consolidated or its sub-units",
                     )
             target = self.new_unit.build(parent_id=parent_id, on=self.on, predecessors=self.sources)
         else:
@@ -383,15 +384,30 @@ class SplitUnit(Change):
             self.need_new_unit_id(b, unit_id)
         destinations = set(new_ids) | ({self.source} if self.source_continues else set())
         new_units: list[Unit] = []
+        parents = {spec.id: spec.parent_id or source.parent_id for spec in self.new_units}
         for spec in self.new_units:
-            parent_id = spec.parent_id or source.parent_id
-            if parent_id is not None and parent_id not in new_ids:
-                if parent_id == self.source and not self.source_continues:
+            parent_id = parents[spec.id]
+            seen = {spec.id}
+            while parent_id in parents:  # a new unit under another new unit: no loop
+                if parent_id in seen:
                     self.refuse(
-                        f"đơn vị mới '{spec.id}' không thể trực thuộc đơn vị bị chia",
-                        f"new unit '{spec.id}' cannot sit under the unit being divided",
+                        f"các đơn vị mới trực thuộc lẫn nhau thành vòng ({spec.id})",
+                        f"the new units sit under each other in a loop ({spec.id})",
                     )
-                self.need_unit(b, parent_id)
+                seen.add(parent_id)
+                parent_id = parents[parent_id]
+            if parent_id is None:
+                continue
+            inside = b.is_ancestor(self.source, parent_id)
+            if inside and (parent_id != self.source or not self.source_continues):
+                self.refuse(
+                    f"đơn vị mới '{spec.id}' không thể trực thuộc đơn vị bị chia "
+                    "hay đơn vị cấp dưới của nó",
+                    f"new unit '{spec.id}' cannot sit under the unit being divided or its sub-units",
+                )
+            self.need_unit(b, parent_id)
+        for spec in self.new_units:
+            parent_id = parents[spec.id]
             new_units.append(
                 spec.build(parent_id=parent_id, on=self.on, predecessors=(self.source,))
             )

@@ -41,6 +41,17 @@ def _unit_name(before: State, after: State, unit_id: str) -> str:
     return unit_id
 
 
+def _created_on(before: State, after: State, unit_id: str, on: date) -> bool:
+    """Whether the unit was new on that day (a consolidation, not a merger into a unit that
+    already existed, even one created after ``before``)."""
+    if unit_id in before.units:
+        return False
+    unit = after.units.get(unit_id) or (
+        after.ended[unit_id].unit if unit_id in after.ended else None
+    )
+    return unit is not None and unit.established_on == on
+
+
 def _title(state: State, unit_id: str, role: Role) -> str:
     unit = state.units[unit_id]
     return unit.kind.post(role, unit.name)
@@ -81,11 +92,12 @@ def _unit_items(before: State, after: State) -> list[DiffItem]:
 
     items: list[DiffItem] = []
     ended = {uid: end for uid, end in after.ended.items() if uid in before.units}
-    merges: dict[str, list[str]] = {}
+    # One merge is the units ended into one target on one day under one decision.
+    merges: dict[tuple[str, date, object], list[str]] = {}
     for uid, end in ended.items():
         basis = end.basis.symbol if end.basis else None
         if end.how is EndKind.MERGED:
-            merges.setdefault(end.successors[0], []).append(uid)
+            merges.setdefault((end.successors[0], end.on, end.basis), []).append(uid)
         elif end.how is EndKind.SPLIT:
             parts = ", ".join(name(s) for s in end.successors)
             items.append(
@@ -110,10 +122,10 @@ def _unit_items(before: State, after: State) -> list[DiffItem]:
                     {"unit": uid},
                 )
             )
-    for target, sources in merges.items():
+    for (target, on, _), sources in merges.items():
         end = ended[sources[0]]
         names = ", ".join(name(s) for s in sources)
-        new = target not in before.units
+        new = _created_on(before, after, target, on)
         text = (
             Text(
                 f"Hợp nhất {names} thành {name(target)}",
@@ -159,19 +171,21 @@ def _unit_items(before: State, after: State) -> list[DiffItem]:
                     )
                 )
             continue
-        from_ended = [p for p in unit.predecessors if p in ended]
-        if from_ended and any(
-            uid in ended[p].successors and ended[p].how is not EndKind.DISSOLVED for p in from_ended
+        if any(
+            p in ended and uid in ended[p].successors and ended[p].on == unit.established_on
+            for p in unit.predecessors
         ):
-            continue  # reported with its merge or division
-        if unit.predecessors:
-            origin = ", ".join(name(p) for p in unit.predecessors)
+            continue  # it came out of a merge or a division, reported with it
+        # Separated (tách): its predecessor goes on; units merged into it later do not count.
+        sources = [p for p in unit.predecessors if p in after.units]
+        if sources:
+            origin = ", ".join(name(p) for p in sources)
             items.append(
                 DiffItem(
                     "unit_separated",
                     Text(f"Tách {unit.name} từ {origin}", f"{unit.name} separated from {origin}"),
                     unit.established_on,
-                    data={"unit": uid, "from": list(unit.predecessors)},
+                    data={"unit": uid, "from": sources},
                 )
             )
         else:

@@ -1,7 +1,9 @@
 """What a state amounts to: the counts the seed article reports, and more.
 
-``departments`` counts departments and equivalents (phòng chuyên môn và tương đương: Văn phòng,
-Thanh tra…); ``department_leaders`` their heads and deputy heads (lãnh đạo cấp phòng);
+``departments`` counts the agency's departments and equivalents (phòng chuyên môn và tương
+đương: Văn phòng, Thanh tra…, directly under the agency — not the departments of a chi cục or of
+a public service unit, which ``units_by_kind`` still counts); ``department_leaders`` their heads
+and deputy heads (lãnh đạo cấp phòng);
 ``public_service_units`` the public service units (đơn vị sự nghiệp công lập).
 """
 
@@ -147,6 +149,19 @@ def metrics_of(state: State) -> Metrics:
         cls = unit.kind.unit_class.value
         units_by_class[cls] = units_by_class.get(cls, 0) + 1
 
+    # The agency's own departments and equivalents: those directly under an agency-class unit
+    # (a department inside a chi cục or a public service unit is not one of them).
+    own_departments = {
+        unit.id
+        for unit in state.units.values()
+        if unit.kind.unit_class is UnitClass.DEPARTMENT
+        and (
+            unit.parent_id is None
+            or state.units[unit.parent_id].kind.unit_class is UnitClass.AGENCY
+        )
+    }
+    heads = deputies = 0
+
     by_category: dict[Category, int] = dict.fromkeys(Category, 0)
     leaders: dict[str, dict[str, int]] = {c.value: {"heads": 0, "deputies": 0} for c in UnitClass}
     people, units, staff_role, head_role = state.people, state.units, Role.STAFF, Role.HEAD
@@ -156,6 +171,11 @@ def metrics_of(state: State) -> Metrics:
         if role is not staff_role:
             level = units[assignment.unit_id].kind.unit_class.value
             leaders[level]["heads" if role is head_role else "deputies"] += 1
+            if assignment.unit_id in own_departments:
+                if role is head_role:
+                    heads += 1
+                else:
+                    deputies += 1
     staff_by_category = {category.value: count for category, count in by_category.items()}
 
     spans: list[int] = []
@@ -169,15 +189,14 @@ def metrics_of(state: State) -> Metrics:
         span += sum(1 for child in state.children(unit.id) if state.head(child.id) is not None)
         spans.append(span)
 
-    department = leaders[UnitClass.DEPARTMENT.value]
     return Metrics(
         on=state.on,
         units=len(state.units),
         units_by_kind=dict(sorted(units_by_kind.items())),
         units_by_class=units_by_class,
-        departments=units_by_class.get(UnitClass.DEPARTMENT.value, 0),
-        department_heads=department["heads"],
-        department_deputies=department["deputies"],
+        departments=len(own_departments),
+        department_heads=heads,
+        department_deputies=deputies,
         public_service_units=units_by_class.get(UnitClass.PUBLIC_SERVICE_UNIT.value, 0),
         staff=len(state.assignments),
         staff_by_category=staff_by_category,

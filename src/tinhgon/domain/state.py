@@ -301,11 +301,15 @@ class StateBuilder:
         return self._heads.get(unit_id)
 
     def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
+        """Whether ``ancestor_id`` is the unit or one of its parents (stops on a loop)."""
         current: str | None = unit_id
-        while current is not None:
+        seen: set[str] = set()
+        while current is not None and current not in seen:
             if current == ancestor_id:
                 return True
-            current = self.units[current].parent_id
+            seen.add(current)
+            unit = self.units.get(current)
+            current = unit.parent_id if unit is not None else None
         return False
 
     # -- primitives ------------------------------------------------------------------------
