@@ -55,8 +55,10 @@ def test_pages_of_an_agency_are_seen_only_by_those_with_a_role_on_it(as_, role, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_the_import_page_is_for_editors(as_, role):
-    assert as_(role).get("/co-quan/bqlkkt/nhap/").status_code == expected(role, EDITS)
+def test_replacing_an_agency_with_a_project_file_is_for_administrators(as_, role):
+    assert as_(role).get("/co-quan/bqlkkt/nhap/").status_code == expected(
+        role, {"province_admin", "system_admin"}
+    )
 
 
 def _post(client, url, data):  # type: ignore[no-untyped-def]

@@ -65,7 +65,12 @@ def test_an_exported_list_edited_and_imported_back_records_a_dated_transfer(as_)
 
     response = client.post(
         "/co-quan/bqlkkt/nhap-excel/",
-        {"file": upload(book), "on": "01/03/2021", "basis": "61/QĐ-BQLKKT", "reason": "điều động"},
+        {
+            "file": upload(book),
+            "on": "01/03/2021",
+            "basis": "61/QĐ-BQLKKT|2020-05-15",
+            "reason": "điều động",
+        },
         follow=True,
     )
 
@@ -87,7 +92,7 @@ def test_a_workbook_with_a_bad_row_applies_nothing_and_offers_a_copy_with_an_err
 
     response = client.post(
         "/co-quan/bqlkkt/nhap-excel/",
-        {"file": upload(book), "on": "01/03/2021", "basis": "61/QĐ-BQLKKT"},
+        {"file": upload(book), "on": "01/03/2021", "basis": "61/QĐ-BQLKKT|2020-05-15"},
     )
 
     page = response.content.decode()
@@ -109,7 +114,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused(as_):
         {
             "file": SimpleUploadedFile("x.xlsx", b"not a zip at all"),
             "on": "01/03/2021",
-            "basis": "61/QĐ-BQLKKT",
+            "basis": "61/QĐ-BQLKKT|2020-05-15",
         },
     )
 
@@ -121,3 +126,33 @@ def test_only_editors_import_spreadsheets(as_):
     assert as_("viewer").get("/co-quan/bqlkkt/nhap-excel/").status_code == 403
     assert as_("outsider").get("/co-quan/bqlkkt/nhap-excel/").status_code == 404
     assert as_("editor").get("/co-quan/bqlkkt/nhap-excel/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_import_adds_to_the_history_and_leaves_the_past_as_it_was_recorded(as_, users):
+    client = as_("editor")
+    book = exported(client)
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    row = row_of(sheet, "p008")
+    sheet.cell(row, headers.index("Mã đơn vị") + 1).value = "qhxd"
+    sheet.cell(row, headers.index("Đơn vị") + 1).value = "Phòng Quản lý quy hoạch và xây dựng"
+    past = list(
+        models.ChangeRecord.objects.order_by("seq").values_list("seq", "recorded_by", "recorded_at")
+    )
+    plan_versions = dict(models.Plan.objects.values_list("pid", "version"))
+
+    client.post(
+        "/co-quan/bqlkkt/nhap-excel/",
+        {"file": upload(book), "on": "01/03/2021", "basis": "61/QĐ-BQLKKT|2020-05-15"},
+    )
+
+    after = list(
+        models.ChangeRecord.objects.order_by("seq").values_list("seq", "recorded_by", "recorded_at")
+    )
+    assert after[: len(past)] == past
+    added = models.ChangeRecord.objects.filter(seq__gt=past[-1][0])
+    assert [(r.kind, r.recorded_by) for r in added] == [("transfer", users["editor"])]
+    assert dict(models.Plan.objects.values_list("pid", "version")) == plan_versions
+    entry = models.AuditEntry.objects.filter(action="spreadsheet_import").get()
+    assert entry.summary.startswith("Nhập từ nhan-su.xlsx: 1 thay đổi ngày 01/03/2021")

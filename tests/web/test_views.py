@@ -332,7 +332,7 @@ def test_importing_a_project_file_through_the_page(as_):
     data = EXAMPLE.read_bytes().replace("Nguyễn Văn Hùng".encode(), "Nguyễn Văn Hưng".encode())
     bad = data.replace(b"sex: male", b"sex: nam", 1)
 
-    refused = as_("editor").post(
+    refused = as_("province_admin").post(
         "/co-quan/bqlkkt/nhap/",
         {"file": SimpleUploadedFile("kt.yaml", bad), "reason": "x"},
         follow=True,
@@ -341,7 +341,7 @@ def test_importing_a_project_file_through_the_page(as_):
     assert "people[0].sex" in text(refused)
     assert models.Person.objects.get(pid="p001").full_name == "Nguyễn Văn Hùng"
 
-    done = as_("editor").post(
+    done = as_("province_admin").post(
         "/co-quan/bqlkkt/nhap/",
         {"file": SimpleUploadedFile("kt.yaml", data), "reason": "x"},
         follow=True,

@@ -50,6 +50,7 @@ from tinhgon.domain import (
     MoveUnit,
     NewUnit,
     Person,
+    Plan,
     PlanStatus,
     Project,
     Rank,
@@ -1019,6 +1020,8 @@ class _Importer(RowReader):
         for plan in plans.values():
             if plan.status in (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED):
                 continue
+            if project is not None and not _applies(project.plans[plan.id], project.timeline):
+                continue  # already broken before this import: not this import's problem
             try:
                 plan.project(timeline)
             except ChangeRefused as refused:
@@ -1086,6 +1089,14 @@ def import_workbook(
     """Check a whole workbook against the project (None for a new one) and return the project
     with the import applied; raise SpreadsheetError with every problem, applying nothing."""
     return _Importer(book, project, options).run()
+
+
+def _applies(plan: Plan, timeline: Timeline) -> bool:
+    try:
+        plan.project(timeline)
+    except ChangeRefused:
+        return False
+    return True
 
 
 def _political_full(qualifications: tuple[str, ...]) -> tuple[list[str], list[str]]:

@@ -90,7 +90,7 @@ def person_choices(state: State) -> list[tuple[str, str]]:
 
 
 def document_choices(project: Project, *, blank: bool) -> list[tuple[str, str]]:
-    choices = [("", "— (chưa có / none)")] if blank else []
+    choices = [("", "— (chưa có)")] if blank else []
     for document in sorted(project.documents, key=lambda d: d.issued_on, reverse=True):
         choices.append(
             (
@@ -313,7 +313,7 @@ class CreateForm(ChangeForm):
         }
 
 
-ROLE_CHOICES = [("staff", "Nhân viên / staff"), ("deputy", "Cấp phó"), ("head", "Cấp trưởng")]
+ROLE_CHOICES = [("staff", "Nhân viên"), ("deputy", "Cấp phó"), ("head", "Cấp trưởng")]
 
 
 class TransferForm(ChangeForm):
@@ -611,10 +611,7 @@ class SpreadsheetImportForm(forms.Form):
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["basis"].choices = [
-            (d.symbol.text, f"{d.symbol} ngày {vn(d.issued_on)} — {d.title[:60]}")
-            for d in sorted(project.documents, key=lambda d: d.issued_on, reverse=True)
-        ]
+        self.fields["basis"].choices = document_choices(project, blank=False)
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -13,6 +13,7 @@ from typing import Any
 from tinhgon.domain import (
     Category,
     Change,
+    ChangeRefused,
     DissolveUnit,
     MergeUnits,
     Project,
@@ -204,6 +205,27 @@ def timeline_entries(*, project: Project, plan: str | None = None) -> list[dict[
     own = {id(c) for c in project.plan(plan).changes}
     projected = project.plan(plan).project(project.timeline)
     return [_entry(project, c, t) for c, t, _ in narrate(projected) if id(c) in own]
+
+
+def plan_entries(*, project: Project, plan: str) -> list[dict[str, Any]]:
+    """A plan's changes in date order, each with its place in the plan (to remove it by).
+
+    When the plan no longer applies on the official history, they are still listed (in words
+    without the names the failed projection would give), so that the officer can remove them."""
+    domain = project.plan(plan)
+    place = {id(c): i for i, c in enumerate(domain.changes)}
+    try:
+        projected = domain.project(project.timeline)
+    except ChangeRefused:
+        return [
+            {**_entry(project, c, Text(c.label.vi, c.label.en)), "index": i}
+            for i, c in sorted(enumerate(domain.changes), key=lambda pair: pair[1].on)
+        ]
+    return [
+        {**_entry(project, c, t), "index": place[id(c)]}
+        for c, t, _ in narrate(projected)
+        if id(c) in place
+    ]
 
 
 def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:

@@ -17,9 +17,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Max
 
+from tinhgon.domain import BUILTIN_KINDS, CHANGE_KINDS, Project, TinhgonError
 from tinhgon.domain import Plan as DomainPlan
 from tinhgon.domain import PlanStatus as DomainPlanStatus
-from tinhgon.domain import Project, TinhgonError
 from tinhgon.domain.describe import describe_change
 from tinhgon.domain.vietnamese import fold
 from tinhgon.io import dump_project, parse_project
@@ -28,8 +28,10 @@ from tinhgon.io.codec import (
     change_from_plain,
     change_to_plain,
     document_from_plain,
+    document_to_plain,
     person_from_plain,
     person_to_plain,
+    unit_kind_to_plain,
 )
 from tinhgon.io.sheets import read_spreadsheet
 from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
@@ -358,8 +360,10 @@ def plan_change_remove(
         current = project.plan(plan.pid)
         if not 0 <= index < len(plan.changes):
             raise ServiceError("không có thay đổi này trong đề án", "no such change in the plan")
-        remaining = current.changes[:index] + current.changes[index + 1 :]
-        current.with_changes(remaining).project(project.timeline)
+        # Removing is allowed on a draft even when what is left still does not apply: that is
+        # how a plan broken by later official changes is repaired (with_changes checks it is a
+        # draft; nothing is projected).
+        current.with_changes(current.changes[:index] + current.changes[index + 1 :])
         removed = plan.changes[index]
         _save_plan(plan, version, changes=plan.changes[:index] + plan.changes[index + 1 :])
         _bump(agency)
@@ -367,11 +371,23 @@ def plan_change_remove(
             agency=agency,
             user=user,
             action="plan_change_remove",
-            summary=f"Đề án '{plan.title}': bỏ '{removed.get('kind')}' ngày {removed.get('on')}",
+            summary=f"Đề án '{plan.title}': bỏ '{_kind_label(removed)}' ngày {_vn_iso(removed.get('on'))}",
             reason=reason,
             data={"change": removed},
         )
     return plan
+
+
+def _kind_label(plain: dict[str, Any]) -> str:
+    kind = CHANGE_KINDS.get(str(plain.get("kind")))
+    return kind.label.vi if kind else str(plain.get("kind"))
+
+
+def _vn_iso(value: Any) -> str:
+    try:
+        return f"{dt.date.fromisoformat(str(value)):%d/%m/%Y}"
+    except ValueError:
+        return str(value)
 
 
 def _transition(
@@ -537,22 +553,92 @@ def spreadsheet_import(
     filename: str,
     on: dt.date,
     basis: str,
+    basis_date: dt.date | None = None,
     complete: bool,
     user: Any,
     reason: str = "",
 ) -> ImportResult:
     """Nhập từ Excel/CSV: the whole file is checked against the agency's project first; on any
-    problem SpreadsheetError lists them all and nothing is written. Otherwise its differences
-    are recorded as dated changes citing ``basis`` (a document of the register)."""
+    problem SpreadsheetError lists them all and nothing is written. Otherwise only what it adds
+    is written: the new dated changes (citing ``basis``), new people and documents, and the
+    people whose details changed. The past stays as it was recorded.
+
+    The check takes a while on a large file; if the agency changed meanwhile, the import is
+    refused (ServiceError) rather than overwriting what someone else just recorded.
+    """
+    stamp = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).get()
     book = read_spreadsheet(path)
     project = repository.project_of(agency)
-    result = import_workbook(book, project, ImportOptions(on=on, basis=basis, complete=complete))
-    agency_import(
-        text="",
-        filename=filename,
-        user=user,
-        reason=reason or f"Nhập từ {filename}",
-        agency=agency,
-        project=result.project,
-    )
+    options = ImportOptions(on=on, basis=basis, basis_date=basis_date, complete=complete)
+    result = import_workbook(book, project, options)
+    new = result.project
+    with transaction.atomic():
+        locked = models.Agency.objects.select_for_update().get(pk=agency.pk)
+        if locked.stamp != stamp:
+            raise ServiceError(
+                "dữ liệu của cơ quan vừa được người khác thay đổi trong lúc kiểm tra tệp; "
+                "hãy nhập lại tệp — chưa có gì được ghi",
+                "the agency's data was changed by someone else while the file was checked; "
+                "import the file again — nothing was written",
+            )
+        known = set(locked.documents.values_list("symbol", "issued_on"))
+        for document in new.documents:
+            if (document.symbol.text, document.issued_on) not in known:
+                plain = document_to_plain(document)
+                models.Document.objects.create(
+                    agency=locked,
+                    symbol=plain["symbol"],
+                    kind=plain["kind"],
+                    issued_on=document.issued_on,
+                    effective_on=document.effective_on,
+                    issuer=document.issuer,
+                    title=document.title,
+                    url=document.url or "",
+                    illustrative=document.illustrative,
+                )
+        custom = [
+            unit_kind_to_plain(k) for c, k in new.unit_kinds.items() if c not in BUILTIN_KINDS
+        ]
+        if custom != locked.unit_kinds:
+            locked.unit_kinds = custom
+            locked.save(update_fields=["unit_kinds"])
+        rows = {p.pid: p for p in locked.people.all()}
+        added = 0
+        for person in new.people.values():
+            data = person_to_plain(person)
+            row = rows.get(person.id)
+            if row is None:
+                models.Person.objects.create(
+                    agency=locked,
+                    pid=person.id,
+                    data=data,
+                    full_name=person.full_name,
+                    folded_name=fold(person.full_name),
+                )
+                added += 1
+            elif row.data != data:
+                row.data, row.full_name, row.folded_name = (
+                    data,
+                    person.full_name,
+                    fold(person.full_name),
+                )
+                row.save(update_fields=["data", "full_name", "folded_name"])
+        seq = locked.changes.aggregate(m=Max("seq"))["m"] or 0
+        records = []
+        for change in result.changes:
+            seq += 1
+            records.append(
+                repository.change_row(locked, seq, change, new.documents, plan=None, user=user)
+            )
+        models.ChangeRecord.objects.bulk_create(records)
+        _bump(locked)
+        audit(
+            agency=locked,
+            user=user,
+            action="spreadsheet_import",
+            summary=f"Nhập từ {filename}: {len(result.changes)} thay đổi ngày {result.on:%d/%m/%Y}, "
+            f"{added} người mới, {len(result.updated)} hồ sơ cập nhật",
+            reason=reason,
+            data={"filename": filename, "changes": [r.payload for r in records]},
+        )
     return result

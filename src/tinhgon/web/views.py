@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -172,8 +173,10 @@ def services_problem(name: str, vi: str, en: str) -> Any:
     return FileProblem(name, None, "", vi, en)
 
 
-@agency_page(Action.EDIT)
+@agency_page(Action.MANAGE)
 def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Replace an agency's data with a project file: administrators only, since a file can
+    say anything of plans and of the past (the previous content is kept in the audit)."""
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -356,10 +359,15 @@ def timeline_record(request: HttpRequest, agency: models.Agency) -> HttpResponse
         request.POST, project=project, state=project.state_on(on), official=True
     )
     if form.is_valid():
+        reason = request.POST.get("entry_reason", "")
         try:
-            plain = _plain_of(form, agency, request)
-            services.change_record(
-                agency=agency, plain=plain, user=request.user, reason=request.POST.get("reason", "")
+            _save_change(
+                form,
+                agency,
+                request,
+                lambda plain: services.change_record(
+                    agency=agency, plain=plain, user=request.user, reason=reason
+                ),
             )
         except (TinhgonError, FieldError) as error:
             show_error(request, error)
@@ -378,15 +386,21 @@ def _posted_date(request: HttpRequest) -> dt.date | None:
         return None
 
 
-def _plain_of(
-    form: forms.ChangeForm, agency: models.Agency, request: HttpRequest
-) -> dict[str, Any]:
-    """The change in plain form; a hire first registers the new person."""
-    if isinstance(form, forms.HireForm):
-        pid = services.next_person_id(agency)
-        services.person_register(agency=agency, data=form.person_plain(pid), user=request.user)
-        return form.to_plain(pid)
-    return form.to_plain()
+def _save_change(
+    form: forms.ChangeForm,
+    agency: models.Agency,
+    request: HttpRequest,
+    save: Callable[[dict[str, Any]], Any],
+) -> None:
+    """Save the change a form describes; a hire registers the new person first, in the same
+    transaction, so that a refused hire leaves no person behind."""
+    with transaction.atomic():
+        if isinstance(form, forms.HireForm):
+            pid = services.next_person_id(agency)
+            services.person_register(agency=agency, data=form.person_plain(pid), user=request.user)
+            save(form.to_plain(pid))
+        else:
+            save(form.to_plain())
 
 
 def _form_errors(request: HttpRequest, form: Any) -> None:
@@ -463,7 +477,7 @@ def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
         change_form = forms.FORMS[kind](
             project=project, state=state, official=False, initial={"kind": kind, "on": on}
         )
-    entries = selectors.timeline_entries(project=project, plan=pid) if data["error"] is None else []
+    entries = selectors.plan_entries(project=project, plan=pid)
     compare = data["compare"]
     rows = []
     if compare:
@@ -521,11 +535,13 @@ def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> Ht
     version = _int(request.POST.get("version"))
     if form.is_valid():
         try:
-            services.plan_change_add(
-                plan=plan_row,
-                plain=_plain_of(form, agency, request),
-                version=version,
-                user=request.user,
+            _save_change(
+                form,
+                agency,
+                request,
+                lambda plain: services.plan_change_add(
+                    plan=plan_row, plain=plain, version=version, user=request.user
+                ),
             )
         except (TinhgonError, FieldError) as error:
             show_error(request, error)
@@ -800,12 +816,14 @@ def spreadsheet_import(request: HttpRequest, agency: models.Agency) -> HttpRespo
             for chunk in upload.chunks():
                 handle.write(chunk)
         try:
+            symbol, issued = form.cleaned_data["basis"].split("|")
             result = services.spreadsheet_import(
                 agency=agency,
                 path=path,
                 filename=upload.name,
                 on=form.cleaned_data["on"],
-                basis=form.cleaned_data["basis"],
+                basis=symbol,
+                basis_date=dt.date.fromisoformat(issued),
                 complete=form.cleaned_data["complete"],
                 user=request.user,
                 reason=form.cleaned_data["reason"],
