@@ -83,7 +83,7 @@ WRITES = {
         ),
     ),
     "add a document": (
-        EDITS,
+        EDITS | APPROVES,
         lambda: (
             "/co-quan/bqlkkt/van-ban/",
             {

@@ -496,3 +496,197 @@ def test_a_report_form_with_dates_in_the_wrong_order_says_so(as_):
     )
 
     assert "Ngày sau phải sau ngày trước" in page
+
+
+@pytest.mark.django_db
+def test_the_dashboard_works_on_the_29th_of_february(as_):
+    assert as_("viewer").get("/co-quan/bqlkkt/?on=29/02/2024").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_retirement_is_recorded_from_the_timeline(as_):
+    response = as_("editor").post(
+        "/co-quan/bqlkkt/lich-su/ghi-nhan/",
+        {
+            "kind": "leave",
+            "on": "01/07/2021",
+            "basis": "61/QĐ-BQLKKT|2020-05-15",
+            "person": "p031",
+            "reason": "retirement",
+            "entry_reason": "đủ tuổi",
+        },
+        follow=True,
+    )
+
+    page = text(response)
+    assert "Đã ghi nhận thay đổi" in page
+    assert "Phạm Thị Bích Ngọc: nghỉ hưu" in page
+
+
+@pytest.mark.django_db
+def test_removing_a_plans_change_removes_that_change_whatever_the_display_order(as_):
+    editor = as_("editor")
+    plan = models.Plan.objects.get(pid="phuong-an-3-phong")
+    for on, name in (("01/06/2024", "Tên sau"), ("01/03/2024", "Tên trước")):
+        plan.refresh_from_db()
+        editor.post(
+            f"/co-quan/bqlkkt/de-an/{plan.pid}/them/",
+            {"kind": "rename", "on": on, "unit": "vp", "name": name, "version": plan.version},
+        )
+    plan.refresh_from_db()
+    page = text(editor.get(f"/co-quan/bqlkkt/de-an/{plan.pid}/"))
+    first_shown = re.findall(r"/de-an/phuong-an-3-phong/bo/(\d+)/", page)
+    before = [c.get("name") for c in plan.changes]
+
+    index = int(first_shown[-2])  # the 01/03/2024 rename is shown before the 01/06/2024 one
+    editor.post(f"/co-quan/bqlkkt/de-an/{plan.pid}/bo/{index}/", {"version": plan.version})
+
+    plan.refresh_from_db()
+    assert before[index] == "Tên trước"
+    assert [c.get("name") for c in plan.changes] == [n for i, n in enumerate(before) if i != index]
+
+
+@pytest.mark.django_db
+def test_a_plan_broken_by_a_later_official_change_can_be_repaired(as_):
+    from tinhgon.web import services
+
+    kontum = models.Agency.objects.get(code="bqlkkt")
+    services.change_record(
+        agency=kontum,
+        plain={
+            "kind": "merge",
+            "on": "2020-08-01",
+            "basis": {"symbol": "61/QĐ-BQLKKT", "date": "2020-05-15"},
+            "units": ["tnmt"],
+            "into": "qhxd",
+        },
+        user=None,
+    )
+    editor = as_("editor")
+    page = text(editor.get("/co-quan/bqlkkt/de-an/phuong-an-3-phong/"))
+    assert "đã chấm dứt" in page
+    plan = models.Plan.objects.get(pid="phuong-an-3-phong")
+
+    editor.post("/co-quan/bqlkkt/de-an/phuong-an-3-phong/bo/0/", {"version": plan.version})
+
+    plan.refresh_from_db()
+    assert [c["kind"] for c in plan.changes] == ["rename"]
+    assert "đã chấm dứt" not in text(editor.get("/co-quan/bqlkkt/de-an/phuong-an-3-phong/"))
+
+
+@pytest.mark.django_db
+def test_a_refused_hire_leaves_no_person_behind(as_):
+    before = models.Person.objects.count()
+
+    as_("editor").post(
+        "/co-quan/bqlkkt/lich-su/ghi-nhan/",
+        {
+            "kind": "hire",
+            "on": "01/03/2021",
+            "basis": "61/QĐ-BQLKKT|2020-05-15",
+            "full_name": "Trần Văn Mới",
+            "born": "1995",
+            "sex": "male",
+            "category": "civil_servant",
+            "unit": "vp",
+            "role": "head",
+        },
+    )
+
+    assert models.Person.objects.count() == before
+    assert not models.AuditEntry.objects.filter(action="person_register").exists()
+
+
+@pytest.mark.django_db
+def test_an_approver_may_register_the_decision_of_a_plan(as_):
+    response = as_("approver").post(
+        "/co-quan/bqlkkt/van-ban/",
+        {
+            "symbol": "99/QĐ-UBND",
+            "kind": "decision",
+            "issued_on": "01/10/2020",
+            "issuer": "UBND tỉnh",
+            "title": "Phê duyệt",
+        },
+        follow=True,
+    )
+
+    assert "Đã thêm văn bản" in text(response)
+
+
+def test_the_retirement_filter_includes_those_past_their_date_still_on_the_staff():
+    import datetime as dt
+
+    from tinhgon.domain import Category, Role
+    from tinhgon.web.selectors import StaffRow, staff_filter
+
+    def row(name: str, retires: str) -> StaffRow:
+        return StaffRow(
+            name,
+            name,
+            "u",
+            "U",
+            Role.STAFF,
+            "",
+            Category.CIVIL_SERVANT,
+            "",
+            "1960",
+            60,
+            "nam",
+            dt.date.fromisoformat(retires),
+            "",
+        )
+
+    rows = [
+        row("Quá hạn", "2020-06-30"),
+        row("Sắp nghỉ", "2021-03-31"),
+        row("Còn lâu", "2030-01-31"),
+    ]
+
+    kept = staff_filter(rows, on=dt.date(2020, 12, 31), retiring_within=6)
+
+    assert [r.name for r in kept] == ["Quá hạn", "Sắp nghỉ"]
+
+
+@pytest.mark.django_db
+def test_problems_of_an_uploaded_file_are_shown_in_vietnamese_only(as_):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = as_("province_admin").post(
+        "/co-quan/bqlkkt/nhap/",
+        {"file": SimpleUploadedFile("kt.yaml", b"tinhgon: 1\nagency: [x\n")},
+        follow=True,
+    )
+
+    page = text(response)
+    assert "kt.yaml:3: lỗi cú pháp YAML" in page
+    assert "YAML syntax error" not in page
+
+
+@pytest.mark.django_db
+def test_creating_an_agency_with_the_code_of_one_the_user_cannot_see_does_not_reveal_it(as_):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.web.conftest import OTHER
+
+    province = models.Province.objects.get(code="kon-tum")
+    response = as_("province_admin").post(
+        "/co-quan/moi/",
+        {"file": SimpleUploadedFile("x.yaml", OTHER.encode()), "province": province.pk},
+        follow=True,
+    )
+
+    page = text(response)
+    assert "không dùng được cho cơ quan mới" in page
+    assert "Bí Mật" not in page
+
+
+@pytest.mark.django_db
+def test_a_malformed_province_is_not_a_server_error(as_):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = as_("system_admin").post(
+        "/co-quan/moi/", {"file": SimpleUploadedFile("x.yaml", b"x"), "province": "abc"}
+    )
+
+    assert response.status_code == 200

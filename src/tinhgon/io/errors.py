@@ -28,9 +28,13 @@ class FileProblem:
     en: str
 
     def __str__(self) -> str:
+        return f"{self.in_language('vi')} ({self.en})"
+
+    def in_language(self, language: str) -> str:
+        """The problem in one language only ('vi' or 'en'), as a page shows it."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.vi} ({self.en})"
+        return f"{where}:{field} {self.en if language == 'en' else self.vi}"
 
 
 class ProjectFileError(TinhgonError):
@@ -99,6 +103,12 @@ class SheetProblem:
         if not where_vi:
             return f"{self.file}: {self.vi} ({self.en})"
         return f"{self.file}: {where_vi}: {self.vi} ({where_en}: {self.en})"
+
+    def in_language(self, language: str) -> str:
+        """The problem in one language only ('vi' or 'en'), as a page shows it."""
+        where = self.where_en() if language == "en" else self.where_vi()
+        text = self.en if language == "en" else self.vi
+        return f"{self.file}: {where}: {text}" if where else f"{self.file}: {text}"
 
 
 def _problem_order(p: SheetProblem) -> tuple[str, int, int]:

@@ -108,7 +108,7 @@ def build_project(agency: models.Agency) -> Project:
     official: list[Change] = []
     by_plan: dict[int, list[Change]] = {}
     for record in agency.changes.all():
-        change = change_from_plain(record.payload, ctx, ("changes", record.seq))
+        change = change_from_plain(record.payload, ctx, ())
         official.append(change)
         if record.plan_id is not None:
             by_plan.setdefault(record.plan_id, []).append(change)
@@ -119,10 +119,7 @@ def build_project(agency: models.Agency) -> Project:
         if status is DomainPlanStatus.IMPLEMENTED:
             changes = tuple(by_plan.get(row.pk, ()))
         else:
-            changes = tuple(
-                change_from_plain(c, ctx, ("plans", row.pid, "changes", i))
-                for i, c in enumerate(row.changes)
-            )
+            changes = tuple(change_from_plain(c, ctx, ()) for i, c in enumerate(row.changes))
         plans[row.pid] = DomainPlan(
             id=row.pid,
             title=row.title,

@@ -166,9 +166,8 @@ def staff_filter(
             low, high = AGE_BANDS[age_band]
             if not low <= row.age_years <= high:
                 continue
-        if retiring_within is not None and not (
-            on <= row.retires_on <= add_months(on, retiring_within)
-        ):
+        # Retiring within N months, and those past their retirement date still on the staff.
+        if retiring_within is not None and row.retires_on > add_months(on, retiring_within):
             continue
         out.append(row)
     return out
@@ -264,7 +263,7 @@ def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, 
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
     """Evenly spread dates from the first change (or 5 years back) to ``until``."""
     first = project.timeline.first_date or until
-    start = max(first, until.replace(year=until.year - 5)) if until.year > 1905 else first
+    start = max(first, add_months(until, -60)) if until.year > 1905 else first
     if start >= until:
         return [until]
     span = (until - start).days

@@ -104,8 +104,8 @@ def agency_import(
         if agency is None:
             if models.Agency.objects.filter(code=code).exists():
                 raise ServiceError(
-                    f"đã có cơ quan mã '{code}': mở cơ quan đó và nhập tệp tại trang Nhập dữ liệu của nó",
-                    f"an agency '{code}' exists already: import into it from its own import page",
+                    f"mã cơ quan '{code}' không dùng được cho cơ quan mới",
+                    f"the agency id '{code}' cannot be used for a new agency",
                 )
             agency = models.Agency.objects.create(
                 code=code, name=project.agency.name, province=province
@@ -151,6 +151,7 @@ def document_add(
     except FieldError as error:
         raise _field_error(error) from None
     with transaction.atomic():
+        models.Agency.objects.select_for_update().filter(pk=agency.pk).first()
         if models.Document.objects.filter(
             agency=agency, symbol=document.symbol.text, issued_on=document.issued_on
         ).exists():
@@ -193,6 +194,7 @@ def person_register(
             f"thiếu hoặc sai thông tin: {error}", f"missing or invalid data: {error}"
         ) from None
     with transaction.atomic():
+        models.Agency.objects.select_for_update().filter(pk=agency.pk).first()
         if models.Person.objects.filter(agency=agency, pid=person.id).exists():
             raise ServiceError(
                 f"mã người '{person.id}' đã có", f"person id '{person.id}' exists already"
@@ -235,7 +237,7 @@ def change_record(
         project = repository.project_of(agency)
         ctx = repository.context_of(agency)
         try:
-            change = change_from_plain(plain, ctx, ("change",), require_basis=True)
+            change = change_from_plain(plain, ctx, (), require_basis=True)
             project.timeline.with_changes([change])
         except FieldError as error:
             raise _field_error(error) from None
@@ -266,10 +268,14 @@ def plan_create(
     *, agency: models.Agency, title: str, description: str = "", user: Any
 ) -> models.Plan:
     base = _slug(title)
-    pid, n = base, 2
-    while models.Plan.objects.filter(agency=agency, pid=pid).exists():
-        pid, n = f"{base}-{n}", n + 1
     with transaction.atomic():
+        # The agency row is locked while a free id is chosen: two plans of the same title
+        # created at once get two ids, not an integrity error.
+        agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
+        taken = set(agency.plans.values_list("pid", flat=True))
+        pid, n = base, 2
+        while pid in taken:
+            pid, n = f"{base}-{n}", n + 1
         row = models.Plan.objects.create(
             agency=agency,
             pid=pid,
@@ -330,9 +336,7 @@ def plan_change_add(
         ctx = repository.context_of(agency)
         current = project.plan(plan.pid)
         try:
-            change = change_from_plain(
-                plain, ctx, ("plans", plan.pid, "changes", len(plan.changes))
-            )
+            change = change_from_plain(plain, ctx, ())
             candidate = current.with_changes((*current.changes, change))
             candidate.project(project.timeline)
         except FieldError as error:
@@ -529,7 +533,8 @@ def membership_grant(
             agency=agency,
             user=by,
             action="membership_grant",
-            summary=f"Phân quyền '{role}' cho {name}" + (" (tài khoản mới)" if password else ""),
+            summary=f"Phân quyền '{dict(models.Role.choices)[role]}' cho {name}"
+            + (" (tài khoản mới)" if password else ""),
         )
     return membership, password
 

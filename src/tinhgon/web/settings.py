@@ -137,6 +137,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "tinhgon/locked.html"
 AXES_VERBOSE = False
 
+# Messages live in the session (server side), never in a cookie: one of them can carry a new
+# account's one-time password.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

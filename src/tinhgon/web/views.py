@@ -99,12 +99,14 @@ def page(
 
 
 def show_error(request: HttpRequest, error: Exception) -> None:
+    """An error for the user, in the language of the page only."""
+    english = getattr(request, "LANGUAGE_CODE", "vi") == "en"
     if isinstance(error, ProjectFileError):
         for problem in error.problems[:50]:
-            messages.error(request, str(problem))
+            messages.error(request, problem.in_language("en" if english else "vi"))
         return
     if isinstance(error, TinhgonError):
-        messages.error(request, error.vi)
+        messages.error(request, error.en if english else error.vi)
         return
     messages.error(request, str(error))
 
@@ -137,7 +139,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        province = provinces.filter(pk=request.POST.get("province") or 0).first()
+        province = provinces.filter(pk=max(_int(request.POST.get("province")), 0)).first()
         if province is None and not request.user.is_superuser:
             messages.error(request, "Chọn tỉnh của cơ quan.")
         else:
@@ -412,7 +414,10 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
 
 @agency_page()
 def documents(request: HttpRequest, agency: models.Agency) -> HttpResponse:
-    form = forms.DocumentForm(request.POST or None) if Action.EDIT in request.rights else None  # type: ignore[attr-defined]
+    # Editors keep the register; approvers may register the decision they approve a plan by.
+    rights = request.rights  # type: ignore[attr-defined]
+    may_add = Action.EDIT in rights or Action.APPROVE in rights
+    form = forms.DocumentForm(request.POST or None) if may_add else None
     if request.method == "POST":
         if form is None:
             return forbidden(request)
@@ -789,8 +794,15 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 
 def _uploads() -> Path:
-    """Where uploads wait while they are checked, and error copies for a day."""
+    """Where uploads wait while they are checked."""
     folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _copies(agency: models.Agency) -> Path:
+    """An agency's own folder of error copies, kept for a day."""
+    folder = Path(settings.DATA_DIR) / "error-copies" / str(agency.pk)
     folder.mkdir(parents=True, exist_ok=True)
     old = time.time() - 24 * 3600
     for stale in folder.glob("*.loi.xlsx"):
@@ -829,13 +841,12 @@ def spreadsheet_import(request: HttpRequest, agency: models.Agency) -> HttpRespo
                 reason=form.cleaned_data["reason"],
             )
         except SpreadsheetError as error:
-            problems = list(error.problems)
+            language = getattr(request, "LANGUAGE_CODE", "vi")
+            problems = [p.in_language(language) for p in error.problems]
             if not isinstance(error, FileRefused):
                 try:
                     book = read_spreadsheet(path)
-                    write_error_copy(
-                        _uploads() / f"{agency.code}-{token}.loi.xlsx", book, error.problems
-                    )
+                    write_error_copy(_copies(agency) / f"{token}.loi.xlsx", book, error.problems)
                     copy_token = token
                 except (SpreadsheetError, OSError):
                     copy_token = ""
@@ -865,7 +876,7 @@ def spreadsheet_import(request: HttpRequest, agency: models.Agency) -> HttpRespo
 def spreadsheet_error_copy(request: HttpRequest, agency: models.Agency, token: str) -> HttpResponse:
     if not re.fullmatch(r"[\w-]{10,40}", token):
         raise Http404("Không có tệp này")
-    path = _uploads() / f"{agency.code}-{token}.loi.xlsx"
+    path = _copies(agency) / f"{token}.loi.xlsx"
     if not path.exists():
         raise Http404("Không có tệp này")
     return FileResponse(path.open("rb"), as_attachment=True, filename="ban-sao-co-cot-loi.xlsx")

@@ -51,6 +51,30 @@ def status_vi(value: Any) -> str:
     return STATUS_VI.get(str(value), str(value))
 
 
+ACTIONS_VI = {
+    "import": "Nhập tệp dự án",
+    "spreadsheet_import": "Nhập từ Excel",
+    "document_add": "Thêm văn bản",
+    "person_register": "Thêm hồ sơ",
+    "change_record": "Ghi nhận quyết định",
+    "plan_create": "Tạo đề án",
+    "plan_change_add": "Thêm thay đổi vào đề án",
+    "plan_change_remove": "Bỏ thay đổi khỏi đề án",
+    "plan_submit": "Trình đề án",
+    "plan_return": "Trả lại đề án",
+    "plan_reject": "Không phê duyệt đề án",
+    "plan_approve": "Phê duyệt đề án",
+    "plan_implement": "Thực hiện đề án",
+    "membership_grant": "Phân quyền",
+    "membership_revoke": "Thu hồi quyền",
+}
+
+
+@register.filter
+def action_vi(value: Any) -> str:
+    return ACTIONS_VI.get(str(value), str(value))
+
+
 @register.filter
 def category_vi(value: Any) -> str:
     from tinhgon.domain import Category
