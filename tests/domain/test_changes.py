@@ -711,3 +711,34 @@ def test_a_new_unit_of_a_division_cannot_sit_under_a_sub_unit_of_the_divided_uni
     split = _divide(new_units=(new("a1", parent="a0"), new("a2")), children={"a0": "a1"})
 
     refused([*changes, split], "hay đơn vị cấp dưới của nó")
+
+
+def test_separating_may_move_the_head_out_and_make_someone_else_head_of_the_source():
+    separate = SplitUnit(
+        on=ON,
+        basis=BASIS,
+        source="a",
+        new_units=(new("a9"),),
+        people={"a-0": "a9", "a-1": "a"},
+        roles={"a-0": Role.HEAD, "a-1": Role.HEAD},
+        source_continues=True,
+    )
+
+    state = state_of(base(separate))
+
+    assert state.head("a").person_id == "a-1"
+    assert state.head("a9").person_id == "a-0"
+
+
+def test_separating_cannot_give_the_source_a_second_head_while_its_head_stays():
+    separate = SplitUnit(
+        on=ON,
+        basis=BASIS,
+        source="a",
+        new_units=(new("a9"),),
+        people={"a-1": "a"},
+        roles={"a-1": Role.HEAD},
+        source_continues=True,
+    )
+
+    refused(base(separate), "đã có cấp trưởng")

@@ -86,7 +86,7 @@ def test_a_file_of_another_agency_cannot_replace_this_one(kontum, users):
 
 @pytest.mark.django_db
 def test_an_agency_code_is_created_once(kontum, users):
-    with pytest.raises(services.ServiceError, match="mã cơ quan .bqlkkt. không dùng được"):
+    with pytest.raises(services.ServiceError, match=r"mã cơ quan .bqlkkt. không dùng được"):
         services.agency_import(
             text=EXAMPLE.read_text(encoding="utf-8"), filename="x.yaml", user=users["system_admin"]
         )

@@ -466,7 +466,10 @@ class SplitUnit(Change):
                     )
                 heads[destination] = person_id
         if self.source_continues and self.source in heads:
-            self.need_free_head(b, self.source, heads[self.source])
+            current = b.head(self.source)
+            leaving = current is not None and self.people.get(current, self.source) != self.source
+            if not leaving:  # the head in post stays: the source cannot have a second one
+                self.need_free_head(b, self.source, heads[self.source])
         shares: Counter[tuple[Category, int]] = Counter()
         for quota in self.quotas:
             if quota.unit_id not in destinations:
