@@ -10,7 +10,17 @@ from typing import Annotated
 import typer
 
 from tinhgon import law
-from tinhgon.cli.main import app, err, fail, option_date, out, read_project, state_or_fail, vn_date
+from tinhgon.cli.main import (
+    OnOpt,
+    app,
+    err,
+    fail,
+    option_date,
+    out,
+    read_project,
+    state_or_fail,
+    vn_date,
+)
 from tinhgon.io import dump_project
 from tinhgon.io.errors import FileRefused, SpreadsheetError
 from tinhgon.io.sheets import read_spreadsheet
@@ -43,7 +53,6 @@ OutputOpt = Annotated[
 ProjectArg = Annotated[
     Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)
 ]
-OnOpt = Annotated[str, typer.Option("--on", help="Tại ngày / as of (dd/mm/yyyy)")]
 PlanOpt = Annotated[
     str | None,
     typer.Option("--plan", help="Áp dụng đề án này / apply this plan (its id)", show_default=False),

@@ -14,6 +14,7 @@ import typer
 
 from tinhgon import law
 from tinhgon.cli.main import (
+    OnOpt,
     OutputFormat,
     app,
     fail,
@@ -64,7 +65,7 @@ def _print_finding(finding: law.Finding) -> None:
 @app.command()
 def check(
     file: FileArg,
-    on: Annotated[str, typer.Option("--on", help="Tại ngày / as of (yyyy-mm-dd hoặc dd/mm/yyyy)")],
+    on: OnOpt,
     plan: PlanOpt = None,
     output: FormatOpt = OutputFormat.TEXT,
 ) -> None:

@@ -11,7 +11,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -36,6 +36,9 @@ EXIT_BAD_INPUT = 2
 # Piped output is not cut to 80 columns: long Vietnamese unit names stay on one line.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+OnOpt = Annotated[str, typer.Option("--on", help="Tại ngày / as of (dd/mm/yyyy hoặc yyyy-mm-dd)")]
 
 
 class OutputFormat(StrEnum):

@@ -11,6 +11,7 @@ from rich.tree import Tree
 
 from tinhgon import law
 from tinhgon.cli.main import (
+    OnOpt,
     OutputFormat,
     app,
     option_date,
@@ -79,7 +80,7 @@ def _label(entry: dict[str, Any]) -> str:
 @app.command()
 def show(
     file: FileArg,
-    on: Annotated[str, typer.Option("--on", help="Tại ngày / as of (yyyy-mm-dd hoặc dd/mm/yyyy)")],
+    on: OnOpt,
     plan: PlanOpt = None,
     output: FormatOpt = OutputFormat.TEXT,
 ) -> None:

@@ -57,17 +57,22 @@ def _title(state: State, unit_id: str, role: Role) -> str:
     return unit.kind.post(role, unit.name)
 
 
+# The kinds of difference that concern units (the rest concern people), in reading order.
+UNIT_KINDS = (
+    "unit_created",
+    "units_merged",
+    "unit_split",
+    "unit_separated",
+    "unit_renamed",
+    "unit_moved",
+    "unit_dissolved",
+)
+
 _ORDER = {
     kind: i
     for i, kind in enumerate(
         (
-            "unit_created",
-            "units_merged",
-            "unit_split",
-            "unit_separated",
-            "unit_renamed",
-            "unit_moved",
-            "unit_dissolved",
+            *UNIT_KINDS,
             "leader_removed",
             "leader_added",
             "person_left",

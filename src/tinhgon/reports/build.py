@@ -37,6 +37,10 @@ from tinhgon.domain import (
     metrics_of,
 )
 from tinhgon.domain.describe import narrate, unit_tree
+
+# Changes that alter the structure or the quotas (as opposed to people): their documents are
+# the report's legal bases.
+from tinhgon.domain.diff import UNIT_KINDS
 from tinhgon.law import Coverage, Finding, ParameterSet
 from tinhgon.law.findings import UNVERIFIED_VI
 from tinhgon.reports import decree30
@@ -63,20 +67,8 @@ from tinhgon.reports.wording import (
     vn_date,
 )
 
-# Changes that alter the structure or the quotas (as opposed to people): their documents are
-# the report's legal bases.
 _STRUCTURAL = (CreateUnit, RenameUnit, MoveUnit, MergeUnits, SplitUnit, DissolveUnit, SetQuota)
-_UNIT_DIFFS = frozenset(
-    {
-        "unit_created",
-        "units_merged",
-        "unit_split",
-        "unit_separated",
-        "unit_renamed",
-        "unit_moved",
-        "unit_dissolved",
-    }
-)
+_UNIT_DIFFS = frozenset(UNIT_KINDS)
 
 _QUOTA_LABEL = {
     Category.CADRE: "Biên chế cán bộ được giao",

@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from tinhgon.domain import ChangeRefused, TinhgonError, metrics_of
+from tinhgon.domain import ChangeRefused, Project, TinhgonError, metrics_of
 from tinhgon.domain.describe import unit_tree
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.web import models, repository, selectors, services
@@ -97,6 +97,14 @@ def _agency(request: HttpRequest, code: str, action: Action = Action.VIEW) -> mo
         raise HttpError(403, "Không có quyền thực hiện thao tác này (forbidden)") from None
 
 
+def _project(request: HttpRequest, code: str, plan: str | None) -> Project:
+    """The project of an agency the user may see; 404 for a plan it does not have."""
+    project = repository.project_of(_agency(request, code))
+    if plan is not None and plan not in project.plans:
+        raise Http404
+    return project
+
+
 def _date(value: str, name: str) -> dt.date:
     try:
         return parse_date(value)
@@ -150,10 +158,7 @@ def agencies(request: HttpRequest) -> Any:
     "/agencies/{code}/structure", summary="Cơ cấu tổ chức tại một ngày / the structure on a date"
 )
 def structure(request: HttpRequest, code: str, on: str, plan: str | None = None) -> Any:
-    agency = _agency(request, code)
-    project = repository.project_of(agency)
-    if plan is not None and plan not in project.plans:
-        raise Http404
+    project = _project(request, code, plan)
     state = project.state_on(_date(on, "on"), plan=plan)
     return {
         "on": state.on.isoformat() if state.on else on,
@@ -167,10 +172,7 @@ def structure(request: HttpRequest, code: str, on: str, plan: str | None = None)
 def compare(
     request: HttpRequest, code: str, before: str, after: str, plan: str | None = None
 ) -> Any:
-    agency = _agency(request, code)
-    project = repository.project_of(agency)
-    if plan is not None and plan not in project.plans:
-        raise Http404
+    project = _project(request, code, plan)
     result = selectors.comparison(
         project=project,
         before_on=_date(before, "before"),
@@ -195,10 +197,7 @@ def compare(
 
 @api.get("/agencies/{code}/check", summary="Kiểm tra theo quy định / legal check on a date")
 def check(request: HttpRequest, code: str, on: str, plan: str | None = None) -> Any:
-    agency = _agency(request, code)
-    project = repository.project_of(agency)
-    if plan is not None and plan not in project.plans:
-        raise Http404
+    project = _project(request, code, plan)
     state = project.state_on(_date(on, "on"), plan=plan)
     report = selectors.check_at(project=project, state=state)
     return report.as_dict()

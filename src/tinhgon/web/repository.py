@@ -15,7 +15,9 @@ from tinhgon.domain import (
     BUILTIN_KINDS,
     Change,
     CreateUnit,
+    Document,
     DocumentRegister,
+    Person,
     Project,
     Timeline,
 )
@@ -34,7 +36,6 @@ from tinhgon.io.codec import (
     change_from_plain,
     change_to_plain,
     document_from_plain,
-    document_to_plain,
     person_from_plain,
     person_to_plain,
     unit_kind_from_plain,
@@ -85,6 +86,37 @@ def context_of(agency: models.Agency) -> Context:
     )
     people = {p.pid: person_from_plain(p.data, ("people", p.pid)) for p in agency.people.all()}
     return Context(kinds=kinds, documents=documents, people=people)
+
+
+def context_from(project: Project) -> Context:
+    """What plain changes resolve against, taken from an agency's (cached) project."""
+    return Context(kinds=project.unit_kinds, documents=project.documents, people=project.people)
+
+
+def document_row(agency: models.Agency, document: Document) -> models.Document:
+    """The (unsaved) row of a document of the register."""
+    return models.Document(
+        agency=agency,
+        symbol=document.symbol.text,
+        kind=document.kind.value,
+        issued_on=document.issued_on,
+        effective_on=document.effective_on,
+        issuer=document.issuer,
+        title=document.title,
+        url=document.url or "",
+        illustrative=document.illustrative,
+    )
+
+
+def person_row(agency: models.Agency, person: Person) -> models.Person:
+    """The (unsaved) row of a person of the registry."""
+    return models.Person(
+        agency=agency,
+        pid=person.id,
+        data=person_to_plain(person),
+        full_name=person.full_name,
+        folded_name=fold(person.full_name),
+    )
 
 
 def domain_agency(agency: models.Agency) -> DomainAgency:
@@ -209,28 +241,9 @@ def write_project(project: Project, agency: models.Agency, *, user: Any) -> None
     agency.save()
     documents = {}
     for document in project.documents:
-        plain = document_to_plain(document)
-        documents[document.key] = models.Document.objects.create(
-            agency=agency,
-            symbol=plain["symbol"],
-            kind=plain["kind"],
-            issued_on=document.issued_on,
-            effective_on=document.effective_on,
-            issuer=document.issuer,
-            title=document.title,
-            url=document.url or "",
-            illustrative=document.illustrative,
-        )
-    models.Person.objects.bulk_create(
-        models.Person(
-            agency=agency,
-            pid=person.id,
-            data=person_to_plain(person),
-            full_name=person.full_name,
-            folded_name=fold(person.full_name),
-        )
-        for person in project.people.values()
-    )
+        documents[document.key] = row = document_row(agency, document)
+        row.save()
+    models.Person.objects.bulk_create(person_row(agency, p) for p in project.people.values())
     plan_rows = {}
     implemented: dict[int, models.Plan] = {}
     for plan in project.plans.values():

@@ -28,9 +28,7 @@ from tinhgon.io.codec import (
     change_from_plain,
     change_to_plain,
     document_from_plain,
-    document_to_plain,
     person_from_plain,
-    person_to_plain,
     unit_kind_to_plain,
 )
 from tinhgon.io.sheets import read_spreadsheet
@@ -159,17 +157,8 @@ def document_add(
                 f"văn bản {document.symbol} ngày {document.issued_on:%d/%m/%Y} đã có trong sổ",
                 f"document {document.symbol} of {document.issued_on.isoformat()} is already registered",
             )
-        row = models.Document.objects.create(
-            agency=agency,
-            symbol=document.symbol.text,
-            kind=document.kind.value,
-            issued_on=document.issued_on,
-            effective_on=document.effective_on,
-            issuer=document.issuer,
-            title=document.title,
-            url=document.url or "",
-            illustrative=document.illustrative,
-        )
+        row = repository.document_row(agency, document)
+        row.save()
         _bump(agency)
         audit(
             agency=agency,
@@ -199,13 +188,8 @@ def person_register(
             raise ServiceError(
                 f"mã người '{person.id}' đã có", f"person id '{person.id}' exists already"
             )
-        row = models.Person.objects.create(
-            agency=agency,
-            pid=person.id,
-            data=person_to_plain(person),
-            full_name=person.full_name,
-            folded_name=fold(person.full_name),
-        )
+        row = repository.person_row(agency, person)
+        row.save()
         _bump(agency)
         audit(
             agency=agency,
@@ -235,7 +219,7 @@ def change_record(
     with transaction.atomic():
         agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
         project = repository.project_of(agency)
-        ctx = repository.context_of(agency)
+        ctx = repository.context_from(project)
         try:
             change = change_from_plain(plain, ctx, (), require_basis=True)
             project.timeline.with_changes([change])
@@ -333,7 +317,7 @@ def plan_change_add(
     _check_version(plan, version)
     with transaction.atomic():
         project = repository.project_of(agency)
-        ctx = repository.context_of(agency)
+        ctx = repository.context_from(project)
         current = project.plan(plan.pid)
         try:
             change = change_from_plain(plain, ctx, ())
@@ -589,18 +573,7 @@ def spreadsheet_import(
         known = set(locked.documents.values_list("symbol", "issued_on"))
         for document in new.documents:
             if (document.symbol.text, document.issued_on) not in known:
-                plain = document_to_plain(document)
-                models.Document.objects.create(
-                    agency=locked,
-                    symbol=plain["symbol"],
-                    kind=plain["kind"],
-                    issued_on=document.issued_on,
-                    effective_on=document.effective_on,
-                    issuer=document.issuer,
-                    title=document.title,
-                    url=document.url or "",
-                    illustrative=document.illustrative,
-                )
+                repository.document_row(locked, document).save()
         custom = [
             unit_kind_to_plain(k) for c, k in new.unit_kinds.items() if c not in BUILTIN_KINDS
         ]
@@ -610,22 +583,16 @@ def spreadsheet_import(
         rows = {p.pid: p for p in locked.people.all()}
         added = 0
         for person in new.people.values():
-            data = person_to_plain(person)
+            fresh = repository.person_row(locked, person)
             row = rows.get(person.id)
             if row is None:
-                models.Person.objects.create(
-                    agency=locked,
-                    pid=person.id,
-                    data=data,
-                    full_name=person.full_name,
-                    folded_name=fold(person.full_name),
-                )
+                fresh.save()
                 added += 1
-            elif row.data != data:
+            elif row.data != fresh.data:
                 row.data, row.full_name, row.folded_name = (
-                    data,
-                    person.full_name,
-                    fold(person.full_name),
+                    fresh.data,
+                    fresh.full_name,
+                    fresh.folded_name,
                 )
                 row.save(update_fields=["data", "full_name", "folded_name"])
         seq = locked.changes.aggregate(m=Max("seq"))["m"] or 0
