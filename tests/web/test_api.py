@@ -112,7 +112,7 @@ def test_an_unknown_plan_is_404(api):
 
 
 @pytest.mark.django_db
-def test_a_plan_goes_through_its_workflow_by_api(api):
+def test_a_plan_goes_through_its_workflow_by_api(api, approving_decision):
     editor, approver = api("editor"), api("approver")
     created = editor.post("/api/v1/agencies/bqlkkt/plans", {"title": "Qua API"})
     assert created.status_code == 201
@@ -130,7 +130,7 @@ def test_a_plan_goes_through_its_workflow_by_api(api):
     ).json()
     approved = approver.post(
         f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/approve",
-        {"version": submitted["version"], "decision_symbol": "1402/QĐ-UBND"},
+        {"version": submitted["version"], "decision_symbol": "800/QĐ-UBND"},
     ).json()
     done = approver.post(
         f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/implement", {"version": approved["version"]}
@@ -207,3 +207,24 @@ def test_the_api_documentation_page_is_served_without_any_cdn(client):
     assert page.status_code == 200
     assert not re.search(r'(src|href)="(https?:)?//', page.content.decode())
     assert "script-src 'self'" in page["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("symbol", ["108/2014/NĐ-CP", "61/QĐ-BQLKKT", "1402/QĐ-UBND"])
+def test_the_api_approves_only_by_the_right_decision(api, symbol):
+    plan = api("editor").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()
+    submitted = (
+        api("editor")
+        .post("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/submit", {"version": plan["version"]})
+        .json()
+    )
+
+    response = api("approver").post(
+        "/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/approve",
+        {"version": submitted["version"], "decision_symbol": symbol},
+    )
+
+    assert response.status_code == 422
+    assert api("viewer").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()[
+        "status"
+    ] == "submitted"

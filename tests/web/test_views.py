@@ -253,9 +253,9 @@ def test_an_editor_builds_a_plan_that_merges_two_departments_and_sees_its_effect
 
 
 @pytest.mark.django_db
-def test_a_plan_is_submitted_approved_and_implemented_through_the_pages(as_):
+def test_a_plan_is_submitted_approved_and_implemented_through_the_pages(as_, approving_decision):
     plan = models.Plan.objects.get(pid="phuong-an-3-phong")
-    decision = models.Document.objects.get(symbol="1402/QĐ-UBND")
+    decision = approving_decision
 
     as_("editor").post(f"/co-quan/bqlkkt/de-an/{plan.pid}/submit/", {"version": plan.version})
     plan.refresh_from_db()

@@ -32,11 +32,12 @@ class ApproveForm(VersionForm):
         label=_("Quyết định phê duyệt"), queryset=models.Document.objects.none()
     )
 
-    def __init__(self, *args: Any, agency: models.Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: models.Plan, **kwargs: Any) -> None:
+        from tinhgon.web.services.approval import approving_decisions
+
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = models.Document.objects.filter(agency=agency).order_by(
-            "-issued_on"
-        )
+        # Only the documents that may approve this plan (the service checks the same rule).
+        self.fields["decision"].queryset = approving_decisions(plan)
         self.fields["decision"].label_from_instance = lambda d: (
             f"{d.symbol} ngày {vn(d.issued_on)} — {d.title[:60]}"
         )

@@ -19,6 +19,7 @@ from tinhgon.io.codec import (
     change_to_plain,
 )
 from tinhgon.web import models, repository
+from tinhgon.web.services.approval import check_decision
 from tinhgon.web.services.base import ServiceError, StaleEdit, _bump, _field_error, audit
 
 # -- plans -------------------------------------------------------------------------------------
@@ -212,11 +213,7 @@ def plan_approve(
     *, plan: models.Plan, decision: models.Document, version: int, user: Any, reason: str = ""
 ) -> models.Plan:
     _check_version(plan, version)
-    if decision.agency_id != plan.agency_id:
-        raise ServiceError(
-            "quyết định không thuộc sổ văn bản của cơ quan",
-            "the decision is not in this agency's register",
-        )
+    check_decision(plan, decision)
     project = repository.project_of(plan.agency)
     key = project.documents.resolve(decision.symbol, decision.issued_on).key
     domain = project.plan(plan.pid).approve(key)

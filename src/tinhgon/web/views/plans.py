@@ -93,7 +93,9 @@ def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
         kinds=forms.CHANGE_KINDS,
         change_form=change_form,
         kind=kind,
-        approve_form=forms.ApproveForm(agency=agency, initial={"version": plan_row.version}),
+        approve_form=forms.ApproveForm(plan=plan_row, initial={"version": plan_row.version})
+        if plan_row.status == "submitted"
+        else None,
         version=plan_row.version,
         on=data["after_on"],
     )
@@ -193,7 +195,7 @@ def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> H
         return forbidden(request)
     plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
     form = (
-        forms.ApproveForm(request.POST, agency=agency)
+        forms.ApproveForm(request.POST, plan=plan_row)
         if action == "approve"
         else forms.VersionForm(request.POST)
     )
