@@ -206,6 +206,7 @@ def test_an_officer_drafts_a_merger_sees_its_effect_then_it_is_submitted_and_app
     page.get_by_text("Thêm thay đổi").click()
     page.get_by_label("Ngày hiệu lực").fill("01/06/2019")
     page.get_by_label("Loại thay đổi").select_option("merge")
+    page.get_by_role("button", name="Chọn", exact=True).click()
     change = page.locator("form.change-form")
     change.get_by_label("Các đơn vị sáp nhập / hợp nhất").select_option(["qldtdn", "tnmt"])
     change.get_by_label("Hợp nhất thành đơn vị mới").check()

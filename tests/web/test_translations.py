@@ -18,7 +18,7 @@ def marked_strings() -> set[str]:
         source = template.read_text(encoding="utf-8")
         found.update(re.findall(r'{%\s*translate\s+"([^"]+)"', source))
         found.update(re.findall(r"{%\s*translate\s+'([^']+)'", source))
-    for module in WEB.glob("*.py"):
+    for module in WEB.rglob("*.py"):
         found.update(re.findall(r'\b_\("([^"]+)"\)', module.read_text(encoding="utf-8")))
     return found
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from tinhgon.domain import Category, LeaveReason, Project, State
 from tinhgon.web.forms.fields import (
     KIND_CHOICES,
+    NoFormulas,
     VnDateField,
     document_choices,
     new_unit_id,
@@ -22,7 +23,7 @@ from tinhgon.web.forms.fields import (
 )
 
 
-class ChangeForm(forms.Form):
+class ChangeForm(NoFormulas, forms.Form):
     """What every change has: its effective date, its legal basis, a note, and why it is entered."""
 
     kind = forms.CharField(widget=forms.HiddenInput)
@@ -37,9 +38,23 @@ class ChangeForm(forms.Form):
         self.project = project
         self.state = state
         self.official = official
-        self.fields["basis"].choices = document_choices(project, blank=not official)
+        # Never a preselected document: the legal basis is chosen, not defaulted.
+        self.fields["basis"].choices = document_choices(project, blank=True)
         self.fields["basis"].required = official
         self.setup()
+        # No default that could pass unnoticed: every required choice (unit, person, role,
+        # category, sex...) starts empty unless the form gives it an explicit initial value.
+        for name, field in self.fields.items():
+            if (
+                type(field) is forms.ChoiceField
+                and field.required
+                and not isinstance(field.widget, forms.RadioSelect)
+                and name not in self.initial
+                and field.initial is None
+            ):
+                choices = list(field.choices)
+                if not choices or choices[0][0] != "":
+                    field.choices = [("", "—"), *choices]
 
     def setup(self) -> None:
         """Kind-specific fields from the state (units and people to choose from)."""
@@ -112,6 +127,40 @@ class SplitForm(ChangeForm):
 
     def setup(self) -> None:
         self.fields["unit"].choices = unit_choices(self.state)
+
+    def clean(self) -> dict[str, Any]:
+        """Every "person = number" line must name a member of the unit and a new unit (or 0 for
+        the unit itself when it continues): a malformed line is an error, never skipped."""
+        data = super().clean() or {}
+        names = [n.strip() for n in data.get("new_names", "").splitlines() if n.strip()]
+        members = (
+            {a.person_id for a in self.state.members(data["unit"])} if data.get("unit") else set()
+        )
+        seen: set[str] = set()
+        for number, line in enumerate(data.get("assignment", "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            pid, sign, index = (part.strip() for part in line.partition("="))
+            problem = ""
+            if not sign or not pid or not index:
+                problem = _("không đúng dạng 'mã người = số thứ tự'")
+            elif data.get("unit") and pid not in members:
+                problem = _("'%(pid)s' không phải người của đơn vị bị chia, tách") % {"pid": pid}
+            elif pid in seen:
+                problem = _("'%(pid)s' được phân hai lần") % {"pid": pid}
+            elif index in ("0", "cu", "cũ"):
+                if not data.get("keep_source"):
+                    problem = _("chỉ ghi 0 khi đơn vị cũ vẫn tiếp tục (tách)")
+            elif not (index.isdigit() and 1 <= int(index) <= len(names)):
+                problem = _("số thứ tự đơn vị mới phải từ 1 đến %(n)d") % {"n": len(names)}
+            seen.add(pid)
+            if problem:
+                self.add_error(
+                    "assignment",
+                    _("Dòng %(line)d ('%(text)s'): %(problem)s")
+                    % {"line": number, "text": line.strip()[:60], "problem": problem},
+                )
+        return data
 
     def to_plain(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -242,7 +291,7 @@ class TransferForm(ChangeForm):
 class AppointForm(ChangeForm):
     person = forms.ChoiceField(label=_("Người"))
     role = forms.ChoiceField(
-        label=_("Chức vụ"), choices=[("head", "Cấp trưởng"), ("deputy", "Cấp phó")]
+        label=_("Chức vụ"), choices=[("head", _("Cấp trưởng")), ("deputy", _("Cấp phó"))]
     )
     unit = forms.ChoiceField(label=_("Tại đơn vị (để trống: đơn vị hiện tại)"), required=False)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from tinhgon.domain import BUILTIN_KINDS, Project, State
 from tinhgon.domain.vietnamese import fold
@@ -108,3 +109,16 @@ def new_unit_id(project: Project, name: str) -> str:
     while candidate in used:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+class NoFormulas:
+    """Refuse text that a spreadsheet would run as a formula ('=1+1'), as the import does."""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
+        for name, value in list(data.items()):
+            if isinstance(value, str) and value.lstrip().startswith("="):
+                self.add_error(  # type: ignore[attr-defined]
+                    name, _("Không nhận nội dung bắt đầu bằng '=' (công thức)")
+                )
+        return data

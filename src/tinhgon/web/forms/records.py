@@ -8,13 +8,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tinhgon.web import models
-from tinhgon.web.forms.fields import VnDateField, vn
+from tinhgon.web.forms.fields import NoFormulas, VnDateField, vn
 
 
-class PlanCreateForm(forms.Form):
+class PlanCreateForm(NoFormulas, forms.Form):
     title = forms.CharField(label=_("Tên đề án / phương án"), max_length=300)
     description = forms.CharField(
-        label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Mô tả"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -43,7 +46,7 @@ class ApproveForm(VersionForm):
         )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(NoFormulas, forms.Form):
     symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=100)
     kind = forms.ChoiceField(
         label=_("Loại văn bản"),

@@ -21,6 +21,7 @@ from tinhgon.io.codec import (
 )
 from tinhgon.web import models, repository
 from tinhgon.web.services.base import ServiceError, _bump, _field_error, audit
+from tinhgon.web.services.limits import check_plain
 
 # -- agencies ---------------------------------------------------------------------------------
 
@@ -119,6 +120,7 @@ def person_register(
     *, agency: models.Agency, data: dict[str, Any], user: Any, reason: str = ""
 ) -> models.Person:
     """Add someone to the agency's registry (before a hire change puts them on the staff)."""
+    check_plain(data)
     try:
         person = person_from_plain(data, ())
     except FieldError as error:
@@ -161,6 +163,7 @@ def change_record(
     *, agency: models.Agency, plain: dict[str, Any], user: Any, reason: str = ""
 ) -> models.ChangeRecord:
     """Record a decision as it is signed: one dated change with its basis, appended."""
+    check_plain(plain)
     with transaction.atomic():
         agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
         project = repository.project_of(agency)

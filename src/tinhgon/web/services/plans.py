@@ -21,6 +21,7 @@ from tinhgon.io.codec import (
 from tinhgon.web import models, repository
 from tinhgon.web.services.approval import check_decision
 from tinhgon.web.services.base import ServiceError, StaleEdit, _bump, _field_error, audit
+from tinhgon.web.services.limits import check_plain, check_text
 
 # -- plans -------------------------------------------------------------------------------------
 
@@ -32,6 +33,8 @@ def _slug(text: str) -> str:
 def plan_create(
     *, agency: models.Agency, title: str, description: str = "", user: Any
 ) -> models.Plan:
+    title = check_text(title, "title", required=True)
+    description = check_text(description, "description")
     base = _slug(title)
     with transaction.atomic():
         # The agency row is locked while a free id is chosen: two plans of the same title
@@ -95,6 +98,7 @@ def plan_change_add(
 ) -> models.Plan:
     """Add a proposed change to a draft; it must apply on top of the official timeline."""
     agency = plan.agency
+    check_plain(plain)
     _check_version(plan, version)
     with transaction.atomic():
         project = repository.project_of(agency)
