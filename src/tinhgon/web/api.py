@@ -21,6 +21,7 @@ from tinhgon.domain import ChangeRefused, Project, TinhgonError, metrics_of
 from tinhgon.domain.describe import unit_tree
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.web import models, repository, selectors, services
+from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.permissions import Action, Forbidden, agency_for, visible_agencies
 
 
@@ -107,9 +108,13 @@ def _project(request: HttpRequest, code: str, plan: str | None) -> Project:
 
 def _date(value: str, name: str) -> dt.date:
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except FieldError as error:
         raise HttpError(422, f"{name}: {error.vi} ({error.en})") from None
+    try:
+        return in_range(day)
+    except OutOfRange as error:
+        raise HttpError(400, f"{name}: {error.vi} ({error.en})") from None
 
 
 def _plan_out(row: models.Plan) -> dict[str, Any]:

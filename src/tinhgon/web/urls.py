@@ -62,3 +62,7 @@ urlpatterns = [
     ),
     path("api/v1/", api.urls),
 ]
+
+handler400 = "tinhgon.web.views.errors.bad_request"
+handler404 = "tinhgon.web.views.errors.not_found"
+handler500 = "tinhgon.web.views.errors.server_error"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from tinhgon.domain import BUILTIN_KINDS, Project, State
 from tinhgon.domain.vietnamese import fold
 from tinhgon.io.codec import FieldError, parse_date
+from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.selectors import people_sorted
 
 DATE_HINT = "dd/mm/yyyy"
@@ -34,8 +35,10 @@ class VnDateField(forms.Field):
         if not text:
             return None
         try:
-            return parse_date(text)
+            return in_range(parse_date(text))
         except FieldError as error:
+            raise ValidationError(error.vi) from None
+        except OutOfRange as error:
             raise ValidationError(error.vi) from None
 
     def prepare_value(self, value: Any) -> Any:
