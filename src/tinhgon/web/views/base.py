@@ -106,6 +106,16 @@ def show_error(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
 
+def _in_language(request: HttpRequest, error: Exception) -> str:
+    """An error's text in the page's language (for a form's own error list)."""
+    english = getattr(request, "LANGUAGE_CODE", "vi") == "en"
+    if isinstance(error, ProjectFileError):
+        return "; ".join(p.in_language("en" if english else "vi") for p in error.problems[:20])
+    if isinstance(error, TinhgonError | FieldError):
+        return str(error.en if english else error.vi)
+    return str(error)
+
+
 def _posted_date(request: HttpRequest) -> dt.date | None:
     try:
         return in_range(parse_date(request.POST.get("on", "")))

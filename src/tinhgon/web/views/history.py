@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import TinhgonError
@@ -15,7 +14,7 @@ from tinhgon.web.permissions import (
     Action,
 )
 from tinhgon.web.views.base import (
-    _form_errors,
+    _in_language,
     _posted_date,
     _save_change,
     agency_page,
@@ -29,17 +28,26 @@ from tinhgon.web.views.base import (
 
 @agency_page()
 def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    return _timeline_page(request, agency, request.GET.get("kind", ""))
+
+
+def _timeline_page(
+    request: HttpRequest,
+    agency: models.Agency,
+    kind: str,
+    form: forms.ChangeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The timeline; ``form`` is a form sent back with what was typed and its errors."""
     project = repository.project_of(agency)
     entries = selectors.timeline_entries(project=project)[::-1]
-    kind = request.GET.get("kind", "")
-    form = None
-    if Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
+    if form is None and Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
         on = date_param(request, "form_on", today())
         state = project.state_on(on)
         form = forms.FORMS[kind](
             project=project, state=state, official=True, initial={"kind": kind, "on": on}
         )
-    return page(
+    response = page(
         request,
         "tinhgon/timeline.html",
         agency,
@@ -48,6 +56,8 @@ def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         form=form,
         kind=kind,
     )
+    response.status_code = status
+    return response
 
 
 @require_POST
@@ -73,13 +83,11 @@ def timeline_record(request: HttpRequest, agency: models.Agency) -> HttpResponse
                 ),
             )
         except (TinhgonError, FieldError) as error:
-            show_error(request, error)
-        else:
-            messages.success(request, "Đã ghi nhận thay đổi vào lịch sử chính thức.")
-            return redirect("timeline", code=agency.code)
-    else:
-        _form_errors(request, form)
-    return redirect(f"{reverse('timeline', args=[agency.code])}?kind={kind}")
+            form.add_error(None, _in_language(request, error))
+            return _timeline_page(request, agency, kind, form=form, status=422)
+        messages.success(request, "Đã ghi nhận thay đổi vào lịch sử chính thức.")
+        return redirect("timeline", code=agency.code)
+    return _timeline_page(request, agency, kind, form=form, status=422)
 
 
 @agency_page()

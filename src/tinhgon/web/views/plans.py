@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError, metrics_of
@@ -23,6 +22,7 @@ from tinhgon.web.permissions import (
 )
 from tinhgon.web.views.base import (
     _form_errors,
+    _in_language,
     _int,
     _posted_date,
     _save_change,
@@ -65,11 +65,27 @@ def _plan_view_data(project: Any, plan_row: models.Plan) -> dict[str, Any]:
 @agency_page()
 def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
     plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    return _plan_page(request, agency, plan_row, request.GET.get("kind", ""))
+
+
+def _plan_page(
+    request: HttpRequest,
+    agency: models.Agency,
+    plan_row: models.Plan,
+    kind: str,
+    change_form: forms.ChangeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The plan's page; ``change_form`` is a form sent back with what was typed and its errors."""
+    pid = plan_row.pid
     project = repository.project_of(agency)
     data = _plan_view_data(project, plan_row)
-    kind = request.GET.get("kind", "")
-    change_form = None
-    if plan_row.status == "draft" and Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
+    if (
+        change_form is None
+        and plan_row.status == "draft"
+        and Action.EDIT in request.rights  # type: ignore[attr-defined]
+        and kind in forms.FORMS
+    ):
         on = date_param(request, "form_on", data["after_on"])
         state = project.state_on(on, plan=pid)
         change_form = forms.FORMS[kind](
@@ -80,7 +96,7 @@ def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
     rows = []
     if compare:
         rows = _metric_rows(compare["before"]["metrics"], compare["after"]["metrics"])
-    return page(
+    response = page(
         request,
         "tinhgon/plan.html",
         agency,
@@ -99,6 +115,8 @@ def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
         version=plan_row.version,
         on=data["after_on"],
     )
+    response.status_code = status
+    return response
 
 
 def _metric_rows(before: Any, after: Any) -> list[dict[str, Any]]:
@@ -144,13 +162,14 @@ def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> Ht
                 ),
             )
         except (TinhgonError, FieldError) as error:
-            show_error(request, error)
-        else:
-            messages.success(request, "Đã thêm thay đổi vào đề án.")
-            return redirect("plan", code=agency.code, pid=pid)
-    else:
-        _form_errors(request, form)
-    return redirect(f"{reverse('plan', args=[agency.code, pid])}?kind={kind}")
+            # The form comes back as typed, with the refusal above its fields.
+            form.add_error(None, _in_language(request, error))
+            status = 409 if isinstance(error, services.StaleEdit) else 422
+            plan_row.refresh_from_db()
+            return _plan_page(request, agency, plan_row, kind, change_form=form, status=status)
+        messages.success(request, "Đã thêm thay đổi vào đề án.")
+        return redirect("plan", code=agency.code, pid=pid)
+    return _plan_page(request, agency, plan_row, kind, change_form=form, status=422)
 
 
 @require_POST
