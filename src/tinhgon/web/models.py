@@ -207,6 +207,23 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
 
 
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    """No update or delete in bulk either: the log only grows."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError(
+            "Nhật ký chỉ được ghi thêm, không được sửa (the audit log is append-only)"
+        )
+
+    def delete(self) -> Any:
+        raise PermissionError("Nhật ký không được xóa (the audit log is append-only)")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError(
+            "Nhật ký chỉ được ghi thêm, không được sửa (the audit log is append-only)"
+        )
+
+
 class AuditEntry(models.Model):
     """Nhật ký: who did what, when and why. Append-only: rows are never changed or deleted."""
 
@@ -223,6 +240,8 @@ class AuditEntry(models.Model):
     summary = models.TextField()
     reason = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -80,8 +80,15 @@ def agency_import(
     return agency
 
 
-def agency_export(*, agency: models.Agency) -> str:
-    return dump_project(repository.project_of(agency))
+def agency_export(*, agency: models.Agency, personal: bool = True) -> str:
+    """The agency's project file; without ``personal``, personal data is masked (see
+    ``tinhgon.web.privacy``)."""
+    project = repository.project_of(agency)
+    if not personal:
+        from tinhgon.web.privacy import mask_project
+
+        project = mask_project(project)
+    return dump_project(project)
 
 
 # -- documents and people ----------------------------------------------------------------------

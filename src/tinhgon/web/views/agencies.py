@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from tinhgon.io import ProjectFileError
-from tinhgon.web import forms, models, services
+from tinhgon.web import forms, models, privacy, services
 from tinhgon.web.permissions import (
     Action,
     may_create_agencies,
@@ -94,9 +94,16 @@ def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
-    response = HttpResponse(
-        services.agency_export(agency=agency), content_type="application/yaml; charset=utf-8"
+    personal = privacy.may_see_personal(request)
+    text = services.agency_export(agency=agency, personal=personal)
+    privacy.audit_export(
+        request=request,
+        agency=agency,
+        what="project",
+        summary=f"Xuất tệp dự án {agency.code}.yaml",
+        personal=personal,
     )
+    response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{agency.code}.yaml"'
     return response
 
