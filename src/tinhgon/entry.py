@@ -5,10 +5,16 @@ above both, puts them together.
 """
 
 from tinhgon.cli.main import app
-from tinhgon.web.commands import manage, serve, token
+from tinhgon.web import admin_commands
+from tinhgon.web.commands import manage, serve
 
 app.command("serve")(serve)
-app.command("token")(token)
+app.command("token")(admin_commands.token)
+app.command("token-list")(admin_commands.token_list)
+app.command("token-revoke")(admin_commands.token_revoke)
+app.command("load")(admin_commands.load)
+app.command("backup")(admin_commands.backup)
+app.command("restore")(admin_commands.restore)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
     manage
 )

@@ -215,7 +215,9 @@ def test_the_api_approves_only_by_the_right_decision(api, symbol):
     plan = api("editor").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()
     submitted = (
         api("editor")
-        .post("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/submit", {"version": plan["version"]})
+        .post(
+            "/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/submit", {"version": plan["version"]}
+        )
         .json()
     )
 
@@ -225,6 +227,7 @@ def test_the_api_approves_only_by_the_right_decision(api, symbol):
     )
 
     assert response.status_code == 422
-    assert api("viewer").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()[
-        "status"
-    ] == "submitted"
+    assert (
+        api("viewer").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()["status"]
+        == "submitted"
+    )

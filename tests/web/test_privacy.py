@@ -14,7 +14,10 @@ NATIONAL_ID = "062064190069"  # p001 in the example (illustrative)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "sees"), [("viewer", False), ("approver", False), ("editor", True), ("province_admin", True)])
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [("viewer", False), ("approver", False), ("editor", True), ("province_admin", True)],
+)
 def test_the_person_page_shows_personal_data_only_to_roles_that_need_it(as_, role, sees):
     body = as_(role).get("/co-quan/bqlkkt/nhan-su/p001/?on=31/12/2019").content.decode()
 

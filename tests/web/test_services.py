@@ -334,11 +334,15 @@ def test_a_decision_issued_after_the_plan_takes_effect_is_refused(kontum, users)
     )
 
     with pytest.raises(services.ServiceError, match="sau ngày hiệu lực"):
-        services.plan_approve(plan=plan, decision=late, version=plan.version, user=users["approver"])
+        services.plan_approve(
+            plan=plan, decision=late, version=plan.version, user=users["approver"]
+        )
 
 
 @pytest.mark.django_db
-def test_the_approval_form_offers_only_decisions_that_may_approve(kontum, users, approving_decision):
+def test_the_approval_form_offers_only_decisions_that_may_approve(
+    kontum, users, approving_decision
+):
     from tinhgon.web import forms
 
     plan = _submitted_plan(kontum, users)

@@ -45,9 +45,7 @@ def test_the_api_refuses_a_unit_name_longer_than_the_database_keeps(users, clien
     assert response.status_code == 422
     assert "tối đa 300" in response.json()["detail"]
     plan.refresh_from_db()
-    assert len(plan.changes) == len(
-        models.Plan.objects.get(pk=plan.pk).changes
-    )  # unchanged row
+    assert len(plan.changes) == len(models.Plan.objects.get(pk=plan.pk).changes)  # unchanged row
     assert all(c.get("name") != "P" * 100_000 for c in plan.changes)
 
 

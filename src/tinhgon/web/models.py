@@ -205,6 +205,21 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Hết hạn; mã tạo trước khi có hạn được cho 90 ngày."
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
+
+    def state(self, now: Any) -> str:
+        """'active', 'expired' or 'revoked' at ``now``."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        return "active"
 
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
