@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from openapi_spec_validator import validate
 
@@ -231,3 +233,60 @@ def test_the_api_approves_only_by_the_right_decision(api, symbol):
         api("viewer").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()["status"]
         == "submitted"
     )
+
+
+@pytest.mark.django_db
+def test_a_401_says_how_to_authenticate_and_why_a_token_was_refused(users, client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tinhgon.web.tokens import token_create, token_revoke
+
+    now = timezone.now()
+    _, expired = token_create(
+        user=users["viewer"], name="cũ", days=1, now=now - dt.timedelta(days=2)
+    )
+    row, revoked = token_create(user=users["viewer"], name="thu hồi", days=30, now=now)
+    token_revoke(token=row, now=now)
+    _, good = token_create(user=users["viewer"], name="tốt", days=30, now=now)
+
+    def get(token: str | None):  # type: ignore[no-untyped-def]
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return client.get("/api/v1/agencies", headers=headers)
+
+    none, old, gone, fine = get(None), get(expired), get(revoked), get(good)
+
+    assert none.status_code == 401
+    assert none["WWW-Authenticate"] == 'Bearer realm="tinhgon"'
+    assert old.status_code == 401
+    assert 'error="invalid_token"' in old["WWW-Authenticate"]
+    assert "hết hạn" in old.json()["detail"]
+    assert gone.status_code == 401
+    assert "thu hồi" in gone.json()["detail"]
+    assert fine.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_user_makes_sees_and_revokes_their_tokens_on_their_page(as_, users, client):
+    page = as_("viewer")
+
+    made = page.post("/tai-khoan/ma-api/", {"name": "báo cáo tháng", "days": "30"})
+    value = re.search(r'<code id="new-token">([^<]+)</code>', made.content.decode()).group(1)
+    assert (
+        client.get("/api/v1/agencies", headers={"Authorization": f"Bearer {value}"}).status_code
+        == 200
+    )
+    listing = page.get("/tai-khoan/ma-api/").content.decode()
+    assert "báo cáo tháng" in listing
+    assert value not in listing
+    row = models.ApiToken.objects.get(user=users["viewer"], name="báo cáo tháng")
+    page.post("/tai-khoan/ma-api/", {"revoke": row.pk})
+
+    assert (
+        client.get("/api/v1/agencies", headers={"Authorization": f"Bearer {value}"}).status_code
+        == 401
+    )
+    # Another user's token cannot be revoked from one's own page.
+    other = models.ApiToken.objects.create(user=users["editor"], name="x", digest="0" * 64)
+    assert as_("viewer").post("/tai-khoan/ma-api/", {"revoke": other.pk}).status_code == 404

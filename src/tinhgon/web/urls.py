@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from tinhgon.web import views
 from tinhgon.web.api import api
+from tinhgon.web.views import account
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -60,6 +61,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="tinhgon/password_done.html"),
         name="password_change_done",
     ),
+    path("tai-khoan/ma-api/", account.tokens, name="tokens"),
     path("api/v1/", api.urls),
 ]
 
