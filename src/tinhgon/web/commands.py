@@ -14,7 +14,15 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
     import django
 
-    django.setup()
+    try:
+        django.setup()
+    except ValueError as error:
+        # A malformed setting from the environment (TINHGON_DEBUG=maybe, a bad DATABASE_URL):
+        # stop with a clear message, not a traceback.
+        typer.echo(
+            f"cấu hình sai, không khởi động (bad configuration, not started): {error}", err=True
+        )
+        raise typer.Exit(2) from None
 
 
 def serve(

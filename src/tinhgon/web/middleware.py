@@ -24,3 +24,24 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+class UploadLimitMiddleware:
+    """A request body over ``TINHGON_UPLOAD_MAX_BYTES`` is refused (413) from its
+    Content-Length, before a byte of it is read: one upload cannot fill the disk or the
+    memory."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.limit = int(settings.TINHGON_UPLOAD_MAX_BYTES)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > self.limit:
+            from tinhgon.web.views.errors import too_large
+
+            return too_large(request, self.limit)
+        return self.get_response(request)

@@ -222,6 +222,19 @@ class ApiToken(models.Model):
         return "active"
 
 
+class ImportLock(models.Model):
+    """One import at a time per agency, across every process serving the database: the row
+    exists while an import runs (a row older than ``STALE_MINUTES`` is from a process that
+    died, and is taken over)."""
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="import_lock")
+    started_at = models.DateTimeField()
+    username = models.CharField(max_length=150, blank=True)
+    filename = models.CharField(max_length=300, blank=True)
+
+    STALE_MINUTES = 15
+
+
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
     """No update or delete in bulk either: the log only grows."""
 

@@ -7,6 +7,9 @@ Environment:
   TINHGON_DEBUG      true/false (default false)
   TINHGON_ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1)
   TINHGON_SECRET_KEY     overrides the key generated once in the data folder
+  TINHGON_UPLOAD_MAX_MB  largest request body accepted, in MB (default 50); larger is refused
+                         (413) before it is read
+  TINHGON_IMPORT_WORKERS imports running at once in one process (default 2)
 """
 
 from __future__ import annotations
@@ -46,7 +49,24 @@ def _secret_key() -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def env_int(name: str, default: int, low: int, high: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r}: expected a whole number") from None
+    if not low <= number <= high:
+        raise ValueError(f"{name}={value!r}: expected a number from {low} to {high}")
+    return number
+
+
 SECRET_KEY = _secret_key()
+TINHGON_UPLOAD_MAX_BYTES = env_int("TINHGON_UPLOAD_MAX_MB", 50, 1, 1024) * 1024 * 1024 + 64 * 1024
+TINHGON_IMPORT_WORKERS = env_int("TINHGON_IMPORT_WORKERS", 2, 1, 32)
+# Uploads over 1 MB go to a temporary file, not memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DEBUG = env_bool("TINHGON_DEBUG", False)
 ALLOWED_HOSTS = [
     h.strip()
@@ -70,6 +90,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tinhgon.web.middleware.LanguageMiddleware",
+    "tinhgon.web.middleware.UploadLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

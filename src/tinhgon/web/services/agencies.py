@@ -42,6 +42,40 @@ def agency_import(
     Replacing keeps the previous content in the audit log, so nothing is lost. ``project``:
     the file already read (``text`` is then only recorded).
     """
+    if agency is not None:
+        from tinhgon.web.imports import import_slot
+
+        with import_slot(agency=agency, user=user, filename=filename):
+            return _agency_import(
+                text=text,
+                filename=filename,
+                user=user,
+                reason=reason,
+                province=province,
+                agency=agency,
+                project=project,
+            )
+    return _agency_import(
+        text=text,
+        filename=filename,
+        user=user,
+        reason=reason,
+        province=province,
+        agency=agency,
+        project=project,
+    )
+
+
+def _agency_import(
+    *,
+    text: str,
+    filename: str,
+    user: Any,
+    reason: str,
+    province: models.Province | None,
+    agency: models.Agency | None,
+    project: Project | None,
+) -> models.Agency:
     project = project or parse_project(text, name=filename)
     code = project.agency.id
     with transaction.atomic():

@@ -41,6 +41,34 @@ def spreadsheet_import(
     The check takes a while on a large file; if the agency changed meanwhile, the import is
     refused (ServiceError) rather than overwriting what someone else just recorded.
     """
+    from tinhgon.web.imports import import_slot
+
+    with import_slot(agency=agency, user=user, filename=filename):
+        return _spreadsheet_import(
+            agency=agency,
+            path=path,
+            filename=filename,
+            on=on,
+            basis=basis,
+            basis_date=basis_date,
+            complete=complete,
+            user=user,
+            reason=reason,
+        )
+
+
+def _spreadsheet_import(
+    *,
+    agency: models.Agency,
+    path: Path,
+    filename: str,
+    on: dt.date,
+    basis: str,
+    basis_date: dt.date | None,
+    complete: bool,
+    user: Any,
+    reason: str,
+) -> ImportResult:
     stamp = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).get()
     book = read_spreadsheet(path)
     project = repository.project_of(agency)

@@ -51,3 +51,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
             "Thao tác chưa hoàn thành. Lỗi đã được ghi lại; hãy thử lại sau hoặc báo quản trị hệ thống."
         ),
     )
+
+
+def too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    megabytes = limit // (1024 * 1024)
+    response = _render(
+        request,
+        413,
+        _("Tệp quá lớn"),
+        _("Tệp gửi lên vượt quá giới hạn %(mb)d MB nên không được đọc; hãy chia nhỏ tệp.")
+        % {"mb": megabytes},
+    )
+    response["Connection"] = "close"
+    return response
