@@ -78,6 +78,7 @@ def load(
     _migrate()
     from django.utils.text import slugify
 
+    from tinhgon.domain import TinhgonError
     from tinhgon.io import ProjectFileError, parse_project
     from tinhgon.web import models, services
 
@@ -89,7 +90,11 @@ def load(
         _fail(f"{file}: tệp không được mã hóa UTF-8 (the file is not UTF-8)")
     try:
         project = parse_project(text, name=file.name)
-    except ProjectFileError as error:
+    except TinhgonError as error:
+        if not isinstance(error, ProjectFileError):
+            _fail(
+                f"{file}: {error.vi} ({error.en})\nTệp không được nạp. (The file was not loaded.)"
+            )
         count = len(error.problems)
         _fail(
             "\n".join(str(p) for p in error.problems)

@@ -10,6 +10,7 @@ Environment:
   TINHGON_UPLOAD_MAX_MB  largest request body accepted, in MB (default 50); larger is refused
                          (413) before it is read
   TINHGON_IMPORT_WORKERS imports running at once in one process (default 2)
+  TINHGON_HTTPS          true behind an HTTPS proxy: secure cookies, X-Forwarded-Proto, HSTS
 """
 
 from __future__ import annotations
@@ -175,6 +176,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Behind an HTTPS reverse proxy (docs/operations.md): cookies only over HTTPS, the proxy's
+# X-Forwarded-Proto trusted, browsers told to keep to HTTPS for a year.
+HTTPS = env_bool("TINHGON_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -10,9 +10,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from tinhgon.domain import Project
+from tinhgon.domain import Project, TinhgonError
 from tinhgon.domain.describe import describe_change
-from tinhgon.io import dump_project, parse_project
+from tinhgon.io import ProjectFileError, dump_project, parse_project
 from tinhgon.io.codec import (
     FieldError,
     change_from_plain,
@@ -76,7 +76,17 @@ def _agency_import(
     agency: models.Agency | None,
     project: Project | None,
 ) -> models.Agency:
-    project = project or parse_project(text, name=filename)
+    if project is None:
+        try:
+            project = parse_project(text, name=filename)
+        except ProjectFileError:
+            raise
+        except TinhgonError as error:
+            # A domain refusal the loader let through (e.g. an implemented plan whose decision
+            # lost its date): still a clear refusal of the file, never a server error.
+            raise ServiceError(
+                f"tệp {filename}: {error.vi}", f"file {filename}: {error.en}"
+            ) from None
     code = project.agency.id
     with transaction.atomic():
         if agency is None:
