@@ -92,8 +92,7 @@ def run(tmp_path: Path, action: str, kill: bool) -> tuple[int, dict[str, list[st
 
     sheet = tmp_path / "nhan-su.csv"
     sheet.write_text(
-        "Mã,Họ và tên,Ngày sinh,Giới tính,Loại,Đơn vị\n"
-        ",Người Mới Một,01/02/1995,Nữ,Công chức,vp\n",
+        "Mã,Họ và tên,Ngày sinh,Giới tính,Loại,Đơn vị\n,Người Mới Một,01/02/1995,Nữ,Công chức,vp\n",
         encoding="utf-8",
     )
     database = tmp_path / "tinhgon.sqlite3"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import polib
+import pytest
 
 WEB = Path(__file__).parents[2] / "src" / "tinhgon" / "web"
 PO = WEB / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -42,3 +43,17 @@ def test_the_compiled_catalogue_matches_the_source():
     compiled = {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
 
     assert compiled == source
+
+
+@pytest.mark.django_db
+def test_change_kinds_metric_labels_and_messages_are_in_english_when_chosen(as_):
+    client = as_("editor")
+    client.cookies["django_language"] = "en"
+
+    page = client.get("/co-quan/bqlkkt/de-an/phuong-an-3-phong/").content.decode()
+    created = client.post("/co-quan/bqlkkt/de-an/", {"title": "Thử"}, follow=True).content.decode()
+
+    assert "Merge / consolidate units" in page
+    assert "Sáp nhập / hợp nhất đơn vị" not in page
+    assert "Number of units" in page
+    assert "Plan &#x27;Thử&#x27; created." in created

@@ -51,19 +51,19 @@ def vn(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
-CHANGE_KINDS: list[tuple[str, str]] = [
-    ("merge", "Sáp nhập / hợp nhất đơn vị"),
-    ("split", "Chia / tách đơn vị"),
-    ("dissolve", "Giải thể đơn vị"),
-    ("rename", "Đổi tên đơn vị"),
-    ("move", "Chuyển đơn vị trực thuộc"),
-    ("create", "Thành lập đơn vị"),
-    ("transfer", "Điều động"),
-    ("appoint", "Bổ nhiệm"),
-    ("relieve", "Miễn nhiệm"),
-    ("hire", "Tuyển dụng, tiếp nhận"),
-    ("leave", "Nghỉ hưu, thôi việc"),
-    ("set_quota", "Giao biên chế"),
+CHANGE_KINDS: list[tuple[str, Any]] = [
+    ("merge", _("Sáp nhập / hợp nhất đơn vị")),
+    ("split", _("Chia / tách đơn vị")),
+    ("dissolve", _("Giải thể đơn vị")),
+    ("rename", _("Đổi tên đơn vị")),
+    ("move", _("Chuyển đơn vị trực thuộc")),
+    ("create", _("Thành lập đơn vị")),
+    ("transfer", _("Điều động")),
+    ("appoint", _("Bổ nhiệm")),
+    ("relieve", _("Miễn nhiệm")),
+    ("hire", _("Tuyển dụng, tiếp nhận")),
+    ("leave", _("Nghỉ hưu, thôi việc")),
+    ("set_quota", _("Giao biên chế")),
 ]
 
 KIND_CHOICES = [

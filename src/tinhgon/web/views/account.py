@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tinhgon.web import models
 from tinhgon.web.tokens import TokenError, token_create, token_revoke
@@ -23,10 +24,10 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 models.ApiToken, user=request.user, pk=_int(request.POST["revoke"])
             )
             token_revoke(token=row, now=now, by=request.user)
-            messages.success(request, "Đã thu hồi mã truy cập.")
+            messages.success(request, _("Đã thu hồi mã truy cập."))
             return redirect("tokens")
         try:
-            _, made = token_create(
+            __, made = token_create(
                 user=request.user,
                 name=request.POST.get("name", ""),
                 days=_int(request.POST.get("days")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import TinhgonError
@@ -85,7 +86,7 @@ def timeline_record(request: HttpRequest, agency: models.Agency) -> HttpResponse
         except (TinhgonError, FieldError) as error:
             form.add_error(None, _in_language(request, error))
             return _timeline_page(request, agency, kind, form=form, status=422)
-        messages.success(request, "Đã ghi nhận thay đổi vào lịch sử chính thức.")
+        messages.success(request, _("Đã ghi nhận thay đổi vào lịch sử chính thức."))
         return redirect("timeline", code=agency.code)
     return _timeline_page(request, agency, kind, form=form, status=422)
 
@@ -105,7 +106,7 @@ def documents(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             except (TinhgonError, FieldError) as error:
                 show_error(request, error)
             else:
-                messages.success(request, "Đã thêm văn bản vào sổ.")
+                messages.success(request, _("Đã thêm văn bản vào sổ."))
                 return redirect("documents", code=agency.code)
     rows = list(agency.documents.all().order_by("-issued_on", "symbol"))
     return page(request, "tinhgon/documents.html", agency, documents=rows, form=form)

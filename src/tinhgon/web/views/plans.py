@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError, metrics_of
@@ -43,7 +45,7 @@ def plans(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             return forbidden(request)
         if form.is_valid():
             plan = services.plan_create(agency=agency, user=request.user, **form.cleaned_data)
-            messages.success(request, f"Đã tạo đề án '{plan.title}'.")
+            messages.success(request, _("Đã tạo đề án '%(title)s'.") % {"title": plan.title})
             return redirect("plan", code=agency.code, pid=plan.pid)
     rows = agency.plans.select_related("decision").all()
     return page(request, "tinhgon/plans.html", agency, plans=rows, form=form)
@@ -122,12 +124,12 @@ def _plan_page(
 def _metric_rows(before: Any, after: Any) -> list[dict[str, Any]]:
     b, a = before.as_dict(), after.as_dict()
     labels = [
-        ("departments", "Phòng chuyên môn và tương đương"),
-        ("department_leaders", "Lãnh đạo cấp phòng và tương đương"),
-        ("department_deputies", "trong đó cấp phó"),
-        ("public_service_units", "Đơn vị sự nghiệp công lập"),
-        ("staff", "Tổng số người làm việc"),
-        ("units", "Số đầu mối"),
+        ("departments", _("Phòng chuyên môn và tương đương")),
+        ("department_leaders", _("Lãnh đạo cấp phòng và tương đương")),
+        ("department_deputies", _("trong đó cấp phó")),
+        ("public_service_units", _("Đơn vị sự nghiệp công lập")),
+        ("staff", _("Tổng số người làm việc")),
+        ("units", _("Số đầu mối")),
     ]
     return [
         {"label": label, "before": b[key], "after": a[key], "delta": a[key] - b[key]}
@@ -167,7 +169,7 @@ def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> Ht
             status = 409 if isinstance(error, services.StaleEdit) else 422
             plan_row.refresh_from_db()
             return _plan_page(request, agency, plan_row, kind, change_form=form, status=status)
-        messages.success(request, "Đã thêm thay đổi vào đề án.")
+        messages.success(request, _("Đã thêm thay đổi vào đề án."))
         return redirect("plan", code=agency.code, pid=pid)
     return _plan_page(request, agency, plan_row, kind, change_form=form, status=422)
 
@@ -185,19 +187,23 @@ def plan_change_remove(
     except TinhgonError as error:
         show_error(request, error)
     else:
-        messages.success(request, "Đã bỏ thay đổi khỏi đề án.")
+        messages.success(request, _("Đã bỏ thay đổi khỏi đề án."))
     return redirect("plan", code=agency.code, pid=pid)
 
 
-TRANSITIONS: dict[str, tuple[Action, Callable[..., Any], str]] = {
-    "submit": (Action.EDIT, services.plan_submit, "Đã trình đề án."),
-    "return": (Action.APPROVE, services.plan_return, "Đã trả lại đề án."),
-    "reject": (Action.APPROVE, services.plan_reject, "Đã ghi nhận không phê duyệt đề án."),
-    "approve": (Action.APPROVE, services.plan_approve, "Đã phê duyệt đề án."),
+TRANSITIONS: dict[str, tuple[Action, Callable[..., Any], Any]] = {
+    "submit": (Action.EDIT, services.plan_submit, gettext_lazy("Đã trình đề án.")),
+    "return": (Action.APPROVE, services.plan_return, gettext_lazy("Đã trả lại đề án.")),
+    "reject": (
+        Action.APPROVE,
+        services.plan_reject,
+        gettext_lazy("Đã ghi nhận không phê duyệt đề án."),
+    ),
+    "approve": (Action.APPROVE, services.plan_approve, gettext_lazy("Đã phê duyệt đề án.")),
     "implement": (
         Action.APPROVE,
         services.plan_implement,
-        "Đề án đã được đưa vào lịch sử chính thức.",
+        gettext_lazy("Đề án đã được đưa vào lịch sử chính thức."),
     ),
 }
 
