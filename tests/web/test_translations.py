@@ -57,3 +57,21 @@ def test_change_kinds_metric_labels_and_messages_are_in_english_when_chosen(as_)
     assert "Sáp nhập / hợp nhất đơn vị" not in page
     assert "Number of units" in page
     assert "Plan &#x27;Thử&#x27; created." in created
+
+
+@pytest.mark.django_db
+def test_categories_statuses_and_audit_actions_are_in_english_when_chosen(as_):
+    from tinhgon.domain import Category
+
+    client = as_("editor")
+    client.cookies["django_language"] = "en"
+
+    staff = client.get("/co-quan/bqlkkt/nhan-su/?on=31/12/2019").content.decode()
+    plans = client.get("/co-quan/bqlkkt/de-an/").content.decode()
+    audit = client.get("/co-quan/bqlkkt/nhat-ky/").content.decode()
+
+    assert Category("civil_servant").en in staff
+    assert f"<td>{Category('civil_servant').vi}</td>" not in staff
+    assert "Draft" in plans
+    assert "Dự thảo" not in plans
+    assert "Project file import" in audit
