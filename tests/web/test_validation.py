@@ -132,3 +132,31 @@ def test_the_split_form_names_each_malformed_assignment_line(kontum, line, why):
     assert not form.is_valid()
     assert why in str(form.errors["assignment"])
     assert "Dòng 1" in str(form.errors["assignment"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "why"),
+    [
+        ("born", "31/02/1990", "không có thật"),
+        ("born", "1850", "không hợp lệ"),
+        ("national_id", "12345", "12 chữ số"),
+    ],
+)
+def test_the_hire_form_checks_birth_dates_and_personal_ids_beside_their_fields(
+    kontum, field, value, why
+):
+    data = {
+        "kind": "hire",
+        "on": "01/01/2021",
+        "full_name": "Nguyễn Văn Mới",
+        "born": "1990",
+        "sex": "male",
+        "category": "civil_servant",
+        "unit": "tnmt",
+        "role": "staff",
+    }
+    form = _form("hire", data | {field: value}, kontum, official=False)
+
+    assert not form.is_valid()
+    assert why in str(form.errors[field])

@@ -6,9 +6,11 @@ with the same codec as the project file; every check beyond the field's shape is
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tinhgon.domain import Category, LeaveReason, Project, State
@@ -347,6 +349,24 @@ class HireForm(ChangeForm):
 
     def setup(self) -> None:
         self.fields["unit"].choices = unit_choices(self.state)
+
+    # The same checks as the project file and the import, beside their fields.
+    def clean_born(self) -> str:
+        from tinhgon.domain import TinhgonError
+        from tinhgon.domain.model import BirthDate
+
+        value = str(self.cleaned_data["born"]).strip()
+        try:
+            BirthDate.parse(value)
+        except (TinhgonError, ValueError) as error:
+            raise ValidationError(getattr(error, "vi", str(error))) from None
+        return value
+
+    def clean_national_id(self) -> str:
+        value = str(self.cleaned_data.get("national_id") or "").strip()
+        if value and not re.fullmatch(r"\d{12}", value):
+            raise ValidationError(_("Số định danh cá nhân phải gồm đúng 12 chữ số"))
+        return value
 
     def person_plain(self, pid: str) -> dict[str, Any]:
         data = self.cleaned_data
