@@ -18,6 +18,11 @@ Two kinds of value exist:
     several active bands cover a count, the tightest one applies.
 ``age``
     ``{years, months}``: an age, for instance a retirement age.
+``duration``
+    ``{years, months}``: a length of time, for instance a transition period.
+
+``ends: true`` on a ``null`` value says the rule itself ended on that date (its successor has
+no such rule): the engine reports that it no longer applies, not a coverage gap.
 """
 
 from __future__ import annotations
@@ -42,7 +47,15 @@ from tinhgon.law.findings import Citation, Confidence
 PROVINCE_CLASSES = ("special", "I", "II", "III")
 _ID = re.compile(r"^[a-z0-9_]+$")
 _TOP_KEYS = {"id", "title", "description", "kind", "limit", "counts", "values"}
-_VALUE_KEYS = {"value", "citation", "confidence", "verified", "date_confidence", "note"}
+_VALUE_KEYS = {
+    "value",
+    "citation",
+    "confidence",
+    "verified",
+    "date_confidence",
+    "note",
+    "ends",
+}
 _CITATION_KEYS = {
     "instrument",
     "issued_on",
@@ -168,6 +181,7 @@ class DatedValue:
     citation: Citation
     date_confidence: Confidence
     note: str = ""
+    ends: bool = False
 
     @property
     def confidence(self) -> Confidence:
@@ -212,6 +226,11 @@ class Parameter:
     def in_force(self, on: dt.date) -> bool:
         entry = self.value_on(on)
         return entry is not None and entry.value is not None and entry.confidence.active
+
+    def ended(self, on: dt.date) -> DatedValue | None:
+        """The value that ended the rule, when the rule no longer exists on the date."""
+        entry = self.value_on(on)
+        return entry if entry is not None and entry.value is None and entry.ends else None
 
     def windows(self) -> list[tuple[dt.date, dt.date | None]]:
         """The periods in which an active value is encoded, with consecutive values joined."""
@@ -369,9 +388,11 @@ class _Reader:
         title = self.text(data.get("title"), "title")
         description = self.text(data.get("description"), "description", required=False)
         kind = data.get("kind")
-        if kind not in ("limits", "age"):
+        if kind not in ("limits", "age", "duration"):
             self.problem(
-                "kind", "loại tham số phải là 'limits' hoặc 'age'", "kind must be limits or age"
+                "kind",
+                "loại tham số phải là 'limits', 'age' hoặc 'duration'",
+                "kind must be limits, age or duration",
             )
             return None
         direction = data.get("limit")
@@ -381,8 +402,10 @@ class _Reader:
                 "cần 'limit: at_most' (tối đa) hoặc 'limit: at_least' (tối thiểu)",
                 "needs 'limit: at_most' or 'limit: at_least'",
             )
-        if kind == "age" and direction is not None:
-            self.problem("limit", "tham số tuổi không có 'limit'", "an age has no 'limit'")
+        if kind in ("age", "duration") and direction is not None:
+            self.problem(
+                "limit", "tham số tuổi, thời hạn không có 'limit'", "an age has no 'limit'"
+            )
         counts, categories = self.counts(data.get("counts"), kind)
         values = self.values(data.get("values"), pid, kind, str(direction))
         return Parameter(
@@ -523,7 +546,22 @@ class _Reader:
             citation=citation,
             date_confidence=date_confidence or confidence,
             note=str(data.get("note") or "").strip(),
+            ends=self.ends(data.get("ends"), data.get("value"), field),
         )
+
+    def ends(self, raw: Any, value: Any, field: str) -> bool:
+        if raw is None:
+            return False
+        if not isinstance(raw, bool):
+            self.problem(f"{field}.ends", "cần 'ends: true' hoặc bỏ trống", "needs 'ends: true'")
+            return False
+        if raw and value is not None:
+            self.problem(
+                f"{field}.ends",
+                "'ends: true' chỉ dùng với 'value: null' (quy định chấm dứt từ ngày này)",
+                "'ends: true' goes with 'value: null' (the rule ends on this date)",
+            )
+        return raw
 
     def citation(
         self, data: Any, field: str, confidence: Confidence | None, verified: bool
@@ -566,7 +604,7 @@ class _Reader:
     def value(self, data: Any, field: str, kind: str, direction: str) -> Value:
         if data is None:
             return None
-        if kind == "age":
+        if kind in ("age", "duration"):
             if (
                 not isinstance(data, dict)
                 or set(data) - {"years", "months"}
