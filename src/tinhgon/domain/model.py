@@ -211,6 +211,14 @@ BUILTIN_KINDS: Mapping[str, UnitKind] = MappingProxyType(
                 "Phó Giám đốc",
             ),
             UnitKind(
+                "public_administrative_service_centre",
+                "Trung tâm Phục vụ hành chính công",
+                "Public administrative service centre",
+                UnitClass.DEPARTMENT,
+                "Giám đốc",
+                "Phó Giám đốc",
+            ),
+            UnitKind(
                 "division",
                 "Bộ phận",
                 "Division",
