@@ -37,6 +37,9 @@ def _matches(finding: Finding, expected: dict[str, Any]) -> bool:
         "coverage": finding.detail.get("coverage"),
         "verified": finding.verified,
         "retires_on": finding.detail.get("retires_on"),
+        "basis": finding.detail.get("basis"),
+        "transition_until": finding.detail.get("transition_until"),
+        "early_from": finding.detail.get("early_from"),
     }
     return all(got[key] == value for key, value in expected.items())
 
@@ -47,7 +50,7 @@ def test_legal_scenario(rule: str, agency_spec: dict[str, Any], case: dict[str, 
     agency = agency_of(agency_spec)
     state = build(case.get("structure", {}), agency, on)
 
-    report = check(state, on=on, agency=agency)
+    report = check(state, on=on, agency=agency, planned=case.get("planned", ()))
 
     found = [f for f in report.findings if f.rule == rule]
     expected = case.get("expect") or []

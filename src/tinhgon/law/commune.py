@@ -27,8 +27,7 @@ def commune_units(state: State) -> list[Unit]:
     return [
         u
         for _, u in state.walk()
-        if u.kind.unit_class is UnitClass.DEPARTMENT
-        and parent_class(state, u) is UnitClass.AGENCY
+        if u.kind.unit_class is UnitClass.DEPARTMENT and parent_class(state, u) is UnitClass.AGENCY
     ]
 
 

@@ -257,7 +257,9 @@ class Report:
 
 def _spans(windows: list[tuple[dt.date, dt.date | None]]) -> tuple[str, str]:
     vi = ", ".join(
-        f"{start:%d/%m/%Y}–{(end - dt.timedelta(days=1)):%d/%m/%Y}" if end else f"từ {start:%d/%m/%Y}"
+        f"{start:%d/%m/%Y}–{(end - dt.timedelta(days=1)):%d/%m/%Y}"
+        if end
+        else f"từ {start:%d/%m/%Y}"
         for start, end in windows
     )
     en = ", ".join(

@@ -41,7 +41,12 @@ def _limit(
 
 
 def _so3(
-    rule: Rule, members: Sequence[Member], on: dt.date, province: str, cls: str | None, p: ParameterSet
+    rule: Rule,
+    members: Sequence[Member],
+    on: dt.date,
+    province: str,
+    cls: str | None,
+    p: ParameterSet,
 ) -> tuple[list[Finding], int]:
     sở = [m for m in members if m.agency.agency_type in SO]
     found = _limit(p, rule.parameters[0], on, cls)
@@ -79,7 +84,12 @@ def _so3(
 
 
 def _cm1(
-    rule: Rule, members: Sequence[Member], on: dt.date, province: str, cls: str | None, p: ParameterSet
+    rule: Rule,
+    members: Sequence[Member],
+    on: dt.date,
+    province: str,
+    cls: str | None,
+    p: ParameterSet,
 ) -> tuple[list[Finding], int]:
     communes = [m for m in members if m.agency.agency_type in COMMUNE]
     found = _limit(p, rule.parameters[0], on, cls)

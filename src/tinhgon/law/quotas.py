@@ -46,7 +46,11 @@ CIVIL_SERVANT_QUOTA = (
 )
 PUBLIC_EMPLOYEE_LAW = _law("58/2010/QH12", dt.date(2010, 11, 15), "Luật Viên chức")
 PUBLIC_EMPLOYEE_QUOTA = (
-    _law("41/2012/NĐ-CP", dt.date(2012, 5, 8), "Quy định về vị trí việc làm trong đơn vị sự nghiệp công lập"),
+    _law(
+        "41/2012/NĐ-CP",
+        dt.date(2012, 5, 8),
+        "Quy định về vị trí việc làm trong đơn vị sự nghiệp công lập",
+    ),
     _law(
         "106/2020/NĐ-CP",
         dt.date(2020, 9, 10),

@@ -18,6 +18,7 @@ from tinhgon.law import (
     decree_82_2018,
     decree_120_2020,
     decree_135_2020,
+    early_retirement,
     leadership,
     quotas,
 )
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     *commune.RULES,
     *decree_120_2020.RULES,
     *decree_135_2020.RULES,
+    *early_retirement.RULES,
     *quotas.RULES,
     *leadership.RULES,
 )
