@@ -39,7 +39,7 @@ class DeputyLimitRule(Rule):
         return staff_count(state, unit.id, categories)
 
     def deadline(self, unit: Unit, on: dt.date, env: Env) -> tuple[dt.date, DatedValue] | None:
-        """The end of the transition for a unit formed while it is in force, if any."""
+        """The last day of the transition for a unit formed while it is in force, if any."""
         if self.transition is None or unit.established_on is None:
             return None
         entry = env.value(self.transition, on)
@@ -47,7 +47,8 @@ class DeputyLimitRule(Rule):
             return None
         if not entry.since <= unit.established_on <= on:
             return None
-        return add_months(unit.established_on, entry.value.total_months), entry
+        end = add_months(unit.established_on, entry.value.total_months)
+        return end - dt.timedelta(days=1), entry
 
     def check(self, state: State, on: dt.date, env: Env) -> Iterator[Finding]:
         entry, limits = limits_on(env, self.parameters[0], on)
@@ -94,7 +95,7 @@ class DeputyLimitRule(Rule):
                 detail["transition_until"] = until.isoformat()
                 assert unit.established_on is not None
                 formed = f"{unit.established_on:%d/%m/%Y}"
-                if on < until:
+                if on <= until:
                     severity = Severity.INFO
                     message = Text(
                         f"{message.vi}; đơn vị sắp xếp từ {formed} được bố trí đúng số cấp phó "
