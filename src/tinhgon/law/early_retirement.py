@@ -40,6 +40,13 @@ def _threshold(parameters: ParameterSet, pid: str, on: dt.date) -> DatedValue | 
     return entry
 
 
+def has_facts(person: Person) -> bool:
+    return any(
+        v is not None
+        for v in (person.hazardous_work_years, person.difficult_area_years, person.work_capacity_loss)
+    )
+
+
 def eligibility(person: Person, on: dt.date, parameters: ParameterSet) -> Eligibility | None:
     """The first condition of Art. 5 the person's facts meet on the date, if any."""
     years = _threshold(parameters, YEARS, on)
@@ -102,6 +109,9 @@ class RA5EarlyRetirement(Rule):
     )
     parameters = ("early_retirement_age_men", "early_retirement_age_women", YEARS, LOSS)
     people = True
+
+    def checked(self, state: State) -> int:
+        return sum(1 for a in state.assignments.values() if has_facts(state.people[a.person_id]))
 
     def check(self, state: State, on: dt.date, env: Env) -> Iterator[Finding]:
         horizon = add_months(on, PLANNING_MONTHS)

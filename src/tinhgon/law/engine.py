@@ -94,6 +94,10 @@ class Rule:
         """Further conditions on where a unit stands (under the agency, under a chi cục…)."""
         return True
 
+    def checked(self, state: State) -> int:
+        """How many units (or people) the rule would check on this state."""
+        return len(state.assignments) if self.people else len(self.targets(state))
+
     # -- time ------------------------------------------------------------------------------
 
     def window_parameter(self, parameters: ParameterSet) -> Parameter | None:
@@ -345,7 +349,7 @@ def run(
         if not rule.applies_to_agency(agency.agency_type):
             coverage.append(CoverageLine(rule, Coverage.NOT_APPLICABLE, 0, windows))
             continue
-        checked = len(state.assignments) if rule.people else len(rule.targets(state))
+        checked = rule.checked(state)
         ended = rule.ended(on, env.parameters)
         if ended is not None:
             coverage.append(CoverageLine(rule, Coverage.ENDED, checked, windows))
