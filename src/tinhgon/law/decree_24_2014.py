@@ -83,7 +83,7 @@ class SO2DepartmentDeputies(DeputyLimitRule):
         "phòng chuyên môn, nghiệp vụ trực thuộc sở (không gồm Văn phòng, Thanh tra)",
         "departments directly under a sở (not its office or inspectorate)",
     )
-    parameters = ("so_department_deputy_heads",)
+    parameters = ("so_department_deputy_heads", TRANSITION)
     transition = TRANSITION
 
     def selects(self, state: State, unit: Unit) -> bool:
@@ -225,7 +225,7 @@ class SO7SubDepartmentDeputies(DeputyLimitRule):
     agency_types = SO
     unit_classes = frozenset({UnitClass.SUB_DEPARTMENT})
     applies_to_text = SO4SubDepartmentMinimumStaff.applies_to_text
-    parameters = ("so_sub_department_deputy_heads",)
+    parameters = ("so_sub_department_deputy_heads", TRANSITION)
     count_label = Text("phòng", "departments")
     transition = TRANSITION
 
@@ -246,7 +246,7 @@ class SO8OfficeDeputies(DeputyLimitRule):
     agency_types = SO
     unit_classes = frozenset({UnitClass.DEPARTMENT})
     applies_to_text = Text("Văn phòng sở", "the office of a sở")
-    parameters = ("so_office_deputy_heads",)
+    parameters = ("so_office_deputy_heads", TRANSITION)
     transition = TRANSITION
 
     def selects(self, state: State, unit: Unit) -> bool:

@@ -119,7 +119,7 @@ class Rule:
     def citations(self, parameters: ParameterSet, on: dt.date | None = None) -> list[Citation]:
         """What the rule rests on: its own basis, then its parameters' citations (on a date, or
         every active one)."""
-        out: list[Citation] = list(self.basis)
+        out: list[Citation] = [c for c in self.basis if on is None or issued_by(c, on)]
         for pid in self.parameters:
             for entry in parameters[pid].values:
                 if on is not None and not (
