@@ -84,7 +84,8 @@ class Structure:
     def unit(self, spec: Mapping[str, Any]) -> None:
         """``{id, kind, parent, name, staff, heads, deputies, contract, established}``: ``staff``
         counts the civil servants in post, leaders included; ``heads`` defaults to 1 when there
-        is staff; ``established`` is the date the unit was formed (by a restructuring)."""
+        is staff; ``established`` is the date the unit was formed and ``predecessors`` the units it
+        was formed from (by a restructuring)."""
         uid = str(spec["id"])
         self.b.add_unit(
             Unit(
@@ -93,6 +94,7 @@ class Structure:
                 kind=BUILTIN_KINDS[str(spec.get("kind", "department"))],
                 parent_id=str(spec.get("parent", "root")),
                 established_on=_date(spec.get("established")),
+                predecessors=tuple(spec.get("predecessors", ())),
             )
         )
         staff = int(spec.get("staff", 0))

@@ -49,7 +49,7 @@ def _print_finding(finding: law.Finding) -> None:
         law.Severity.INFO: "cyan",
     }[finding.severity]
     head = f"{finding.severity.vi.upper()} / {finding.severity.value}"
-    out.print(f"[{style}]{head}[/{style}] [bold]{_rule_name(finding.rule)}[/bold]: ", end="")
+    out.print(f"[{style}]{head}[/{style}] [bold]{finding.rule_name}[/bold]: ", end="")
     out.print(finding.text_vi(), markup=False)
     out.print(f"    {finding.text_en()}", markup=False)
     if finding.actual is not None or finding.limit is not None:

@@ -173,6 +173,7 @@ class Rule:
             limit=limit,
             trace=items,
             detail=detail or {},
+            title=self.title,
         )
 
 
@@ -295,10 +296,10 @@ def _gap(rule: Rule, state: State, on: dt.date, env: Env, checked: int) -> Findi
         Severity.INFO,
         on,
         Text(
-            f"Chưa có quy định trong tinhgon cho giai đoạn này ({rule.id} – {rule.title.vi}; "
-            f"tinhgon có quy định này cho: {spans or 'chưa có giai đoạn nào'}); {checked} {what} "
-            "chưa được kiểm tra theo quy định này",
-            f"No rule held in tinhgon for this period ({rule.id} – {rule.title.en}; held for: "
+            f"{rule.title.vi}: chưa có quy định trong tinhgon cho giai đoạn này (tinhgon có quy "
+            f"định này cho: {spans or 'chưa có giai đoạn nào'}); {checked} {what} chưa được "
+            "kiểm tra theo quy định này",
+            f"{rule.title.en}: no rule held in tinhgon for this period (held for: "
             f"{spans_en or 'no period'}); {checked} {what_en} not checked against it",
         ),
         unit=roots[0] if roots else None,
@@ -314,10 +315,10 @@ def _ended(rule: Rule, state: State, on: dt.date, entry: DatedValue, checked: in
         Severity.INFO,
         on,
         Text(
-            f"{rule.id} – {rule.title.vi}: quy định không còn áp dụng từ ngày "
+            f"{rule.title.vi}: quy định không còn áp dụng từ ngày "
             f"{entry.since:%d/%m/%Y} ({entry.citation.text()} không quy định nội dung này); "
             f"{checked} đơn vị thuộc diện quy định cũ cần được sắp xếp lại cho phù hợp",
-            f"{rule.id} – {rule.title.en}: the rule no longer applies from {entry.since.isoformat()} "
+            f"{rule.title.en}: the rule no longer applies from {entry.since.isoformat()} "
             f"(its successor has no such rule); {checked} units it covered should be reorganised",
         ),
         unit=roots[0] if roots else None,

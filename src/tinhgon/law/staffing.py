@@ -8,8 +8,10 @@ people in post (the finding says which), and a shortfall is a warning — except
 plan creates or merges, where it is a violation of the plan.
 
 A deputy limit may come with a transition (``transition``: a duration parameter, SO-9): a unit
-formed or merged while the transition is in force may keep more deputies until the deadline
-counted from its formation — a note before it, a violation after it.
+formed by merging or splitting units (it has predecessors) while the transition is in force may
+keep more deputies until the deadline counted from its formation — a note before it, a violation
+after it. (A unit merged into an existing one keeps its own formation date, which the state does
+not date anew: it gets no transition.)
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ class DeputyLimitRule(Rule):
         return staff_count(state, unit.id, categories)
 
     def deadline(self, unit: Unit, on: dt.date, env: Env) -> tuple[dt.date, DatedValue] | None:
-        """The last day of the transition for a unit formed while it is in force, if any."""
-        if self.transition is None or unit.established_on is None:
+        """The last day of the transition for a unit formed by merging or splitting units (it has
+        predecessors) while the transition is in force, if any."""
+        if self.transition is None or unit.established_on is None or not unit.predecessors:
             return None
         entry = env.value(self.transition, on)
         if entry is None or not isinstance(entry.value, Age):
