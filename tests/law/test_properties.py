@@ -47,7 +47,13 @@ def _state(agency_type: str, on: dt.date) -> State:
     s = Structure(agency_of({"agency_type": agency_type, "province_class": "II"}))
     s.root_leaders(1, 4)
     for spec in (
-        {"id": "d1", "staff": 9, "deputies": 3, "established": on - dt.timedelta(days=400), "predecessors": ["x"]},
+        {
+            "id": "d1",
+            "staff": 9,
+            "deputies": 3,
+            "established": on - dt.timedelta(days=400),
+            "predecessors": ["x"],
+        },
         {"id": "d2", "staff": 4, "deputies": 1},
         {"id": "vp", "kind": "office", "staff": 7, "deputies": 2},
         {"id": "tt", "kind": "inspectorate", "staff": 7, "deputies": 2},

@@ -27,7 +27,7 @@ UNITS = (
 )
 
 
-def _project(tmp_path: Path) -> Path:
+def _project(tmp_path: Path, facts: str = "") -> Path:
     people: list[dict[str, Any]] = [
         {"id": "gd", "name": "Nguyễn Văn Giám", "unit": "so", "role": "head"},
         *(
@@ -67,12 +67,14 @@ def _project(tmp_path: Path) -> Path:
         lines += [
             f"  - id: {p['id']}",
             f"    name: {p['name']}",
-            "    born: 1980-05-01",
+            f"    born: {'1974-05-01' if p['id'] == 'gd' else '1980-05-01'}",
             "    sex: female",
             "    category: civil_servant",
             f"    unit: {p['unit']}",
             f"    role: {p['role']}",
         ]
+        if p["id"] == "gd" and facts:
+            lines.append(f"    {facts}")
     path = tmp_path / "so.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -116,7 +118,8 @@ def test_the_rules_in_force_today_are_listed_with_their_citations() -> None:
     assert "### SO-2 — Số Phó Trưởng phòng của phòng thuộc sở" in rules_part
     assert "Nghị định 150/2025/NĐ-CP ngày 12/06/2025, khoản 2 Điều 6" in rules_part
     assert "Nghị định 107/2020/NĐ-CP" not in rules_part.split("## Tham số")[0]
-    assert "### PSU-1" in rules_part and "### EZ-2" in rules_part and "### CM-1" in rules_part
+    for rule in ("PSU-1", "EZ-2", "CM-1"):
+        assert f"### {rule}" in rules_part
     assert "### SO-6" not in rules_part
     assert "SO-6 — Số Phó Chánh Thanh tra sở: quy định đã chấm dứt" in rest
 
@@ -227,3 +230,22 @@ def test_before_resolution_332_the_commune_average_is_a_coverage_gap() -> None:
 
     assert report.findings == ()
     assert {c.rule.id: c.status for c in report.coverage}["CM-1"] == "not_encoded"
+
+
+def test_early_retirement_facts_are_read_from_the_project_file(tmp_path: Path) -> None:
+    path = _project(tmp_path, "work_capacity_loss: 65")
+
+    result = runner.invoke(app, ["check", str(path), "--on", "2026-06-01", "--format", "json"])
+
+    notes = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "RA-5"]
+    assert [(f["person"]["id"], f["limit"]) for f in notes] == [("gd", "52 tuổi")]
+    assert "65 % suy giảm khả năng lao động" in notes[0]["message"]["vi"]
+
+
+def test_a_wrong_early_retirement_fact_is_refused_with_its_field(tmp_path: Path) -> None:
+    path = _project(tmp_path, "hazardous_work_years: 75")
+
+    result = runner.invoke(app, ["check", str(path), "--on", "2026-06-01"])
+
+    assert result.exit_code == 2
+    assert "hazardous_work_years" in result.stderr

@@ -20,8 +20,8 @@ from tinhgon.law.parameters import (
     load_parameters,
     parse_parameter,
 )
-from tinhgon.law.retirement import Retirement, age_on, retirement_of
 from tinhgon.law.province import Member, check_province
+from tinhgon.law.retirement import Retirement, age_on, retirement_of
 from tinhgon.law.rules import RULES, applicable_rules, check, planned_units, rule_by_id
 
 __all__ = [

@@ -43,7 +43,11 @@ def _threshold(parameters: ParameterSet, pid: str, on: dt.date) -> DatedValue | 
 def has_facts(person: Person) -> bool:
     return any(
         v is not None
-        for v in (person.hazardous_work_years, person.difficult_area_years, person.work_capacity_loss)
+        for v in (
+            person.hazardous_work_years,
+            person.difficult_area_years,
+            person.work_capacity_loss,
+        )
     )
 
 

@@ -178,7 +178,7 @@ class Finding:
     limit: Scalar = None
     trace: tuple[TraceItem, ...] = ()
     detail: dict[str, Any] = field(default_factory=dict)
-    title: Text = Text("", "")
+    title: Text = field(default_factory=lambda: Text("", ""))
 
     @property
     def rule_name(self) -> str:
