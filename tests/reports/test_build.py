@@ -102,7 +102,7 @@ def test_the_findings_on_the_after_date_carry_their_citation_and_say_when_unveri
 
     assert len(rows) == len(report.finding_list) == 1 + len(gaps)
     (row,) = [r for r in rows if "Lê Minh Tâm" in r[2]]
-    _number, severity, who, text, _actual, _limit, citation = row
+    _number, severity, _who, text, _actual, _limit, citation = row
     assert severity == "Lưu ý"
     assert text.endswith("(cần đối chiếu văn bản gốc)")
     # 31/12/2019: retirement rests on the Labour Code 2012 (Decree 135/2020 was issued later)
