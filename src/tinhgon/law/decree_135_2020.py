@@ -47,12 +47,7 @@ class RARetirementAge(Rule):
     basis = (RETIREMENT_DATE,)
     people = True
 
-    def _retirement(self, person: Person, on: dt.date, env: Env) -> Retirement:
-        era = env.cache.get(("era", person.sex, on))
-        if era is None:
-            pid = PARAMETER_BY_SEX[person.sex]
-            era = len(known_values(env.parameters[pid].values, on))
-            env.cache[("era", person.sex, on)] = era
+    def _retirement(self, person: Person, on: dt.date, env: Env, era: int) -> Retirement:
         key = ("retirement", person.sex, person.birth.year, person.birth.month, era)
         found = env.cache.get(key)
         if found is None:
@@ -65,9 +60,14 @@ class RARetirementAge(Rule):
 
     def check(self, state: State, on: dt.date, env: Env) -> Iterator[Finding]:
         horizon = add_months(on, PLANNING_MONTHS)
+        # how many of each table's values were issued by the date: part of the cache key
+        eras = {
+            sex: len(known_values(env.parameters[pid].values, on))
+            for sex, pid in PARAMETER_BY_SEX.items()
+        }
         for assignment in state.assignments.values():
             person = state.people[assignment.person_id]
-            retirement = self._retirement(person, on, env)
+            retirement = self._retirement(person, on, env, eras[person.sex])
             if retirement.retires_on > horizon:
                 continue
             late = on > retirement.retires_on

@@ -121,6 +121,8 @@ class RA5EarlyRetirement(Rule):
         horizon = add_months(on, PLANNING_MONTHS)
         for assignment in state.assignments.values():
             person = state.people[assignment.person_id]
+            if not has_facts(person):
+                continue
             found = early_retirement_of(person, on, env.parameters)
             if found is None:
                 continue
