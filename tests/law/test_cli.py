@@ -102,7 +102,10 @@ def test_after_decree_35_the_kon_tum_board_is_checked_by_it() -> None:
     statuses = {c["rule"]: c["status"] for c in data["coverage"]}
     assert code == 0
     assert statuses["EZ-1"] == statuses["EZ-2"] == statuses["EZ-3"] == "in_force"
-    assert not [f for f in data["findings"] if f["rule"].startswith("EZ")]
+    ez = [f for f in data["findings"] if f["rule"].startswith("EZ")]
+    # the example gives no province class: only a note each that the common limits apply
+    assert {(f["rule"], f["severity"]) for f in ez} == {("EZ-1", "info"), ("EZ-3", "info")}
+    assert all("chưa khai báo loại đơn vị hành chính" in f["message"]["vi"] for f in ez)
 
 
 def test_the_text_output_gives_each_rule_its_title() -> None:

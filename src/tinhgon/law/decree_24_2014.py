@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from tinhgon.domain import Category, State, Text, Unit, UnitClass
 from tinhgon.law.engine import Env, Rule, limits_on, parent_class
 from tinhgon.law.findings import Finding, Severity
-from tinhgon.law.parameters import Limits
 from tinhgon.law.staffing import DeputyLimitRule, MinimumStaffRule
 
 SO = frozenset({"provincial_department"})
@@ -88,29 +87,6 @@ class SO2DepartmentDeputies(DeputyLimitRule):
 
     def selects(self, state: State, unit: Unit) -> bool:
         return _department_of_the_sở(state, unit)
-
-    def check(self, state: State, on: dt.date, env: Env) -> Iterator[Finding]:
-        entry = env.value(self.parameters[0], on)
-        limits = entry.value if entry is not None else None
-        by_class = isinstance(limits, Limits) and any(
-            b.province_classes is not None for b in limits.bands
-        )
-        if env.agency.province_class is None and by_class and self.targets(state):
-            roots = state.roots()
-            yield self.finding(
-                Severity.INFO,
-                on,
-                Text(
-                    "Chưa khai báo loại đơn vị hành chính của tỉnh: chỉ áp dụng các mức đúng "
-                    "với mọi loại tỉnh (đến 14 biên chế không quá 02 Phó Trưởng phòng, từ 15 không "
-                    "quá 03)",
-                    "No province class given (agency province_class): only the limits true for "
-                    "every class apply (at most 2 deputies up to 14 staff, at most 3 from 15)",
-                ),
-                unit=roots[0] if roots else None,
-                used=[entry] if entry else [],
-            )
-        yield from super().check(state, on, env)
 
 
 class SO3DeputyDirectors(Rule):

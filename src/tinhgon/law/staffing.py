@@ -23,8 +23,33 @@ from typing import ClassVar
 from tinhgon.domain import Category, State, Text, Unit
 from tinhgon.law.engine import Env, Rule, limits_on, staff_count
 from tinhgon.law.findings import Finding, Severity
-from tinhgon.law.parameters import Age, DatedValue
+from tinhgon.law.parameters import Age, DatedValue, Limits
 from tinhgon.law.retirement import add_months
+
+
+def class_note(
+    rule: Rule, state: State, on: dt.date, env: Env, entry: DatedValue
+) -> Finding | None:
+    """A note when the numbers in force depend on the province class and the agency has none:
+    only the bands true for every class are applied."""
+    limits = entry.value
+    if env.agency.province_class is not None or not isinstance(limits, Limits):
+        return None
+    if not any(b.province_classes is not None for b in limits.bands) or not rule.targets(state):
+        return None
+    roots = state.roots()
+    return rule.finding(
+        Severity.INFO,
+        on,
+        Text(
+            f"{rule.title.vi}: chưa khai báo loại đơn vị hành chính của tỉnh, chỉ áp dụng các mức "
+            "đúng với mọi loại tỉnh",
+            f"{rule.title.en}: no province class given, only the limits true for every class apply",
+        ),
+        unit=roots[0] if roots else None,
+        used=[entry],
+        detail={"province_class": None},
+    )
 
 
 class DeputyLimitRule(Rule):
@@ -57,6 +82,9 @@ class DeputyLimitRule(Rule):
         entry, limits = limits_on(env, self.parameters[0], on)
         categories = env.parameters[self.parameters[0]].counted_categories
         province_class = env.agency.province_class
+        note = class_note(self, state, on, env, entry)
+        if note is not None:
+            yield note
         for unit in self.targets(state):
             count = self.count(state, unit, categories)
             deputies = len(state.deputies(unit.id))
@@ -151,6 +179,9 @@ class MinimumStaffRule(Rule):
         province_class = env.agency.province_class
         name = self.title.vi[0].lower() + self.title.vi[1:]
         name_en = self.title.en[0].lower() + self.title.en[1:]
+        note = class_note(self, state, on, env, entry)
+        if note is not None:
+            yield note
         for unit in self.targets(state):
             count, basis = self.posts(state, unit, categories, on)
             band = limits.band_for(count, province_class, entry.confidence)
