@@ -187,7 +187,7 @@ class MinimumStaffRule(Rule):
             band = limits.band_for(count, province_class, entry.confidence)
             if band is None or count >= band.limit:
                 continue
-            what, what_en = BASIS[basis]
+            what, what_en = _basis_text(basis, categories)
             planned = unit.id in env.planned
             if planned:
                 message = Text(
@@ -216,7 +216,18 @@ class MinimumStaffRule(Rule):
             )
 
 
-BASIS = {
-    "quota": ("biên chế được giao", "allotted posts"),
-    "in_post": ("người đang công tác (chưa có biên chế được giao)", "people in post (no quota)"),
-}
+def _basis_text(basis: str, categories: frozenset[Category]) -> tuple[str, str]:
+    """What the count is, as the finding says it: the quota, or who is in post without one."""
+    if basis == "quota":
+        if Category.PUBLIC_EMPLOYEE in categories:
+            return "người làm việc được giao", "allotted staff"
+        return "biên chế được giao", "allotted posts"
+    if Category.PUBLIC_EMPLOYEE in categories:
+        return (
+            "người đang làm việc (chưa có số lượng người làm việc được giao)",
+            "people in post (no allotted number)",
+        )
+    return (
+        "cán bộ, công chức đang công tác (chưa có biên chế được giao)",
+        "cadres and civil servants in post (no quota)",
+    )
