@@ -39,6 +39,7 @@ from tinhgon.domain import (
     Role,
     SetQuota,
     Timeline,
+    TinhgonError,
     UnitKind,
 )
 from tinhgon.domain.changes import Change
@@ -116,7 +117,9 @@ def parse_project(text: str, *, name: str = "<project>") -> Project:
         reader.read(data)
     except ProjectFileError:
         pass
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, TinhgonError):
+        # A domain refusal of what could be read (e.g. an implemented plan whose decision was
+        # dropped with a malformed document): the schema's problems already refuse the file.
         pass
     seen = [p.field for p in problems]
     extra = [p for p in reader.problems if not any(_overlap(p.field, f) for f in seen)]
