@@ -8,7 +8,15 @@ from typing import Any
 
 from tinhgon.law.engine import Coverage, Rule
 from tinhgon.law.findings import Citation
-from tinhgon.law.parameters import Age, DatedValue, Limits, Parameter, ParameterSet, load_parameters
+from tinhgon.law.parameters import (
+    Age,
+    DatedValue,
+    Limits,
+    Numbers,
+    Parameter,
+    ParameterSet,
+    load_parameters,
+)
 from tinhgon.law.rules import RULES
 
 AGENCY_TYPES = {
@@ -118,6 +126,8 @@ def _value_text(entry: DatedValue) -> str:
         return "*không mã hóa / not encoded*"
     if isinstance(value, Age):
         return f"{value} / {value.english()}"
+    if isinstance(value, Numbers):
+        return "; ".join(f"{key} = {number}" for key, number in value.items)
     assert isinstance(value, Limits)
     word = "tối đa / at most" if value.direction == "at_most" else "tối thiểu / at least"
     bands = []

@@ -10,7 +10,7 @@ A value of ``null`` from a date means "no rule encoded from this date": the engi
 coverage gap instead of applying the previous number. A value (or one band of a table) of low
 confidence is kept for the record but never applied.
 
-Two kinds of value exist:
+Three kinds of value exist:
 
 ``limits``
     a table of bands: ``{from, to, limit}`` with optional ``province_class`` and
@@ -18,6 +18,9 @@ Two kinds of value exist:
     several active bands cover a count, the tightest one applies.
 ``age``
     ``{years, months}``: an age, for instance a retirement age.
+``numbers``
+    named numbers ``{name: number}``: an amount of money, the coefficients of a formula, a
+    target (the planning layer reads them; no rule of the engine does).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -154,7 +158,32 @@ class Age:
         return f"{self.years} years"
 
 
-Value = Limits | Age | None
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    """Named numbers: ``base_salary: 2340000``, or the coefficients of a formula."""
+
+    items: tuple[tuple[str, Decimal], ...]
+
+    def __getitem__(self, name: str) -> Decimal:
+        for key, number in self.items:
+            if key == name:
+                return number
+        raise KeyError(name)
+
+    def get(self, name: str) -> Decimal | None:
+        try:
+            return self[name]
+        except KeyError:
+            return None
+
+    def as_dict(self) -> dict[str, int | float]:
+        return {
+            key: int(number) if number == number.to_integral_value() else float(number)
+            for key, number in self.items
+        }
+
+
+Value = Limits | Age | Numbers | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +209,7 @@ class DatedValue:
     def plain_value(self) -> Any:
         if isinstance(self.value, Limits):
             return self.value.as_plain()
-        if isinstance(self.value, Age):
+        if isinstance(self.value, Age | Numbers):
             return self.value.as_dict()
         return None
 
@@ -369,9 +398,11 @@ class _Reader:
         title = self.text(data.get("title"), "title")
         description = self.text(data.get("description"), "description", required=False)
         kind = data.get("kind")
-        if kind not in ("limits", "age"):
+        if kind not in ("limits", "age", "numbers"):
             self.problem(
-                "kind", "loại tham số phải là 'limits' hoặc 'age'", "kind must be limits or age"
+                "kind",
+                "loại tham số phải là 'limits', 'age' hoặc 'numbers'",
+                "kind must be limits, age or numbers",
             )
             return None
         direction = data.get("limit")
@@ -381,8 +412,8 @@ class _Reader:
                 "cần 'limit: at_most' (tối đa) hoặc 'limit: at_least' (tối thiểu)",
                 "needs 'limit: at_most' or 'limit: at_least'",
             )
-        if kind == "age" and direction is not None:
-            self.problem("limit", "tham số tuổi không có 'limit'", "an age has no 'limit'")
+        if kind in ("age", "numbers") and direction is not None:
+            self.problem("limit", f"tham số '{kind}' không có 'limit'", f"{kind} has no 'limit'")
         counts, categories = self.counts(data.get("counts"), kind)
         values = self.values(data.get("values"), pid, kind, str(direction))
         return Parameter(
@@ -566,6 +597,8 @@ class _Reader:
     def value(self, data: Any, field: str, kind: str, direction: str) -> Value:
         if data is None:
             return None
+        if kind == "numbers":
+            return self.numbers(data, field)
         if kind == "age":
             if (
                 not isinstance(data, dict)
@@ -636,3 +669,26 @@ class _Reader:
                 )
             )
         return Limits(direction=direction, bands=tuple(bands))
+
+    def numbers(self, data: Any, field: str) -> Numbers | None:
+        if not isinstance(data, dict) or not data:
+            self.problem(
+                field, "cần các số có tên {tên: số}", "needs named numbers {name: number}"
+            )
+            return None
+        items: list[tuple[str, Decimal]] = []
+        for key, raw in data.items():
+            if (
+                not isinstance(key, str)
+                or not _ID.match(key)
+                or isinstance(raw, bool)
+                or not isinstance(raw, int | float)
+            ):
+                self.problem(
+                    f"{field}.{key}",
+                    "cần một tên (chữ thường không dấu) và một số",
+                    "needs a name (lower-case ASCII) and a number",
+                )
+                continue
+            items.append((key, Decimal(str(raw))))
+        return Numbers(tuple(items))
