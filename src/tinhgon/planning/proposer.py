@@ -415,6 +415,22 @@ class _FirstSolution(cp_model.CpSolverSolutionCallback):
             self.first = time.perf_counter() - self.start
 
 
+def _minimal_core(model: _Model, found: list[int], c: Constraints) -> list[int]:
+    """Shrink a conflicting set of constraints until each one is needed (deletion filter)."""
+    by_index = {lit.index: lit for lit in model.literals}
+    core = [i for i in found if i in by_index]
+    for index in list(core):
+        rest = [i for i in core if i != index]
+        model.m.clear_assumptions()
+        model.m.add_assumptions([by_index[i] for i in rest])
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(1.0, c.time_limit / 10)
+        solver.parameters.num_workers = c.workers
+        if solver.solve(model.m) == cp_model.INFEASIBLE:
+            core = rest
+    return core
+
+
 def as_of(project: Project, on: dt.date) -> tuple[Project, int]:
     """The project as it was known on a date: official changes after it are left out, with the
     plans that no longer apply (implemented plans whose changes came later among them).
@@ -488,8 +504,8 @@ def propose(
     callback = _FirstSolution(time.perf_counter())
     status = solver.solve(m, callback)
     if status == cp_model.INFEASIBLE:
-        found = solver.sufficient_assumptions_for_infeasibility()
-        raise Unsatisfiable([model.assumptions[i] for i in found if i in model.assumptions])
+        found = list(solver.sufficient_assumptions_for_infeasibility())
+        raise Unsatisfiable([model.assumptions[i] for i in _minimal_core(model, found, c)])
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise PlanningError(
             f"bộ giải không tìm được phương án trong {c.time_limit:g} giây: tăng thời gian "

@@ -1,0 +1,212 @@
+"""propose: a lawful restructuring proposed by the solver, written as a plan of the project.
+
+Exit codes: 0 a plan was proposed and written; 1 the constraints cannot all hold (the message
+says which to relax); 2 bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tinhgon.cli.main import (
+    OnOpt,
+    OutputFormat,
+    app,
+    fail,
+    option_date,
+    out,
+    print_json,
+    read_project,
+    vn_date,
+)
+from tinhgon.cli.structure import FileArg, FormatOpt, findings_text
+from tinhgon.domain import Project, TinhgonError
+from tinhgon.io import dump_project
+from tinhgon.planning.leaders import OrderError
+from tinhgon.planning.proposer import (
+    Constraints,
+    PlanningError,
+    Proposal,
+    Unsatisfiable,
+    as_of,
+    propose,
+)
+
+EXIT_UNSATISFIABLE = 1
+
+
+def write_atomically(path: Path, text: str) -> None:
+    folder = path.resolve().parent
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", delete=False
+    ) as handle:
+        handle.write(text)
+        temporary = Path(handle.name)
+    os.replace(temporary, path)
+
+
+def _groups(values: list[str]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(x.strip() for x in v.split(",") if x.strip()) for v in values)
+
+
+@app.command("propose")
+def propose_command(
+    file: FileArg,
+    on: OnOpt,
+    output: Annotated[
+        Path,
+        typer.Option("--output", help="Tệp dự án kết quả / the project file to write"),
+    ],
+    max_departments: Annotated[
+        int | None,
+        typer.Option(
+            "--max-departments",
+            help="Số phòng (hoặc cơ quan) tối đa sau sắp xếp / most units after the restructuring",
+        ),
+    ] = None,
+    max_leaders: Annotated[
+        int | None,
+        typer.Option("--max-leaders", help="Số lãnh đạo tối đa / most leadership posts"),
+    ] = None,
+    keep: Annotated[
+        list[str] | None,
+        typer.Option("--keep", help="Giữ nguyên đơn vị này (mã) / keep this unit (its id)"),
+    ] = None,
+    group: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--group",
+            help="Nhóm đơn vị được sáp nhập với nhau, mã cách nhau bằng dấu phẩy / units that "
+            "may merge together, ids separated by commas",
+        ),
+    ] = None,
+    same_field: Annotated[
+        bool,
+        typer.Option(
+            "--same-field", help="Chỉ sáp nhập đơn vị cùng lĩnh vực / merge only within a field"
+        ),
+    ] = False,
+    max_merged: Annotated[
+        int,
+        typer.Option("--max-merged", help="Số đơn vị tối đa gộp thành một / most units merged"),
+    ] = 3,
+    under: Annotated[
+        str | None,
+        typer.Option("--under", help="Sắp xếp các đơn vị trực thuộc đơn vị này / parent unit"),
+    ] = None,
+    effective: Annotated[
+        str | None,
+        typer.Option("--effective", help="Ngày hiệu lực của phương án / effective date"),
+    ] = None,
+    plan_id: Annotated[
+        str, typer.Option("--plan-id", help="Mã đề án được ghi / id of the plan written")
+    ] = "proposed",
+    order: Annotated[
+        str,
+        typer.Option(
+            "--order",
+            help="Thứ tự chọn lãnh đạo: post, rank, years / the order leaders are chosen by",
+        ),
+    ] = "post,rank,years",
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Giây tối đa cho bộ giải / solver seconds")
+    ] = 30.0,
+    output_format: FormatOpt = OutputFormat.TEXT,
+) -> None:
+    """Đề xuất phương án sắp xếp / Propose a lawful restructuring.
+
+    Ít phòng nhất, rồi ít lãnh đạo nhất, rồi ít người phải chuyển nhất, theo quy định có hiệu
+    lực ngày --effective (mặc định: --on). Ghi tệp dự án kèm đề án --plan-id.
+    Fewest units, then fewest leaders, then fewest people moved, under the law in force on the
+    effective date; writes the project with the plan under --plan-id.
+    """
+    project = read_project(file)
+    day = option_date(on, "--on")
+    when = option_date(effective, "--effective") if effective else day
+    if plan_id in project.plans:
+        fail(
+            f"--plan-id: tệp đã có đề án '{plan_id}': chọn mã khác "
+            f"(the file already has a plan '{plan_id}': choose another id)"
+        )
+    known, dropped = as_of(project, day)
+    constraints = Constraints(
+        effective=when,
+        max_units=max_departments,
+        max_leaders=max_leaders,
+        keep=frozenset(keep or ()),
+        groups=_groups(group or []),
+        same_field=same_field,
+        max_merged=max_merged,
+        parent=under,
+        order=tuple(x.strip() for x in order.split(",") if x.strip()),
+        time_limit=time_limit,
+    )
+    try:
+        proposal = propose(known, on=day, constraints=constraints, plan_id=plan_id)
+    except Unsatisfiable as error:
+        out.print(error.vi, markup=False)
+        out.print(error.en, markup=False)
+        raise typer.Exit(EXIT_UNSATISFIABLE) from None
+    except (PlanningError, OrderError) as error:
+        fail(f"{error.vi} ({error.en})")
+    except TinhgonError as error:
+        fail(f"{error.vi} ({error.en})")
+    result: Project = known.with_plan(proposal.plan)
+    write_atomically(output, dump_project(result))
+    if output_format is OutputFormat.JSON:
+        print_json({**proposal.as_dict(), "output": str(output), "history_cut": dropped})
+        return
+    _print_proposal(proposal, known, output, dropped)
+
+
+def _print_proposal(proposal: Proposal, project: Project, output: Path, dropped: int) -> None:
+    state = project.state_on(proposal.effective)
+    names = {u.id: u.name for u in state.units.values()}
+    out.print(
+        f"[bold]{project.agency.name} — phương án đề xuất, hiệu lực {vn_date(proposal.effective)}"
+        "[/bold]"
+    )
+    out.print(
+        f"Số đơn vị / units: {proposal.units_before} → {proposal.units_after}; "
+        f"lãnh đạo / leaders: {proposal.leaders_before} → {proposal.leaders_after}; "
+        f"số người chuyển đơn vị / people moved: {proposal.moved}",
+        markup=False,
+    )
+    best = "tối ưu / optimal" if proposal.optimal else "tốt nhất tìm được / best found"
+    out.print(f"Kết quả của bộ giải / solver result: {best}", markup=False)
+    for into, sources in proposal.merges:
+        merged = ", ".join(names.get(s, s) for s in sources)
+        out.print(f"  Sáp nhập {merged} vào {names.get(into, into)}", markup=False)
+    if proposal.retirements:
+        people = ", ".join(project.people[p].full_name for p in proposal.retirements)
+        out.print(f"Nghỉ hưu trước ngày hiệu lực / retiring before: {people}", markup=False)
+    out.print("Lãnh đạo sau sắp xếp / leaders after:", markup=False)
+    for o in proposal.leaders:
+        if o.role_after.value != "staff":
+            out.print(
+                f"  {o.name}: {o.role_after.vi} {names.get(o.unit_after, o.unit_after)} "
+                f"(trước / before: {o.role_before.vi} {names.get(o.unit_before, o.unit_before)})",
+                markup=False,
+            )
+    if proposal.without_post:
+        out.print("Lãnh đạo không còn chức vụ / leaders left without a post:", markup=False)
+        for o in proposal.without_post:
+            out.print(
+                f"  {o.name} ({o.role_before.vi} {names.get(o.unit_before, o.unit_before)})",
+                markup=False,
+            )
+    out.print(f"Kiểm tra / check: {findings_text(proposal.report.summary())}", markup=False)
+    if dropped:
+        out.print(
+            f"Lưu ý: {dropped} thay đổi chính thức sau ngày {vn_date(proposal.on)} không được ghi "
+            "vào tệp kết quả (phương án thay cho chúng). / Note: "
+            f"{dropped} official change(s) after {proposal.on.isoformat()} are left out of the "
+            "output (the proposal replaces them).",
+            markup=False,
+        )
+    out.print(f"Đã ghi / written: {output} (đề án / plan '{proposal.plan.id}')", markup=False)
