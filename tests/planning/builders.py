@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from tinhgon.domain import (
@@ -14,6 +15,8 @@ from tinhgon.domain import (
     Category,
     Change,
     CreateUnit,
+    Document,
+    DocumentKind,
     DocumentRegister,
     Hire,
     NewUnit,
@@ -22,9 +25,18 @@ from tinhgon.domain import (
     Role,
     Sex,
     Timeline,
+    parse_symbol,
 )
 
 START = dt.date(2018, 1, 1)
+DOCUMENT = Document(
+    symbol=parse_symbol("12/QĐ-UBND"),
+    kind=DocumentKind.DECISION,
+    issued_on=dt.date(2017, 12, 20),
+    issuer="Ủy ban nhân dân tỉnh",
+    title="Quyết định về cơ cấu tổ chức (ví dụ kiểm thử)",
+)
+BASIS = DOCUMENT.key
 
 
 def person(
@@ -96,11 +108,12 @@ def project(
     for t in teams:
         changes.extend(t)
     changes.extend(extra)
-    timeline = Timeline(changes, require_basis=False)
+    changes = [replace(c, basis=BASIS) if c.basis is None else c for c in changes]
+    timeline = Timeline(changes)
     people = {c.person.id: c.person for c in changes if isinstance(c, Hire)}
     return Project(
         agency=Agency(id="ban", name="Ban Quản lý Khu kinh tế", agency_type=agency_type),
-        documents=DocumentRegister(()),
+        documents=DocumentRegister((DOCUMENT,)),
         timeline=timeline,
         people=people,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +28,7 @@ from tinhgon.cli.main import (
 from tinhgon.cli.structure import FileArg, FormatOpt, findings_text
 from tinhgon.domain import Project, TinhgonError
 from tinhgon.io import dump_project
+from tinhgon.cli.planning_output import surplus_lines, write_surplus_xlsx
 from tinhgon.planning.leaders import OrderError
 from tinhgon.planning.proposer import (
     Constraints,
@@ -36,6 +38,7 @@ from tinhgon.planning.proposer import (
     as_of,
     propose,
 )
+from tinhgon.planning.surplus import surplus_of
 
 EXIT_UNSATISFIABLE = 1
 
@@ -210,3 +213,54 @@ def _print_proposal(proposal: Proposal, project: Project, output: Path, dropped:
             markup=False,
         )
     out.print(f"Đã ghi / written: {output} (đề án / plan '{proposal.plan.id}')", markup=False)
+
+
+class SurplusFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+@app.command("surplus")
+def surplus_command(
+    file: FileArg,
+    plan: Annotated[str, typer.Option("--plan", help="Mã đề án / the plan's id")],
+    output_format: Annotated[
+        SurplusFormat, typer.Option("--format", help="Định dạng / output format")
+    ] = SurplusFormat.TEXT,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Tệp Excel (với --format xlsx) / the Excel file"),
+    ] = None,
+    decision: Annotated[
+        str | None,
+        typer.Option(
+            "--decision",
+            help="Ngày quyết định sắp xếp có hiệu lực (mặc định: ngày đầu của đề án) / the "
+            "date the restructuring decision takes effect",
+        ),
+    ] = None,
+) -> None:
+    """Người dôi dư và chế độ / Surplus staff and their allowances.
+
+    Lãnh đạo thôi giữ chức vụ, người thôi công tác, người vượt biên chế; với mỗi người: ngày
+    nghỉ hưu, nghỉ hưu trước tuổi hoặc thôi việc (trong 12 tháng và từ tháng thứ 13), phụ cấp
+    được bảo lưu, kèm phép tính, căn cứ và độ tin cậy.
+    """
+    project = read_project(file)
+    decided = option_date(decision, "--decision") if decision else None
+    try:
+        report = surplus_of(project, plan, decision_on=decided)
+    except (PlanningError, TinhgonError) as error:
+        fail(f"{error.vi} ({error.en})")
+    if output_format is SurplusFormat.JSON:
+        print_json(report.as_dict())
+        return
+    if output_format is SurplusFormat.XLSX:
+        if output is None:
+            fail("--format xlsx cần --output TỆP.xlsx (needs --output FILE.xlsx)")
+        write_surplus_xlsx(report, output)
+        out.print(f"Đã ghi / written: {output}", markup=False)
+        return
+    for line in surplus_lines(report):
+        out.print(line, markup=False)
