@@ -127,3 +127,18 @@ def test_surplus_of_an_unknown_plan_is_bad_input(tmp_path: Path) -> None:
     result = run("surplus", str(_surplus_file(tmp_path)), "--plan", "nope")
     assert result.exit_code == 2
     assert "nope" in result.output
+
+
+def test_forecast_json_and_text() -> None:
+    result = run("forecast", EXAMPLE, "--until", "2026", "--from", "31/12/2020",
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    years = {y["year"]: y for y in data["years"]}
+    assert not years[2020]["projected"] and years[2021]["projected"]
+    assert {t["group"] for t in data["targets"]} >= {"cadres_civil_servants", "public_employees"}
+    text = run("forecast", EXAMPLE, "--until", "2026", "--from", "31/12/2020")
+    assert text.exit_code == 0
+    assert "185/KH-UBND" in text.output
+    bad = run("forecast", EXAMPLE, "--until", "1990")
+    assert bad.exit_code == 2

@@ -28,7 +28,7 @@ from tinhgon.cli.main import (
 from tinhgon.cli.structure import FileArg, FormatOpt, findings_text
 from tinhgon.domain import Project, TinhgonError
 from tinhgon.io import dump_project
-from tinhgon.cli.planning_output import surplus_lines, write_surplus_xlsx
+from tinhgon.cli.planning_output import forecast_lines, surplus_lines, write_surplus_xlsx
 from tinhgon.planning.leaders import OrderError
 from tinhgon.planning.proposer import (
     Constraints,
@@ -38,6 +38,7 @@ from tinhgon.planning.proposer import (
     as_of,
     propose,
 )
+from tinhgon.planning.forecast import forecast_of
 from tinhgon.planning.surplus import surplus_of
 
 EXIT_UNSATISFIABLE = 1
@@ -263,4 +264,50 @@ def surplus_command(
         out.print(f"Đã ghi / written: {output}", markup=False)
         return
     for line in surplus_lines(report):
+        out.print(line, markup=False)
+
+
+@app.command("forecast")
+def forecast_command(
+    file: FileArg,
+    until: Annotated[int, typer.Option("--until", help="Đến năm / up to the year")],
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Dự báo từ ngày (mặc định: ngày của thay đổi chính thức cuối cùng) / forecast "
+            "from (default: the date of the last official change)",
+        ),
+    ] = None,
+    plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan",
+            help="Tính cả đề án này (mặc định: các đề án đã phê duyệt) / include this plan "
+            "(default: the approved plans)",
+        ),
+    ] = None,
+    output_format: FormatOpt = OutputFormat.TEXT,
+) -> None:
+    """Dự báo biên chế và chỉ tiêu / Headcount forecast and targets.
+
+    Số người từng năm (ngày 31/12) theo đơn vị và loại, từ việc nghỉ hưu và các đề án; mỗi chỉ
+    tiêu: đạt hay không, năm đạt, còn thiếu bao nhiêu.
+    """
+    project = read_project(file)
+    last = project.timeline.last_date
+    if start:
+        begin = option_date(start, "--from")
+    elif last is not None:
+        begin = last
+    else:
+        fail("lịch sử trống (the history is empty)")
+    try:
+        result = forecast_of(project, start=begin, until=until, plans=plan)
+    except (PlanningError, TinhgonError) as error:
+        fail(f"{error.vi} ({error.en})")
+    if output_format is OutputFormat.JSON:
+        print_json(result.as_dict())
+        return
+    for line in forecast_lines(result, project.agency.name):
         out.print(line, markup=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 import xlsxwriter
 
 from tinhgon.planning.allowances import Option, money
+from tinhgon.planning.forecast import GROUPS, Forecast
 from tinhgon.planning.surplus import REASONS, SurplusReport
 
 _SHEET = "Dôi dư"
@@ -141,3 +142,40 @@ def write_surplus_xlsx(report: SurplusReport, path: Path) -> None:
 
 def _as_datetime(value: dt.date) -> dt.datetime:
     return dt.datetime(value.year, value.month, value.day)
+
+
+def forecast_lines(result: Forecast, agency: str) -> list[str]:
+    plans = ", ".join(result.plans) or "không có / none"
+    lines = [
+        f"{agency} — dự báo biên chế đến năm {result.until} (từ ngày {result.start:%d/%m/%Y}; "
+        f"đề án tính đến / plans included: {plans})",
+        "Số người ngày 31/12 / headcount on 31 December ('*': dự báo / projected)",
+        "",
+        "Năm  | " + " | ".join(GROUPS[g][0] for g in GROUPS),
+    ]
+    for y in result.years:
+        mark = "*" if y.projected else " "
+        lines.append(f"{y.year}{mark} | " + " | ".join(f"{y.by_group[g]:>5}" for g in GROUPS))
+    lines.append("")
+    for t in result.targets:
+        if t.base is None:
+            lines.append(f"{t.vi}: không có số liệu năm {t.base_year} / no data for {t.base_year}")
+            continue
+        head = (
+            f"{t.vi}: giảm ít nhất {t.percent}% so với năm {t.base_year} ({t.base} người) → "
+            f"tối đa {t.allowed} người năm {t.target_year}"
+        )
+        if t.met:
+            status = f"đạt năm {t.met_in} / met in {t.met_in}"
+        elif t.met_in is not None:
+            status = f"đạt muộn, năm {t.met_in} / met late, in {t.met_in}"
+        else:
+            status = "chưa đạt / not met"
+        if t.at_target is not None:
+            status += f"; năm {t.target_year}: {t.at_target} người"
+        if t.gap:
+            status += f", còn thiếu {t.gap} người / {t.gap} short"
+        mark = "" if t.citation.verified else ", cần đối chiếu văn bản gốc"
+        lines.append(f"{head}: {status}")
+        lines.append(f"    căn cứ: {t.citation.text()} (tin cậy: {t.citation.confidence.value}{mark})")
+    return lines
