@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from tests.planning.builders import person
 from tinhgon import law
 from tinhgon.domain import Category
 from tinhgon.planning.allowances import insurance_years, money
 from tinhgon.planning.options import options_for
-from tests.planning.builders import person
 
 PARAMS = law.load_parameters()
 JAN_2026 = dt.date(2026, 1, 1)
@@ -31,8 +31,9 @@ def _amounts(option) -> dict[str, int]:  # type: ignore[no-untyped-def]
 def test_two_to_five_years_early_then_under_two_years_from_month_13() -> None:
     # Born 03/1966: 61y9m, reached 12/2027 → retires 31/12/2027, pension from 01/01/2028.
     # Pay: (4.98 + 0.3) × 2,340,000 = 12,355,200. 25 years of insurance.
-    who = person("p1", born="1966-03-10", salary="4.98", position="0.3", si_months=300,
-                 si_on=JAN_2026)
+    who = person(
+        "p1", born="1966-03-10", salary="4.98", position="0.3", si_months=300, si_on=JAN_2026
+    )
     options = _options(who, JAN_2026, leader=True)
 
     within = options[("early_retirement", True)]
@@ -93,8 +94,9 @@ def test_resignation_on_both_sides_of_12_months() -> None:
 
 
 def test_a_public_employee_gets_no_job_search_months() -> None:
-    who = person("p4", born="1980-01-15", salary="3", si_months=120,
-                 category=Category.PUBLIC_EMPLOYEE)
+    who = person(
+        "p4", born="1980-01-15", salary="3", si_months=120, category=Category.PUBLIC_EMPLOYEE
+    )
     within = _options(who, JAN_2026)[("resignation", True)]
     assert "job_search" not in _amounts(within)
     assert within.total == Decimal(336_960_000 + 105_300_000)

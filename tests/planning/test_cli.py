@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tinhgon.cli.main import app
-from tinhgon.io import dump_project, load_project
-from tinhgon.domain import Appoint, MergeUnits, Plan, Relieve, Role
 from tests.planning.builders import person, project, team
-import datetime as dt
+from tinhgon.cli.main import app
+from tinhgon.domain import Appoint, MergeUnits, Plan, Relieve, Role
+from tinhgon.io import dump_project, load_project
 
 EXAMPLE = str(Path(__file__).parents[2] / "examples" / "kontum-ez-board.yaml")
 runner = CliRunner()
@@ -26,8 +26,18 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def test_propose_on_kon_tum_writes_a_plan_that_check_and_compare_read(tmp_path: Path) -> None:
     out = tmp_path / "proposed.yaml"
     result = run(
-        "propose", EXAMPLE, "--on", "01/01/2018", "--effective", "01/11/2018",
-        "--max-departments", "4", "--output", str(out), "--format", "json",
+        "propose",
+        EXAMPLE,
+        "--on",
+        "01/01/2018",
+        "--effective",
+        "01/11/2018",
+        "--max-departments",
+        "4",
+        "--output",
+        str(out),
+        "--format",
+        "json",
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -36,12 +46,21 @@ def test_propose_on_kon_tum_writes_a_plan_that_check_and_compare_read(tmp_path: 
     assert data["lawful"] is True
     assert data["findings"]["violation"] == 0
 
-    checked = run("check", str(out), "--on", "01/11/2018", "--plan", "proposed",
-                  "--format", "json")
+    checked = run("check", str(out), "--on", "01/11/2018", "--plan", "proposed", "--format", "json")
     assert checked.exit_code == 0, checked.output
     assert json.loads(checked.output)["summary"]["violation"] == 0
-    compared = run("compare", str(out), "--before", "01/01/2018", "--after", "01/11/2018",
-                   "--plan", "proposed", "--format", "json")
+    compared = run(
+        "compare",
+        str(out),
+        "--before",
+        "01/01/2018",
+        "--after",
+        "01/11/2018",
+        "--plan",
+        "proposed",
+        "--format",
+        "json",
+    )
     assert compared.exit_code == 0, compared.output
     after = json.loads(compared.output)["after"]["metrics"]
     assert after["departments"] <= 4
@@ -51,8 +70,18 @@ def test_propose_on_kon_tum_writes_a_plan_that_check_and_compare_read(tmp_path: 
 def test_propose_explains_what_to_relax(tmp_path: Path) -> None:
     out = tmp_path / "never.yaml"
     result = run(
-        "propose", EXAMPLE, "--on", "01/01/2018", "--effective", "01/11/2018",
-        "--max-departments", "3", "--max-merged", "1", "--output", str(out),
+        "propose",
+        EXAMPLE,
+        "--on",
+        "01/01/2018",
+        "--effective",
+        "01/11/2018",
+        "--max-departments",
+        "3",
+        "--max-merged",
+        "1",
+        "--output",
+        str(out),
     )
     assert result.exit_code == 1
     assert "hãy nới bớt ít nhất một" in result.output
@@ -61,17 +90,35 @@ def test_propose_explains_what_to_relax(tmp_path: Path) -> None:
 
 
 def test_propose_refuses_an_existing_plan_id(tmp_path: Path) -> None:
-    result = run("propose", EXAMPLE, "--on", "01/01/2018", "--plan-id", "phuong-an-3-phong",
-                 "--output", str(tmp_path / "x.yaml"))
+    result = run(
+        "propose",
+        EXAMPLE,
+        "--on",
+        "01/01/2018",
+        "--plan-id",
+        "phuong-an-3-phong",
+        "--output",
+        str(tmp_path / "x.yaml"),
+    )
     assert result.exit_code == 2
     assert "phuong-an-3-phong" in result.output
 
 
 def _surplus_file(tmp_path: Path) -> Path:
     base = project(
-        team("a", 4, deputies=1, deputy1=person(
-            "a1", born="1966-03-10", salary="4.98", position="0.3", si_months=300,
-            si_on=DECISION)),
+        team(
+            "a",
+            4,
+            deputies=1,
+            deputy1=person(
+                "a1",
+                born="1966-03-10",
+                salary="4.98",
+                position="0.3",
+                si_months=300,
+                si_on=DECISION,
+            ),
+        ),
         team("b", 3, head=person("b0", rank="01.002")),
     )
     plan = Plan(
@@ -111,13 +158,14 @@ def test_surplus_text_json_and_xlsx(tmp_path: Path) -> None:
     assert data["totals"]["early_retirement_within_12_months"] == 512_740_800
 
     book_path = tmp_path / "dôi dư.xlsx"
-    result = run("surplus", path, "--plan", "merge", "--format", "xlsx", "--output",
-                 str(book_path))
+    result = run("surplus", path, "--plan", "merge", "--format", "xlsx", "--output", str(book_path))
     assert result.exit_code == 0, result.output
     book = load_workbook(book_path)
     rows = list(book["Dôi dư"].iter_rows(values_only=True))
     assert rows[0][1] == "Họ và tên"
-    totals = [r[11] for r in rows[1:] if r[8] and str(r[8]).startswith("Nghỉ hưu trước tuổi (trong")]
+    totals = [
+        r[11] for r in rows[1:] if r[8] and str(r[8]).startswith("Nghỉ hưu trước tuổi (trong")
+    ]
     assert totals == [512_740_800]
     figures = list(book["Phép tính"].iter_rows(values_only=True))
     assert any(r[3] == 92_664_000 and "7,5" not in str(r[4]) for r in figures[1:])
@@ -130,8 +178,7 @@ def test_surplus_of_an_unknown_plan_is_bad_input(tmp_path: Path) -> None:
 
 
 def test_forecast_json_and_text() -> None:
-    result = run("forecast", EXAMPLE, "--until", "2026", "--from", "31/12/2020",
-                 "--format", "json")
+    result = run("forecast", EXAMPLE, "--until", "2026", "--from", "31/12/2020", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     years = {y["year"]: y for y in data["years"]}

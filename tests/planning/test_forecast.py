@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests.planning.builders import START, person, project, team
 from tinhgon import law
 from tinhgon.domain import (
     BUILTIN_KINDS,
@@ -20,7 +21,6 @@ from tinhgon.domain import (
 )
 from tinhgon.law.parameters import parameter_files
 from tinhgon.planning.forecast import forecast_of
-from tests.planning.builders import START, person, project, team
 
 START_OF_FORECAST = dt.date(2021, 12, 31)
 
@@ -48,13 +48,18 @@ def agency():  # type: ignore[no-untyped-def]
         # woman, 01/1968: 56y4m, reached 05/2024 → retires 31/05/2024
         staff2=person("c2", born="1968-01-05", sex=Sex.FEMALE),
     )
-    extra = [psu("tt", AutonomyGroup.STATE_FINANCED), psu("tx", AutonomyGroup.SELF_FINANCING_RECURRENT)]
+    extra = [
+        psu("tt", AutonomyGroup.STATE_FINANCED),
+        psu("tx", AutonomyGroup.SELF_FINANCING_RECURRENT),
+    ]
     for i in range(10):
         # 05/1963: 61 years, reached 05/2024 → retires 31/05/2024
         born = "1963-05-10" if i == 0 else "1985-01-01"
         extra.append(Hire(on=START, person=person(f"t{i}", born=born, category=pe), unit="tt"))
     for i in range(5):
-        extra.append(Hire(on=START, person=person(f"x{i}", born="1962-01-01", category=pe), unit="tx"))
+        extra.append(
+            Hire(on=START, person=person(f"x{i}", born="1962-01-01", category=pe), unit="tx")
+        )
     return project(civil, extra=extra)
 
 
@@ -63,11 +68,29 @@ def test_headcount_and_the_2026_target_by_hand() -> None:
 
     civil = {y.year: y.by_group["cadres_civil_servants"] for y in result.years}
     budget = {y.year: y.by_group["public_employees"] for y in result.years}
-    assert civil == {2018: 10, 2019: 10, 2020: 10, 2021: 10, 2022: 10, 2023: 9, 2024: 8,
-                     2025: 8, 2026: 8}
+    assert civil == {
+        2018: 10,
+        2019: 10,
+        2020: 10,
+        2021: 10,
+        2022: 10,
+        2023: 9,
+        2024: 8,
+        2025: 8,
+        2026: 8,
+    }
     # tx (autonomy group 2) is not budget-paid: its 5 people never count, retired or not.
-    assert budget == {2018: 10, 2019: 10, 2020: 10, 2021: 10, 2022: 10, 2023: 10, 2024: 9,
-                      2025: 9, 2026: 9}
+    assert budget == {
+        2018: 10,
+        2019: 10,
+        2020: 10,
+        2021: 10,
+        2022: 10,
+        2023: 10,
+        2024: 9,
+        2025: 9,
+        2026: 9,
+    }
     assert [y.projected for y in result.years if y.year <= 2021] == [False] * 4
     assert result.years[-1].by_unit["a"] == {"civil_servant": 8}
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.planning.builders import person, project, team
 from tinhgon import law
 from tinhgon.domain import Role
 from tinhgon.io import load_project
 from tinhgon.planning.proposer import Constraints, Unsatisfiable, as_of, propose
-from tests.planning.builders import person, project, team
 
 EFFECTIVE = dt.date(2019, 1, 1)  # EZ-1 (Decree 82/2018) is in force: 7–9 staff → 1 deputy
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kontum-ez-board.yaml"

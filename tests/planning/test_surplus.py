@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.planning.builders import START, person, project, team
 from tinhgon.domain import (
     Appoint,
     Category,
@@ -17,7 +18,6 @@ from tinhgon.domain import (
     SetQuota,
 )
 from tinhgon.planning.surplus import surplus_of
-from tests.planning.builders import START, person, project, team
 
 DECISION = dt.date(2026, 1, 1)
 
@@ -28,11 +28,16 @@ def agency():  # type: ignore[no-untyped-def]
             "a",
             4,
             deputies=1,
-            deputy1=person("a1", born="1966-03-10", salary="4.98", position="0.3",
-                           si_months=300, si_on=DECISION),
+            deputy1=person(
+                "a1",
+                born="1966-03-10",
+                salary="4.98",
+                position="0.3",
+                si_months=300,
+                si_on=DECISION,
+            ),
         ),
-        team("b", 3, head=person("b0", rank="01.002", salary="5.5", position="0.5",
-                                 si_months=240)),
+        team("b", 3, head=person("b0", rank="01.002", salary="5.5", position="0.5", si_months=240)),
         team("c", 8, deputies=1),
     )
 

@@ -48,7 +48,9 @@ def test_unsatisfiable_constraints_are_explained(as_, users, kontum):  # noqa: F
 
 
 def test_forecast_page_draws_a_chart(as_, users, kontum):  # noqa: F811
-    response = as_("viewer").get(f"/co-quan/{kontum.code}/tinh-gon/du-bao/?from=31/12/2020&until=2026")
+    response = as_("viewer").get(
+        f"/co-quan/{kontum.code}/tinh-gon/du-bao/?from=31/12/2020&until=2026"
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert '<svg class="chart forecast"' in html

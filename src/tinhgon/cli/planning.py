@@ -25,10 +25,11 @@ from tinhgon.cli.main import (
     read_project,
     vn_date,
 )
+from tinhgon.cli.planning_output import forecast_lines, surplus_lines, write_surplus_xlsx
 from tinhgon.cli.structure import FileArg, FormatOpt, findings_text
 from tinhgon.domain import Project, TinhgonError
 from tinhgon.io import dump_project
-from tinhgon.cli.planning_output import forecast_lines, surplus_lines, write_surplus_xlsx
+from tinhgon.planning.forecast import forecast_of
 from tinhgon.planning.leaders import OrderError
 from tinhgon.planning.proposer import (
     Constraints,
@@ -38,7 +39,6 @@ from tinhgon.planning.proposer import (
     as_of,
     propose,
 )
-from tinhgon.planning.forecast import forecast_of
 from tinhgon.planning.surplus import surplus_of
 
 EXIT_UNSATISFIABLE = 1

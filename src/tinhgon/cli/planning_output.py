@@ -99,8 +99,17 @@ def write_surplus_xlsx(report: SurplusReport, path: Path) -> None:
             sheet.set_column(col, col, width)
         row = 1
         figures = book.add_worksheet(_FIGURES)
-        fig_headers = ["Họ và tên", "Phương án", "Khoản", "Số tiền (đồng)", "Phép tính",
-                       "Căn cứ", "Tin cậy", "Đã đối chiếu", "Ghi chú"]
+        fig_headers = [
+            "Họ và tên",
+            "Phương án",
+            "Khoản",
+            "Số tiền (đồng)",
+            "Phép tính",
+            "Căn cứ",
+            "Tin cậy",
+            "Đã đối chiếu",
+            "Ghi chú",
+        ]
         for col, header in enumerate(fig_headers):
             figures.write(0, col, header, bold)
         figures.set_column(0, 2, 28)
@@ -177,5 +186,7 @@ def forecast_lines(result: Forecast, agency: str) -> list[str]:
             status += f", còn thiếu {t.gap} người / {t.gap} short"
         mark = "" if t.citation.verified else ", cần đối chiếu văn bản gốc"
         lines.append(f"{head}: {status}")
-        lines.append(f"    căn cứ: {t.citation.text()} (tin cậy: {t.citation.confidence.value}{mark})")
+        lines.append(
+            f"    căn cứ: {t.citation.text()} (tin cậy: {t.citation.confidence.value}{mark})"
+        )
     return lines

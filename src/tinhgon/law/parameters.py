@@ -672,9 +672,7 @@ class _Reader:
 
     def numbers(self, data: Any, field: str) -> Numbers | None:
         if not isinstance(data, dict) or not data:
-            self.problem(
-                field, "cần các số có tên {tên: số}", "needs named numbers {name: number}"
-            )
+            self.problem(field, "cần các số có tên {tên: số}", "needs named numbers {name: number}")
             return None
         items: list[tuple[str, Decimal]] = []
         for key, raw in data.items():

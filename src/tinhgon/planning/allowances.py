@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from tinhgon import law
-from tinhgon.domain import Category, Person
+from tinhgon.domain import Person
 from tinhgon.law.findings import Citation, Confidence
 from tinhgon.law.parameters import DatedValue, Numbers
-from tinhgon.law.retirement import add_months
 
 ZERO = Decimal(0)
 
@@ -130,9 +129,13 @@ class _Env:
     def numbers(self, parameter: str, on: dt.date) -> tuple[Numbers, DatedValue] | None:
         key = (parameter, on)
         if key not in self.cache:
-            entry = self.parameters[parameter].value_on(on) if parameter in self.parameters else None
+            entry = (
+                self.parameters[parameter].value_on(on) if parameter in self.parameters else None
+            )
             ok = entry is not None and isinstance(entry.value, Numbers)
-            self.cache[key] = entry if ok and entry is not None and entry.confidence.active else None
+            self.cache[key] = (
+                entry if ok and entry is not None and entry.confidence.active else None
+            )
         found = self.cache[key]
         if found is None:
             return None
@@ -197,7 +200,13 @@ def salary_of(person: Person, on: dt.date, env: _Env) -> Salary | None:
 
 
 def _figure(
-    key: str, vi: str, en: str, amount: Decimal, arithmetic: str, *entries: DatedValue, note: str = ""
+    key: str,
+    vi: str,
+    en: str,
+    amount: Decimal,
+    arithmetic: str,
+    *entries: DatedValue,
+    note: str = "",
 ) -> Figure:
     return Figure(
         key=key,

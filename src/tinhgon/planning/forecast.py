@@ -25,7 +25,9 @@ from tinhgon.law.findings import Citation
 from tinhgon.law.parameters import Numbers
 from tinhgon.planning.proposer import PlanningError
 
-SELF_FINANCED = frozenset({AutonomyGroup.SELF_FINANCING_ALL, AutonomyGroup.SELF_FINANCING_RECURRENT})
+SELF_FINANCED = frozenset(
+    {AutonomyGroup.SELF_FINANCING_ALL, AutonomyGroup.SELF_FINANCING_RECURRENT}
+)
 GROUPS = {
     "cadres_civil_servants": (
         "Cán bộ, công chức",
@@ -227,9 +229,7 @@ def _targets(years: list[YearCount], params: law.ParameterSet, until: int) -> li
                 allowed = (
                     math.floor(base * (1 - percent / Decimal(100))) if base is not None else None
                 )
-                at_target = (
-                    by_year[target_year].by_group[group] if target_year in by_year else None
-                )
+                at_target = by_year[target_year].by_group[group] if target_year in by_year else None
                 met_in = None
                 if allowed is not None:
                     for y in years:

@@ -119,7 +119,7 @@ def early_retirement(
                 entry,
             )
         )
-        per_year = k["per_year_over_5"]
+        per_year: Decimal | None = k["per_year_over_5"]
     else:
         group = "dưới 2 năm" if months_early < 24 else "từ 2 năm đến 5 năm"
         if within:
@@ -274,9 +274,7 @@ def resignation(
                 entry,
             )
         )
-    return Option(
-        "resignation", label_vi, label_en, leave_on, within, True, figures=tuple(figures)
-    )
+    return Option("resignation", label_vi, label_en, leave_on, within, True, figures=tuple(figures))
 
 
 def retirement_option(retirement: law.Retirement) -> Option:

@@ -120,8 +120,10 @@ def capacity(
             if _violates(root_kind, kind, size, deputies, on, agency, parameters):
                 break
             allowed = deputies
-        if allowed is not None and allowed == min(max_deputies, size - 1) and size - 1 < (
-            max_deputies
+        if (
+            allowed is not None
+            and allowed == min(max_deputies, size - 1)
+            and size - 1 < (max_deputies)
         ):
             # A small unit is limited by its size only: the law allows more than it can hold.
             allowed = max_deputies

@@ -162,9 +162,9 @@ def surplus_of(
     after = project.state_on(last, plan=plan_id)
     env = _Env(params)
     reasons: dict[str, list[str]] = {}
-    for person_id, a in before.assignments.items():
+    for person_id, held_before in before.assignments.items():
         held_after = after.assignments.get(person_id)
-        if a.role is not Role.STAFF and (held_after is None or held_after.role is Role.STAFF):
+        if held_before.role is not Role.STAFF and (held_after is None or held_after.role is Role.STAFF):
             gone = after.departures.get(person_id)
             if gone is None or gone.reason in _LEFT:
                 reasons.setdefault(person_id, []).append("leader_without_post")
@@ -181,7 +181,7 @@ def surplus_of(
     people = []
     for person_id, why in reasons.items():
         person = project.people.get(person_id) or before.people[person_id]
-        a = before.assignments[person_id] if person_id in before.assignments else None
+        a = before.assignments.get(person_id)
         held = after.assignments.get(person_id)
         retirement, options = options_for(
             person,

@@ -120,8 +120,14 @@ def plan_surplus(request: HttpRequest, agency: models.Agency, pid: str) -> HttpR
 
 def _surplus_totals(report: Any) -> list[tuple[str, str]]:
     return [
-        ("Nghỉ hưu trước tuổi, trong 12 tháng", money(report.total("early_retirement", within=True))),
-        ("Nghỉ hưu trước tuổi, từ tháng thứ 13", money(report.total("early_retirement", within=False))),
+        (
+            "Nghỉ hưu trước tuổi, trong 12 tháng",
+            money(report.total("early_retirement", within=True)),
+        ),
+        (
+            "Nghỉ hưu trước tuổi, từ tháng thứ 13",
+            money(report.total("early_retirement", within=False)),
+        ),
         ("Thôi việc, trong 12 tháng", money(report.total("resignation", within=True))),
         ("Thôi việc, từ tháng thứ 13", money(report.total("resignation", within=False))),
     ]
@@ -147,7 +153,9 @@ def forecast_chart(result: Forecast, *, width: int = 560, height: int = 180) -> 
     ]
     for n, (group, (label, _, _)) in enumerate(GROUPS.items()):
         points = " ".join(f"{x(i)},{y(yc.by_group[group])}" for i, yc in enumerate(result.years))
-        parts.append(f'<polyline class="series-{"ab"[n]}" points="{points}"><title>{escape(label)}</title></polyline>')
+        parts.append(
+            f'<polyline class="series-{"ab"[n]}" points="{points}"><title>{escape(label)}</title></polyline>'
+        )
         for t in result.targets:
             if t.group == group and t.allowed is not None and t.target_year in years:
                 i = years.index(t.target_year)
