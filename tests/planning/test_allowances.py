@@ -56,7 +56,8 @@ def test_two_to_five_years_early_then_under_two_years_from_month_13() -> None:
     assert "chưa thống nhất" in after.figures[1].note
 
     kept = options[("leadership_allowance", None)]
-    assert kept.monthly and kept.total is None
+    assert kept.monthly
+    assert kept.total is None
     assert int(kept.figures[0].amount) == 702_000  # 0.3 × 2,340,000 a month
 
 

@@ -62,7 +62,8 @@ def test_a_plan_lists_the_leaders_left_without_a_post() -> None:
     assert [p.person_id for p in report.people] == ["a1"]
     a1 = report.people[0]
     assert a1.reasons == ("leader_without_post",)
-    assert a1.role_before is Role.DEPUTY and a1.role_after is Role.STAFF
+    assert a1.role_before is Role.DEPUTY
+    assert a1.role_after is Role.STAFF
     assert a1.retires_on == dt.date(2027, 12, 31)
     early = next(o for o in a1.options if o.kind == "early_retirement" and o.within_12_months)
     assert early.total == 512_740_800  # tests/planning/test_allowances.py, by hand

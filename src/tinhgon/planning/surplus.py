@@ -164,7 +164,9 @@ def surplus_of(
     reasons: dict[str, list[str]] = {}
     for person_id, held_before in before.assignments.items():
         held_after = after.assignments.get(person_id)
-        if held_before.role is not Role.STAFF and (held_after is None or held_after.role is Role.STAFF):
+        if held_before.role is not Role.STAFF and (
+            held_after is None or held_after.role is Role.STAFF
+        ):
             gone = after.departures.get(person_id)
             if gone is None or gone.reason in _LEFT:
                 reasons.setdefault(person_id, []).append("leader_without_post")

@@ -25,7 +25,7 @@ from tinhgon.planning.scenarios import compare_scenarios
 from tinhgon.planning.surplus import REASONS, surplus_of
 from tinhgon.web import models, repository, services
 from tinhgon.web.permissions import Action
-from tinhgon.web.views import agency_page, date_param, page, show_error, today
+from tinhgon.web.views.base import agency_page, date_param, page, show_error, today
 
 
 def _form_date(request: HttpRequest, name: str, default: dt.date) -> dt.date:
