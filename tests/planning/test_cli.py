@@ -191,3 +191,16 @@ def test_forecast_json_and_text() -> None:
     assert "185/KH-UBND" in text.output
     bad = run("forecast", EXAMPLE, "--until", "1990")
     assert bad.exit_code == 2
+
+
+def test_scenarios_side_by_side_on_the_command_line() -> None:
+    args = ["--plan", "de-an-2018", "--plan", "de-an-dvsn-2018", "--plan", "phuong-an-3-phong"]
+    result = run("scenarios", EXAMPLE, *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {r["plan"]: r for r in json.loads(result.output)}
+    # The seed article's numbers after the 2018 plan: 4 departments, 11 department leaders.
+    assert rows["de-an-2018"]["metrics"]["departments"] == 4
+    assert rows["de-an-2018"]["metrics"]["department_leaders"] == 11
+    assert rows["de-an-2018"]["surplus"] == 4
+    assert rows["phuong-an-3-phong"]["metrics"]["departments"] == 3
+    assert rows["phuong-an-3-phong"]["findings"]["violation"] == 1

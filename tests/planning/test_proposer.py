@@ -9,7 +9,17 @@ import pytest
 
 from tests.planning.builders import person, project, team
 from tinhgon import law
-from tinhgon.domain import Role
+from tinhgon.domain import (
+    BUILTIN_KINDS,
+    Agency,
+    CreateUnit,
+    DocumentRegister,
+    Hire,
+    NewUnit,
+    Project,
+    Role,
+    Timeline,
+)
 from tinhgon.io import load_project
 from tinhgon.planning.proposer import Constraints, Unsatisfiable, as_of, propose
 
@@ -149,3 +159,48 @@ def test_kon_tum_from_2018() -> None:
     again = law.check(after, on=dt.date(2018, 11, 1), agency=known.agency)
     assert not again.has_violations
     assert any(c.status == "in_force" and c.rule.id == "EZ-1" for c in again.coverage)
+
+
+def test_a_province_merges_its_agencies() -> None:
+    # A province People's Committee with four sở: at most 2 sở after, 2 merged into one.
+    # No rule limits a sở's deputies in this history: each merged sở keeps as many deputies as
+    # its leaders can fill, up to the most probed (3).
+    root = CreateUnit(
+        on=EFFECTIVE,
+        unit=NewUnit(id="ubnd", name="Ủy ban nhân dân tỉnh", kind=BUILTIN_KINDS["agency"]),
+    )
+    changes = [root]
+    for index, size in enumerate((12, 10, 9, 8)):
+        uid = f"so{index}"
+        changes.append(
+            CreateUnit(
+                on=EFFECTIVE,
+                unit=NewUnit(
+                    id=uid,
+                    name=f"Sở {index}",
+                    kind=BUILTIN_KINDS["provincial_department"],
+                    parent_id="ubnd",
+                ),
+            )
+        )
+        for i in range(size):
+            role = Role.HEAD if i == 0 else Role.DEPUTY if i <= 2 else Role.STAFF
+            changes.append(Hire(on=EFFECTIVE, person=person(f"{uid}p{i}"), unit=uid, role=role))
+    province = Project(
+        agency=Agency(id="ubnd", name="Ủy ban nhân dân tỉnh", agency_type="province"),
+        documents=DocumentRegister(()),
+        timeline=Timeline(changes, require_basis=False),
+        people={c.person.id: c.person for c in changes if isinstance(c, Hire)},
+    )
+    proposal = propose(
+        province,
+        on=EFFECTIVE,
+        constraints=Constraints(effective=EFFECTIVE, max_units=2, max_merged=2),
+    )
+    assert proposal.units_before == 4
+    assert proposal.units_after == 2
+    # 2 directors and 3 deputies each (the most probed): 8 leaders of the 12.
+    assert proposal.leaders_after == 8
+    # Fewest people moved: the two smallest sở (9 and 8) go into the two largest.
+    assert proposal.moved == 17
+    assert proposal.lawful

@@ -27,8 +27,9 @@ from tinhgon.cli.main import (
 )
 from tinhgon.cli.planning_output import forecast_lines, surplus_lines, write_surplus_xlsx
 from tinhgon.cli.structure import FileArg, FormatOpt, findings_text
-from tinhgon.domain import Project, TinhgonError
+from tinhgon.domain import Project, Role, TinhgonError
 from tinhgon.io import dump_project
+from tinhgon.planning.allowances import money
 from tinhgon.planning.forecast import forecast_of
 from tinhgon.planning.leaders import OrderError
 from tinhgon.planning.proposer import (
@@ -39,6 +40,7 @@ from tinhgon.planning.proposer import (
     as_of,
     propose,
 )
+from tinhgon.planning.scenarios import compare_scenarios
 from tinhgon.planning.surplus import surplus_of
 
 EXIT_UNSATISFIABLE = 1
@@ -189,21 +191,22 @@ def _print_proposal(proposal: Proposal, project: Project, output: Path, dropped:
     if proposal.retirements:
         people = ", ".join(project.people[p].full_name for p in proposal.retirements)
         out.print(f"Nghỉ hưu trước ngày hiệu lực / retiring before: {people}", markup=False)
+    def post(role: Role, unit_id: str) -> str:
+        unit = state.units.get(unit_id)
+        return unit.kind.post(role, unit.name) if unit else f"{role.vi} {unit_id}"
+
     out.print("Lãnh đạo sau sắp xếp / leaders after:", markup=False)
     for o in proposal.leaders:
-        if o.role_after.value != "staff":
+        if o.role_after is not Role.STAFF:
             out.print(
-                f"  {o.name}: {o.role_after.vi} {names.get(o.unit_after, o.unit_after)} "
-                f"(trước / before: {o.role_before.vi} {names.get(o.unit_before, o.unit_before)})",
+                f"  {o.name}: {post(o.role_after, o.unit_after)} "
+                f"(trước / before: {post(o.role_before, o.unit_before)})",
                 markup=False,
             )
     if proposal.without_post:
         out.print("Lãnh đạo không còn chức vụ / leaders left without a post:", markup=False)
         for o in proposal.without_post:
-            out.print(
-                f"  {o.name} ({o.role_before.vi} {names.get(o.unit_before, o.unit_before)})",
-                markup=False,
-            )
+            out.print(f"  {o.name} ({post(o.role_before, o.unit_before)})", markup=False)
     out.print(f"Kiểm tra / check: {findings_text(proposal.report.summary())}", markup=False)
     if dropped:
         out.print(
@@ -311,3 +314,35 @@ def forecast_command(
         return
     for line in forecast_lines(result, project.agency.name):
         out.print(line, markup=False)
+
+
+@app.command("scenarios")
+def scenarios_command(
+    file: FileArg,
+    plan: Annotated[
+        list[str], typer.Option("--plan", help="Mã đề án (nhiều lần) / a plan's id (repeat)")
+    ],
+    output_format: FormatOpt = OutputFormat.TEXT,
+) -> None:
+    """So sánh phương án / Scenarios side by side.
+
+    Mỗi đề án: số phòng, lãnh đạo, số người, vi phạm, người dôi dư, tổng trợ cấp nếu nghỉ trong
+    12 tháng. For each plan: metrics, findings, surplus staff and total allowances.
+    """
+    project = read_project(file)
+    try:
+        rows = compare_scenarios(project, plan)
+    except (PlanningError, TinhgonError) as error:
+        fail(f"{error.vi} ({error.en})")
+    if output_format is OutputFormat.JSON:
+        print_json([r.as_dict() for r in rows])
+        return
+    for r in rows:
+        m = r.metrics
+        out.print(
+            f"{r.title} ({r.plan_id}, {vn_date(r.on)}): {m.departments} phòng, "
+            f"{m.department_leaders} lãnh đạo cấp phòng, {m.staff} người; "
+            f"{findings_text(r.findings)}; {len(r.surplus.people)} người dôi dư; "
+            f"trợ cấp nếu nghỉ trong 12 tháng {money(r.allowances_within)}",
+            markup=False,
+        )

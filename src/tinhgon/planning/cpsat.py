@@ -62,7 +62,7 @@ class _Model:
             m.add(size == sum(self.count[i] * v for i, v in merged))
             table = capacities[units[j].kind.code].table(total_counted, unlawful=-1)
             limit = m.new_int_var(min(table), max(max(table), 0), f"limit_{j}")
-            m.add_element(size, table, limit)
+            _step(m, size, table, limit, f"{j}")
             m.add(limit >= 0).only_enforce_if(self.y[j])
             available = m.new_int_var(-1, total_leaders, f"avail_{j}")
             m.add(available == sum(self.lead[i] * v for i, v in merged) - self.y[j])
@@ -150,6 +150,24 @@ class _Model:
         return a.id != b.id and a.kind.unit_class is b.kind.unit_class
 
 
+def _step(
+    m: cp_model.CpModel, size: cp_model.IntVar, table: list[int], limit: cp_model.IntVar, name: str
+) -> None:
+    """limit == table[size], for a table that is a step function of few steps (the bands of a
+    legal table): one Boolean per step ``size >= threshold``, not one per size."""
+    expression = table[0]
+    terms = []
+    for threshold in range(1, len(table)):
+        delta = table[threshold] - table[threshold - 1]
+        if not delta:
+            continue
+        above = m.new_bool_var(f"size_{name}_ge_{threshold}")
+        m.add(size >= threshold).only_enforce_if(above)
+        m.add(size <= threshold - 1).only_enforce_if(above.negated())
+        terms.append(delta * above)
+    m.add(limit == expression + sum(terms))
+
+
 def _may_merge_by_rule(a: Unit, b: Unit, c: Constraints) -> bool:
     if c.groups and not any(a.id in g and b.id in g for g in c.groups):
         return False
@@ -173,7 +191,34 @@ def _build_model(
     for j in range(model.n):
         merged = [v for (i, jj), v in model.x.items() if jj == j]
         m.add(sum(merged) <= c.max_merged).only_enforce_if(model.max_merged_lit)
+    _hint(model, c)
     return model
+
+
+def _hint(model: _Model, c: Constraints) -> None:
+    """A first guess for the solver (it need not be lawful): as few groups as the merge size
+    allows, filled largest unit first into the group with the fewest people, each group led by
+    its largest unit."""
+    n = model.n
+    groups = max(-(-n // max(c.max_merged, 1)), 1)
+    if c.max_units is not None:
+        groups = max(groups, min(c.max_units, n))
+    order = sorted(range(n), key=lambda i: -model.staff[i])
+    members: list[list[int]] = [[] for _ in range(groups)]
+    totals = [0] * groups
+    for i in order:
+        room = [g for g in range(groups) if len(members[g]) < c.max_merged] or list(range(groups))
+        g = min(room, key=lambda k: totals[k])
+        members[g].append(i)
+        totals[g] += model.staff[i]
+    for group in members:
+        if not group:
+            continue
+        target = group[0]
+        for i in group:
+            for j in range(n):
+                if (i, j) in model.x:
+                    model.m.add_hint(model.x[(i, j)], j == target)
 
 
 class _FirstSolution(cp_model.CpSolverSolutionCallback):

@@ -127,12 +127,16 @@ def propose(
                 max_size=min(max_size, 60),
                 max_deputies=max(3, max(len(state.deputies(u.id)) for u in units)),
             )
+    # The constraints are enforced outright first (assumptions would switch off much of the
+    # solver's presolve); only when nothing fits is the model solved again with them as
+    # assumptions, to name the ones that conflict.
     model = _build_model(state, units, capacities, c, gone)
     m = model.m
+    for literal in model.literals:
+        m.add(literal == 1)
     weight_leaders = sum(model.staff) + 1
     weight_units = weight_leaders * (sum(model.lead) + model.n + 1)
     m.minimize(weight_units * model.n_units + weight_leaders * model.n_leaders + model.moved)
-    m.add_assumptions(model.literals)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = c.time_limit
     solver.parameters.num_workers = c.workers
@@ -141,8 +145,16 @@ def propose(
     callback = _FirstSolution(started)
     status = solver.solve(m, callback)
     if status == cp_model.INFEASIBLE:
-        found = list(solver.sufficient_assumptions_for_infeasibility())
-        raise Unsatisfiable([model.assumptions[i] for i in _minimal_core(model, found, c)])
+        core_model = _build_model(state, units, capacities, c, gone)
+        core_model.m.add_assumptions(core_model.literals)
+        core_solver = cp_model.CpSolver()
+        core_solver.parameters.max_time_in_seconds = c.time_limit
+        core_solver.parameters.num_workers = c.workers
+        core_solver.solve(core_model.m)
+        found = list(core_solver.sufficient_assumptions_for_infeasibility())
+        raise Unsatisfiable(
+            [core_model.assumptions[i] for i in _minimal_core(core_model, found, c)]
+        )
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise PlanningError(
             f"bộ giải không tìm được phương án trong {c.time_limit:g} giây: tăng thời gian "
