@@ -93,3 +93,17 @@ def test_leaving_for_streamlining_and_above_quota() -> None:
     assert reasons["a4"] == ("left",)
     assert reasons["old"] == ("above_quota",)
     assert sum(1 for r in reasons.values() if "above_quota" in r) == 2
+
+
+def test_a_retirement_recorded_earlier_does_not_date_the_decision() -> None:
+    plan = Plan(
+        id="p",
+        title="Miễn nhiệm",
+        changes=(
+            Leave(on=dt.date(2025, 6, 1), person="c2", reason=LeaveReason.RETIREMENT),
+            Relieve(on=DECISION, person="a1"),
+        ),
+    )
+    report = surplus_of(agency().with_plan(plan), "p")
+    assert report.decision_on == DECISION
+    assert [p.person_id for p in report.people] == ["a1"]

@@ -119,6 +119,13 @@ def propose_command(
             help="Thứ tự chọn lãnh đạo: post, rank, years / the order leaders are chosen by",
         ),
     ] = "post,rank,years",
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer",
+            help="Ưu tiên người này (mã) khi chọn lãnh đạo / put this person first (their id)",
+        ),
+    ] = None,
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Giây tối đa cho bộ giải / solver seconds")
     ] = 30.0,
@@ -150,6 +157,7 @@ def propose_command(
         max_merged=max_merged,
         parent=under,
         order=tuple(x.strip() for x in order.split(",") if x.strip()),
+        prefer=tuple(prefer or ()),
         time_limit=time_limit,
     )
     try:
@@ -191,6 +199,7 @@ def _print_proposal(proposal: Proposal, project: Project, output: Path, dropped:
     if proposal.retirements:
         people = ", ".join(project.people[p].full_name for p in proposal.retirements)
         out.print(f"Nghỉ hưu trước ngày hiệu lực / retiring before: {people}", markup=False)
+
     def post(role: Role, unit_id: str) -> str:
         unit = state.units.get(unit_id)
         return unit.kind.post(role, unit.name) if unit else f"{role.vi} {unit_id}"

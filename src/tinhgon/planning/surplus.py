@@ -23,6 +23,7 @@ from decimal import Decimal
 from tinhgon import law
 from tinhgon.domain import (
     Category,
+    Leave,
     LeaveReason,
     Project,
     Role,
@@ -155,7 +156,12 @@ def surplus_of(
         raise PlanningError(
             f"đề án '{plan_id}' chưa có thay đổi nào", f"plan '{plan_id}' has no changes"
         )
-    first = min(c.on for c in plan.changes)
+    # Retirements at the normal age the plan records (a proposal records those due by its
+    # date) are not the restructuring: the decision is dated by the first other change.
+    restructuring = [
+        c for c in plan.changes if not (isinstance(c, Leave) and c.reason is LeaveReason.RETIREMENT)
+    ] or list(plan.changes)
+    first = min(c.on for c in restructuring)
     last = max(c.on for c in plan.changes)
     decided = decision_on or first
     before = project.state_on(first - dt.timedelta(days=1))
