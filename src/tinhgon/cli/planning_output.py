@@ -7,6 +7,8 @@ from pathlib import Path
 
 import xlsxwriter
 
+from tinhgon.domain import Category
+from tinhgon.domain.vietnamese import sort_key
 from tinhgon.planning.allowances import Option, money
 from tinhgon.planning.forecast import GROUPS, Forecast
 from tinhgon.planning.surplus import REASONS, SurplusReport
@@ -165,6 +167,19 @@ def forecast_lines(result: Forecast, agency: str) -> list[str]:
     for y in result.years:
         mark = "*" if y.projected else " "
         lines.append(f"{y.year}{mark} | " + " | ".join(f"{y.by_group[g]:>5}" for g in GROUPS))
+    lines.append("")
+    lines.append("Theo đơn vị và loại / by unit and category:")
+    units = sorted(
+        {u for y in result.years for u in y.by_unit}, key=lambda u: sort_key(result.unit_names[u])
+    )
+    for unit_id in units:
+        categories = sorted({c for y in result.years for c in y.by_unit.get(unit_id, {})})
+        for category in categories:
+            values = ", ".join(
+                f"{y.year}: {y.by_unit.get(unit_id, {}).get(category, 0)}" for y in result.years
+            )
+            label = Category(category).vi
+            lines.append(f"  {result.unit_names[unit_id]} — {label}: {values}")
     lines.append("")
     for t in result.targets:
         if t.base is None:
