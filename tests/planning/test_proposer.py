@@ -204,3 +204,15 @@ def test_a_province_merges_its_agencies() -> None:
     # Fewest people moved: the two smallest sở (9 and 8) go into the two largest.
     assert proposal.moved == 17
     assert proposal.lawful
+
+
+def test_kon_tum_on_1_january_2018_itself() -> None:
+    # No deputy rule is in force yet (EZ-1 from 10/07/2018): the engine says so (coverage
+    # notes), and the proposal still meets the article's numbers.
+    on = dt.date(2018, 1, 1)
+    known, _ = as_of(load_project(EXAMPLE), on)
+    proposal = propose(known, on=on, constraints=Constraints(effective=on, max_units=4))
+    assert proposal.units_after <= 4
+    assert proposal.leaders_after <= 11
+    assert proposal.report.summary()["violation"] == 0
+    assert any(c.status == "not_encoded" and c.rule.id == "EZ-1" for c in proposal.report.coverage)
