@@ -54,6 +54,7 @@ def test_forecast_page_draws_a_chart(as_, users, kontum):  # noqa: F811
     html = response.content.decode()
     assert response.status_code == 200
     assert '<svg class="chart forecast"' in html
+    assert "Phòng Quản lý quy hoạch và xây dựng" in html  # the table by unit
     assert "185/KH-UBND" in html
 
 

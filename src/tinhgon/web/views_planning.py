@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import TinhgonError
+from tinhgon.domain.vietnamese import sort_key
 from tinhgon.io.codec import FieldError, change_to_plain, parse_date
 from tinhgon.planning.allowances import money
 from tinhgon.planning.forecast import GROUPS, Forecast, forecast_of
@@ -181,6 +182,13 @@ def forecast(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         result = forecast_of(project, start=start, until=until)
     except (TinhgonError, PlanningError) as error:
         messages.error(request, error.vi)
+    unit_rows = []
+    if result is not None:
+        names = result.unit_names
+        for unit_id in sorted(names, key=lambda u: sort_key(names[u])):
+            counts = [sum(y.by_unit.get(unit_id, {}).values()) for y in result.years]
+            if any(counts):
+                unit_rows.append((names[unit_id], counts))
     return page(
         request,
         "tinhgon/planning_forecast.html",
@@ -190,6 +198,7 @@ def forecast(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         groups=[(g, v[0]) for g, v in GROUPS.items()],
         start=start,
         until=until,
+        unit_rows=unit_rows,
     )
 
 
