@@ -204,3 +204,23 @@ def test_scenarios_side_by_side_on_the_command_line() -> None:
     assert rows["de-an-2018"]["surplus"] == 4
     assert rows["phuong-an-3-phong"]["metrics"]["departments"] == 3
     assert rows["phuong-an-3-phong"]["findings"]["violation"] == 1
+
+
+def test_propose_bad_input_is_named(tmp_path: Path) -> None:
+    out = tmp_path / "x.yaml"
+    unknown = run("propose", EXAMPLE, "--on", "01/01/2018", "--keep", "nope", "--output", str(out))
+    assert unknown.exit_code == 2
+    assert "'nope'" in unknown.output
+    backwards = run(
+        "propose",
+        EXAMPLE,
+        "--on",
+        "01/01/2018",
+        "--effective",
+        "01/01/2017",
+        "--output",
+        str(out),
+    )
+    assert backwards.exit_code == 2
+    assert "ngày hiệu lực 01/01/2017" in backwards.output
+    assert not out.exists()
