@@ -8,15 +8,8 @@ from typing import Any
 
 from tinhgon.law.engine import Coverage, Rule
 from tinhgon.law.findings import Citation
-from tinhgon.law.parameters import (
-    Age,
-    DatedValue,
-    Limits,
-    Numbers,
-    Parameter,
-    ParameterSet,
-    load_parameters,
-)
+from tinhgon.law.numbers import Numbers
+from tinhgon.law.parameters import Age, DatedValue, Limits, Parameter, ParameterSet, load_parameters
 from tinhgon.law.rules import RULES
 
 AGENCY_TYPES = {

@@ -29,7 +29,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -42,6 +41,7 @@ from ruamel.yaml.error import YAMLError
 from tinhgon.domain import Category, Text
 from tinhgon.law.errors import ParameterError, ParameterProblem
 from tinhgon.law.findings import Citation, Confidence
+from tinhgon.law.numbers import Numbers, read_numbers
 
 PROVINCE_CLASSES = ("special", "I", "II", "III")
 _ID = re.compile(r"^[a-z0-9_]+$")
@@ -156,31 +156,6 @@ class Age:
         if self.months:
             return f"{self.years} years {self.months} months"
         return f"{self.years} years"
-
-
-@dataclass(frozen=True, slots=True)
-class Numbers:
-    """Named numbers: ``base_salary: 2340000``, or the coefficients of a formula."""
-
-    items: tuple[tuple[str, Decimal], ...]
-
-    def __getitem__(self, name: str) -> Decimal:
-        for key, number in self.items:
-            if key == name:
-                return number
-        raise KeyError(name)
-
-    def get(self, name: str) -> Decimal | None:
-        try:
-            return self[name]
-        except KeyError:
-            return None
-
-    def as_dict(self) -> dict[str, int | float]:
-        return {
-            key: int(number) if number == number.to_integral_value() else float(number)
-            for key, number in self.items
-        }
 
 
 Value = Limits | Age | Numbers | None
@@ -598,7 +573,7 @@ class _Reader:
         if data is None:
             return None
         if kind == "numbers":
-            return self.numbers(data, field)
+            return read_numbers(data, field, self.problem)
         if kind == "age":
             if (
                 not isinstance(data, dict)
@@ -669,24 +644,3 @@ class _Reader:
                 )
             )
         return Limits(direction=direction, bands=tuple(bands))
-
-    def numbers(self, data: Any, field: str) -> Numbers | None:
-        if not isinstance(data, dict) or not data:
-            self.problem(field, "cần các số có tên {tên: số}", "needs named numbers {name: number}")
-            return None
-        items: list[tuple[str, Decimal]] = []
-        for key, raw in data.items():
-            if (
-                not isinstance(key, str)
-                or not _ID.match(key)
-                or isinstance(raw, bool)
-                or not isinstance(raw, int | float)
-            ):
-                self.problem(
-                    f"{field}.{key}",
-                    "cần một tên (chữ thường không dấu) và một số",
-                    "needs a name (lower-case ASCII) and a number",
-                )
-                continue
-            items.append((key, Decimal(str(raw))))
-        return Numbers(tuple(items))

@@ -26,7 +26,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from tinhgon import law
 from tinhgon.domain import Person
 from tinhgon.law.findings import Citation, Confidence
-from tinhgon.law.parameters import DatedValue, Numbers
+from tinhgon.law.numbers import Numbers
+from tinhgon.law.parameters import DatedValue
 
 ZERO = Decimal(0)
 

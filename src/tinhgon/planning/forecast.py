@@ -22,7 +22,7 @@ from decimal import Decimal
 from tinhgon import law
 from tinhgon.domain import AutonomyGroup, Category, PlanStatus, Project, State
 from tinhgon.law.findings import Citation
-from tinhgon.law.parameters import Numbers
+from tinhgon.law.numbers import Numbers
 from tinhgon.planning.proposer import PlanningError
 
 SELF_FINANCED = frozenset(

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from tinhgon import law
 from tinhgon.domain import Category, Person
-from tinhgon.law.parameters import Numbers
+from tinhgon.law.numbers import Numbers
 from tinhgon.law.retirement import add_months
 from tinhgon.planning.allowances import (
     ZERO,
