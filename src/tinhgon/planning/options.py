@@ -88,8 +88,13 @@ def early_retirement(
             f"a pension ({need_entry.citation.instrument})",
         )
     if months_early > 60:
-        heavy = getattr(person, "heavy_work_years", None)
-        if heavy is None or heavy < 15:
+        # The early-pension facts (Decree 135/2020 Art. 5) are Person fields from issue 8; read
+        # by name so that this works whether or not they exist yet.
+        heavy = max(
+            getattr(person, "hazardous_work_years", None) or 0,
+            getattr(person, "difficult_area_years", None) or 0,
+        )
+        if heavy < 15:
             return refuse(
                 "nghỉ sớm trên 5 năm cần đủ điều kiện nghỉ hưu trước tuổi (15 năm làm nghề nặng "
                 "nhọc, độc hại hoặc ở vùng đặc biệt khó khăn): chưa có dữ liệu",
