@@ -161,3 +161,33 @@ def test_rounding_and_money() -> None:
     assert insurance_years(208) == Decimal("17.5")  # 4 months → half a year (RS-3)
     assert insurance_years(215) == 18  # 11 months → a whole year (RS-3)
     assert money(Decimal("12355200")) == "12.355.200 đ"
+
+
+def test_over_five_years_early_with_the_early_pension_facts() -> None:
+    # Issue 8 adds the early-pension facts to Person; until then a stand-in with the same
+    # fields shows the arithmetic. Born 01/1970: pension from 01/02/2032, 73 months early on
+    # 01/01/2026; 30 years of insurance; pay 3 × 2,340,000 = 7,020,000.
+    from dataclasses import fields
+    from types import SimpleNamespace
+
+    base = person("p9", born="1970-01-10", salary="3", si_months=360)
+    who = SimpleNamespace(
+        **{f.name: getattr(base, f.name) for f in fields(base)}, hazardous_work_years=20
+    )
+    options = _options(who, JAN_2026)
+    within = options[("early_retirement", True)]
+    assert within.eligible
+    assert "trên 5 năm" in within.vi
+    assert _amounts(within) == {
+        "monthly_salary": 7_020_000,
+        "months_early": 379_080_000,  # 60 × 0.9 × 7,020,000
+        "years_early": 168_480_000,  # 6 years × 4 months × 7,020,000
+        "insurance_years": 70_200_000,  # (5 + 10 × 0.5) × 7,020,000
+    }
+    after = options[("early_retirement", False)]  # 01/01/2027: 61 months early
+    assert _amounts(after) == {
+        "monthly_salary": 7_020_000,
+        "months_early": 189_540_000,  # 60 × 0.45 × 7,020,000
+        "years_early": 140_400_000,  # 5 × 4 × 7,020,000
+        "insurance_years": 70_200_000,
+    }
