@@ -217,6 +217,15 @@ def _print_proposal(proposal: Proposal, project: Project, output: Path, dropped:
         for o in proposal.without_post:
             out.print(f"  {o.name} ({post(o.role_before, o.unit_before)})", markup=False)
     out.print(f"Kiểm tra / check: {findings_text(proposal.report.summary())}", markup=False)
+    if not proposal.lawful:
+        out.print(
+            "Phương án còn vi phạm mà bộ giải không lường trước; xem `tinhgon check` / the plan "
+            "still breaks rules the solver did not foresee:",
+            markup=False,
+        )
+        for finding in proposal.report.findings:
+            if finding.severity.value == "violation":
+                out.print(f"  - {finding.text_vi()}", markup=False)
     if dropped:
         out.print(
             f"Lưu ý: {dropped} thay đổi chính thức sau ngày {vn_date(proposal.on)} không được ghi "
