@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -170,6 +171,14 @@ def test_surplus_text_json_and_xlsx(tmp_path: Path) -> None:
     assert totals == [512_740_800]
     figures = list(book["Phép tính"].iter_rows(values_only=True))
     assert any(r[3] == 92_664_000 and "7,5" not in str(r[4]) for r in figures[1:])
+
+
+def test_surplus_xlsx_has_a_default_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _surplus_file(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run("surplus", str(path), "--plan", "merge", "--format", "xlsx")
+    assert result.exit_code == 0, result.output
+    assert load_workbook(tmp_path / "agency-doi-du-merge.xlsx")["Dôi dư"]["B2"].value
 
 
 def test_surplus_of_an_unknown_plan_is_bad_input(tmp_path: Path) -> None:

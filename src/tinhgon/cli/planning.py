@@ -252,7 +252,10 @@ def surplus_command(
     ] = SurplusFormat.TEXT,
     output: Annotated[
         Path | None,
-        typer.Option("--output", help="Tệp Excel (với --format xlsx) / the Excel file"),
+        typer.Option(
+            "--output",
+            help="Tệp Excel (với --format xlsx; mặc định TỆP-doi-du-MÃ.xlsx) / the Excel file",
+        ),
     ] = None,
     decision: Annotated[
         str | None,
@@ -280,7 +283,7 @@ def surplus_command(
         return
     if output_format is SurplusFormat.XLSX:
         if output is None:
-            fail("--format xlsx cần --output TỆP.xlsx (needs --output FILE.xlsx)")
+            output = Path(f"{file.stem}-doi-du-{plan}.xlsx")
         write_surplus_xlsx(report, output)
         out.print(f"Đã ghi / written: {output}", markup=False)
         return
