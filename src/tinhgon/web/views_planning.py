@@ -152,16 +152,25 @@ def forecast_chart(result: Forecast, *, width: int = 560, height: int = 180) -> 
         f'aria-label="{escape("Dự báo số người theo năm")}">',
         f'<line class="axis" x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}"/>',
     ]
+    # Presentation attributes, not style: the colours of the other charts (app.css series-a, -b).
+    colours = ("#1f5f8b", "#8b4d1f")
     for n, (group, (label, _, _)) in enumerate(GROUPS.items()):
+        colour = colours[n % len(colours)]
         points = " ".join(f"{x(i)},{y(yc.by_group[group])}" for i, yc in enumerate(result.years))
+        dash = ' stroke-dasharray="6 3"' if n else ""  # readable without colour
         parts.append(
-            f'<polyline class="series-{"ab"[n]}" points="{points}"><title>{escape(label)}</title></polyline>'
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}>'
+            f"<title>{escape(label)}</title></polyline>"
+        )
+        parts.append(
+            f'<text x="{pad + 4}" y="{12 + 12 * n}" fill="{colour}">'
+            f"{'—' if not n else '- -'} {escape(label)}</text>"
         )
         for t in result.targets:
             if t.group == group and t.allowed is not None and t.target_year in years:
                 i = years.index(t.target_year)
                 parts.append(
-                    f'<rect class="target series-{"ab"[n]}" x="{x(i) - 4}" y="{y(t.allowed) - 4}" '
+                    f'<rect class="target" fill="{colour}" x="{x(i) - 4}" y="{y(t.allowed) - 4}" '
                     f'width="8" height="8"><title>{escape(t.vi)}: {t.allowed}</title></rect>'
                 )
     parts.append(f'<text x="{pad}" y="{height - 6}">{years[0]}</text>')
