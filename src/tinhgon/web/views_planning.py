@@ -144,13 +144,16 @@ def forecast_chart(result: Forecast, *, width: int = 560, height: int = 180) -> 
     def x(i: int) -> float:
         return round(pad + (width - 2 * pad) * i / span, 1)
 
+    legend = 30  # room above the lines for the legend
+
     def y(v: float) -> float:
-        return round(height - pad - (height - 2 * pad) * v / top, 1)
+        return round(height - pad - (height - 2 * pad - legend) * v / top, 1)
 
     parts = [
         f'<svg class="chart forecast" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape("Dự báo số người theo năm")}">',
-        f'<line class="axis" x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}"/>',
+        f'<line class="axis" stroke="#999" x1="{pad}" y1="{height - pad}" x2="{width - pad}" '
+        f'y2="{height - pad}"/>',
     ]
     # Presentation attributes, not style: the colours of the other charts (app.css series-a, -b).
     colours = ("#1f5f8b", "#8b4d1f")
@@ -163,7 +166,7 @@ def forecast_chart(result: Forecast, *, width: int = 560, height: int = 180) -> 
             f"<title>{escape(label)}</title></polyline>"
         )
         parts.append(
-            f'<text x="{pad + 4}" y="{12 + 12 * n}" fill="{colour}">'
+            f'<text x="{pad + 4}" y="{12 + 12 * n}" fill="{colour}" font-size="10">'
             f"{'—' if not n else '- -'} {escape(label)}</text>"
         )
         for t in result.targets:
@@ -173,8 +176,10 @@ def forecast_chart(result: Forecast, *, width: int = 560, height: int = 180) -> 
                     f'<rect class="target" fill="{colour}" x="{x(i) - 4}" y="{y(t.allowed) - 4}" '
                     f'width="8" height="8"><title>{escape(t.vi)}: {t.allowed}</title></rect>'
                 )
-    parts.append(f'<text x="{pad}" y="{height - 6}">{years[0]}</text>')
-    parts.append(f'<text x="{width - pad}" y="{height - 6}" text-anchor="end">{years[-1]}</text>')
+    parts.append(f'<text x="{pad}" y="{height - 6}" font-size="10">{years[0]}</text>')
+    parts.append(
+        f'<text x="{width - pad}" y="{height - 6}" font-size="10" text-anchor="end">{years[-1]}</text>'
+    )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
