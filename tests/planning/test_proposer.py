@@ -216,3 +216,25 @@ def test_kon_tum_on_1_january_2018_itself() -> None:
     assert proposal.leaders_after <= 11
     assert proposal.report.summary()["violation"] == 0
     assert any(c.status == "not_encoded" and c.rule.id == "EZ-1" for c in proposal.report.coverage)
+
+
+def test_years_in_post_count_across_a_merge() -> None:
+    # c0 has headed since 01/01/2018; their unit c was merged into b on 01/01/2019 with c0 kept
+    # as head (so the domain's assignment date is 01/01/2019). a0 became head of a on
+    # 01/06/2018. By years in post c0 comes first, although a0 is first by name.
+    from tinhgon.domain import Appoint, MergeUnits, Relieve
+
+    agency = project(
+        team("a", 6),
+        team("b", 0),
+        team("c", 3, head=person("c0", name="Trần Văn Y")),
+        extra=[
+            Relieve(on=dt.date(2018, 3, 1), person="a0"),
+            Appoint(on=dt.date(2018, 6, 1), person="a0", role=Role.HEAD),
+            MergeUnits(on=dt.date(2019, 1, 1), sources=("c",), into="b", roles={"c0": Role.HEAD}),
+        ],
+    )
+    on = dt.date(2019, 6, 1)
+    proposal = propose(agency, on=on, constraints=Constraints(effective=on, max_units=1))
+    heads = [o.person_id for o in proposal.leaders if o.role_after is Role.HEAD]
+    assert heads == ["c0"]

@@ -8,7 +8,7 @@ The default order (``DEFAULT_ORDER``) compares, one after the other:
     the civil-service rank (ngạch): senior principal (chuyên viên cao cấp and equivalents)
     before principal before specialist before the rest;
 ``years``
-    years in the post held now: longer first;
+    years in the role held now (head, deputy), counted across moves of unit: longer first;
 ``name``
     last, the Vietnamese order of names, so that the result never depends on input order.
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
-from tinhgon.domain import Assignment, Role, State
+from tinhgon.domain import Assignment, Change, Role, State, StateBuilder
 from tinhgon.domain.vietnamese import name_sort_key
 
 DEFAULT_ORDER: tuple[str, ...] = ("post", "rank", "years")
@@ -43,6 +43,7 @@ RANK_LEVEL = {
     "01.005": 5,
 }
 _POST = {Role.HEAD: 0, Role.DEPUTY: 1, Role.STAFF: 2}
+_MOVES_UNITS = frozenset({"merge", "split", "dissolve"})
 
 
 class OrderError(ValueError):
@@ -62,10 +63,41 @@ def check_order(order: Sequence[str]) -> tuple[str, ...]:
     return tuple(order)
 
 
+def posts_since(changes: Iterable[Change], person_ids: Iterable[str]) -> dict[str, dt.date]:
+    """Since when each person has held the role they hold at the end of ``changes`` (head,
+    deputy, staff), whatever moves of unit came between: a head whose unit was merged into
+    another where they stayed head keeps their date; one made staff by a merge starts again.
+
+    ``Assignment.since`` cannot say this: every move resets it."""
+    wanted = set(person_ids)
+    builder = StateBuilder()
+    held: dict[str, Role | None] = {}
+    since: dict[str, dt.date] = {}
+    for change in changes:
+        change.apply(builder)
+        # Merges, splits and dissolutions move whole units (their people are not all named in
+        # the change); every other change names the people it touches.
+        touched = (
+            wanted if change.kind in _MOVES_UNITS else wanted.intersection(change.person_ids())
+        )
+        for person_id in touched:
+            assignment = builder.assignments.get(person_id)
+            role = assignment.role if assignment else None
+            if held.get(person_id, "unset") != role:
+                held[person_id] = role
+                since[person_id] = change.on
+    return since
+
+
 def sort_key(
-    state: State, on: dt.date, order: Sequence[str], prefer: Iterable[str] = ()
+    state: State,
+    on: dt.date,
+    order: Sequence[str],
+    prefer: Iterable[str] = (),
+    since: dict[str, dt.date] | None = None,
 ) -> Callable[[Assignment], tuple[object, ...]]:
     preferred = list(prefer)
+    started = since or {}
 
     def key(assignment: Assignment) -> tuple[object, ...]:
         person = state.people[assignment.person_id]
@@ -78,7 +110,8 @@ def sort_key(
             elif criterion == "rank":
                 parts.append(RANK_LEVEL.get(person.rank.code, 9) if person.rank else 9)
             elif criterion == "years":
-                parts.append(assignment.since.toordinal() if assignment.since <= on else 0)
+                began = started.get(assignment.person_id, assignment.since)
+                parts.append(began.toordinal() if began <= on else 0)
         parts.append(name_sort_key(person.full_name))
         parts.append(person.id)
         return tuple(parts)

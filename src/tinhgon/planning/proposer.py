@@ -42,7 +42,7 @@ from tinhgon.domain import (
     Unit,
 )
 from tinhgon.planning.cpsat import _build_model, _FirstSolution, _minimal_core
-from tinhgon.planning.leaders import check_order, sort_key
+from tinhgon.planning.leaders import check_order, posts_since, sort_key
 from tinhgon.planning.probe import Capacity, capacity
 from tinhgon.planning.proposal import (
     Conflict,
@@ -167,7 +167,10 @@ def propose(
         if solver.value(var):
             target[units[i].id] = units[j].id
     deputies = {units[j].id: solver.value(model.deputies[j]) for j in range(model.n)}
-    built = _build_plan(state, units, target, deputies, c, gone)
+    timeline = project.timeline if plan is None else project.plan(plan).project(project.timeline)
+    leader_ids = [a.person_id for u in units for a in leaders(state, u.id, gone)]
+    since = posts_since(timeline.until(c.effective), leader_ids)
+    built = _build_plan(state, units, target, deputies, c, gone, since)
     changes, merges, outcomes, without = built
     leaves = [
         Leave(
@@ -224,12 +227,13 @@ def _build_plan(
     deputies: dict[str, int],
     c: Constraints,
     gone: frozenset[str],
+    since: dict[str, dt.date],
 ) -> tuple[
     list[Change], list[tuple[str, tuple[str, ...]]], list[LeaderOutcome], list[LeaderOutcome]
 ]:
     """The changes that give each kept unit its merged units, its head and its deputies."""
     on = c.effective
-    key = sort_key(state, on, c.order, c.prefer)
+    key = sort_key(state, on, c.order, c.prefer, since)
     relieve: list[Change] = []
     merge: list[Change] = []
     appoint: list[Change] = []
