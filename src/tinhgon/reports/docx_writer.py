@@ -31,7 +31,7 @@ from tinhgon.reports.model import (
     Paragraph,
     ReportData,
     Table,
-    format_cell,
+    show_cell,
 )
 from tinhgon.reports.output import Target, deliver, stamp_zip
 
@@ -224,16 +224,12 @@ def _table(doc: Any, table: Table) -> None:
     for cell, column in zip(header.cells, table.columns, strict=True):
         _cell_text(cell, column.header, f.TABLE_PT, bold=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _keep_row(header)
     for r, row in enumerate(table.rows, start=1):
-        keep = OxmlElement("w:cantSplit")
-        keep.set(qn("w:val"), "true")
-        grid.rows[r]._tr.get_or_add_trPr().append(keep)
+        _keep_row(grid.rows[r])
         cells = grid.rows[r].cells
         for cell, column, value in zip(cells, table.columns, row, strict=True):
-            if column.kind == "delta" and isinstance(value, int):
-                text = f"{value:+d}" if value else "0"
-            else:
-                text = format_cell(value)
+            text = show_cell(column, value)
             numeric = column.kind in ("int", "delta", "date")
             _cell_text(cell, text, f.TABLE_PT, align=CENTER if numeric else LEFT)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -268,9 +264,17 @@ def _page_number(section: Any) -> None:
     run._r.append(end)
 
 
+def _keep_row(row: Any) -> None:
+    """A table row that never splits across pages (Word and LibreOffice honour cantSplit)."""
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(keep)
+
+
 def _signature(doc: Any, data: ReportData) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    _keep_row(table.rows[0])
     _widths(table, [7.0, TEXT_WIDTH_CM - 7.0])
     left, right = table.cell(0, 0), table.cell(0, 1)
     paragraph = _clear(left)
@@ -300,6 +304,11 @@ def _signature(doc: Any, data: ReportData) -> None:
     paragraph = right.add_paragraph()
     paragraph.alignment = CENTER
     _run(paragraph, data.signature.name, f.SIGNATURE_PT, bold=True)
+    # Every line of the block also keeps with the next, so no line is left behind alone.
+    for cell in (left, right):
+        for line_paragraph in cell.paragraphs[:-1]:
+            line_paragraph.paragraph_format.keep_with_next = True
+            line_paragraph.paragraph_format.keep_together = True
 
 
 def _at_least(mm: float) -> Twips:
@@ -335,7 +344,7 @@ def _setup(doc: Any, data: ReportData) -> None:
     props.subject = data.subject
     props.author = data.agency_name
     props.last_modified_by = data.agency_name
-    props.keywords = "báo cáo; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP"
+    props.keywords = f"{data.kind}; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP"
     props.comments = f"tinhgon; thể thức theo {f.SOURCE}"
     props.created = moment
     props.modified = moment
@@ -359,13 +368,28 @@ def write_docx(data: ReportData, target: Target) -> None:
         text_width_pt(data.subject, f.SUBJECT_PT, bold=True) / PT_PER_CM, TEXT_WIDTH_CM
     )
     _rule(doc, max(subject_cm / 3, 2.0), TEXT_WIDTH_CM)
+    if data.issuing_authority:
+        _paragraph(
+            doc, data.issuing_authority, f.DOCUMENT_TYPE_PT, bold=True, align=CENTER, before=6
+        )
+    if data.addressee:
+        _paragraph(doc, f"Kính gửi: {data.addressee}", f.BODY_PT, align=CENTER, before=6)
     _paragraph(doc, "", f.BODY_PT, after=0)
     for basis in data.bases:
-        _paragraph(doc, basis, f.BODY_PT, italic=False, indent=True)
+        _paragraph(doc, basis, f.BODY_PT, italic=True, indent=True)
     for block in data.body:
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and block.level == 0:
+            heading = _paragraph(
+                doc, block.text, f.DOCUMENT_TYPE_PT, bold=True, align=CENTER, before=6
+            )
+            heading.paragraph_format.keep_with_next = True
+        elif isinstance(block, Heading):
             heading = _paragraph(doc, block.text, f.BODY_PT, bold=True, indent=True, before=6)
             heading.paragraph_format.keep_with_next = True
+        elif isinstance(block, Paragraph) and block.lead:
+            paragraph = _paragraph(doc, "", f.BODY_PT, indent=block.indent)
+            _run(paragraph, block.lead + " ", f.BODY_PT, bold=True)
+            _run(paragraph, block.text, f.BODY_PT, italic=block.italic)
         elif isinstance(block, Paragraph):
             _paragraph(doc, block.text, f.BODY_PT, italic=block.italic, indent=block.indent)
         elif isinstance(block, Table):

@@ -3,6 +3,9 @@
 The Word report names Times New Roman (RULES.md §7) and the reader's Word draws it. A PDF and
 a PNG must carry their glyphs, so they embed a TrueType font with every Vietnamese letter:
 
+0. Times New Roman itself where the machine has it (Debian's ttf-mscorefonts-installer puts
+   it in /usr/share/fonts/truetype/msttcorefonts; a Windows copy in /usr/share/fonts/truetype/
+   times works too), if its four faces cover Vietnamese;
 1. Liberation Serif 2 (Debian's fonts-liberation2): metric-compatible with Times New Roman,
    so lines break where Word breaks them. Liberation Serif 1.07 (Debian's fonts-liberation)
    lacks most Vietnamese letters (ư, ơ, ạ, ế…): a family is taken only if every face has
@@ -60,6 +63,32 @@ class SerifFont:
         return (self.regular, self.bold, self.italic, self.bold_italic)
 
 
+TIMES_DIRS: tuple[Path, ...] = (
+    Path("/usr/share/fonts/truetype/msttcorefonts"),
+    Path("/usr/share/fonts/truetype/times"),
+    Path("/usr/share/fonts/TTF"),
+)
+_TIMES_NAMES = (
+    (
+        "Times_New_Roman.ttf",
+        "Times_New_Roman_Bold.ttf",
+        "Times_New_Roman_Italic.ttf",
+        "Times_New_Roman_Bold_Italic.ttf",
+    ),
+    ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
+)
+
+
+def _times(directory: Path) -> SerifFont | None:
+    for names in _TIMES_NAMES:
+        files = [directory / n for n in names]
+        if all(f.is_file() for f in files) and all(covers_vietnamese(f) for f in files):
+            return SerifFont(
+                "Times New Roman", *files, note="Times New Roman (Nghị định 30/2020/NĐ-CP)"
+            )
+    return None
+
+
 def _liberation(directory: Path) -> SerifFont | None:
     names = ("Regular", "Bold", "Italic", "BoldItalic")
     files = [directory / f"LiberationSerif-{n}.ttf" for n in names]
@@ -93,7 +122,12 @@ def _dejavu() -> SerifFont:
 
 @functools.cache
 def serif_font(search: Sequence[Path] = LIBERATION_DIRS) -> SerifFont:
-    """Liberation Serif 2 where installed, else DejaVu Serif from matplotlib."""
+    """Times New Roman, else Liberation Serif 2 where installed, else DejaVu Serif."""
+    if search == LIBERATION_DIRS:
+        for directory in TIMES_DIRS:
+            times = _times(directory)
+            if times is not None:
+                return times
     for directory in search:
         found = _liberation(directory)
         if found is not None:

@@ -40,7 +40,7 @@ from tinhgon.reports.fonts import (
     text_width_pt,
 )
 from tinhgon.reports.layout import fit_figure, header_columns_cm
-from tinhgon.reports.model import Figure, Heading, Paragraph, ReportData, Table, format_cell
+from tinhgon.reports.model import Figure, Heading, Paragraph, ReportData, Table, show_cell
 
 Target = str | os.PathLike[str] | IO[bytes]
 
@@ -58,6 +58,7 @@ def _style(
     indent: bool = False,
     before: float = 0,
     after: float = f.SPACE_AFTER_PT,
+    keep: bool = False,
 ) -> ParagraphStyle:
     font = {
         (False, False): PDF_REGULAR,
@@ -75,6 +76,7 @@ def _style(
         spaceBefore=before,
         spaceAfter=after,
         textColor=colors.black,
+        keepWithNext=1 if keep else 0,
     )
 
 
@@ -160,10 +162,7 @@ def _table(table: Table) -> list[Flowable]:
     for row in table.rows:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
-            if column.kind == "delta" and isinstance(value, int):
-                shown = f"{value:+d}" if value else "0"
-            else:
-                shown = format_cell(value)
+            shown = show_cell(column, value)
             numeric = column.kind in ("int", "delta", "date")
             cells.append(_p(shown, number if numeric else text))
         rows.append(cells)
@@ -184,7 +183,8 @@ def _table(table: Table) -> list[Flowable]:
         )
     )
     title = _p(
-        table.title, _style("tt", f.CAPTION_PT, bold=True, align=TA_CENTER, before=6, after=4)
+        table.title,
+        _style("tt", f.CAPTION_PT, bold=True, align=TA_CENTER, before=6, after=4, keep=True),
     )
     return [title, grid, Spacer(1, 8)]
 
@@ -254,7 +254,7 @@ def write_pdf(data: ReportData, target: Target) -> None:
         author=data.agency_name,
         subject=data.subject,
         creator=f"tinhgon (reportlab {reportlab.Version}); phông chữ: {font.note}",
-        keywords=f"báo cáo; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP; phông chữ {font.family}",
+        keywords=f"{data.kind}; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP; phông chữ {font.family}",
         lang="vi-VN",
         invariant=1,
         initialFontName=PDF_REGULAR,
@@ -262,10 +262,29 @@ def write_pdf(data: ReportData, target: Target) -> None:
     )
     body = _style("body", f.BODY_PT, indent=True)
     story: list[Flowable] = [*_header(data)]
-    story.extend(_p(b, body) for b in data.bases)
+    centre = {"align": TA_CENTER, "after": 0}
+    if data.issuing_authority:
+        story.append(
+            _p(data.issuing_authority, _style("auth", f.DOCUMENT_TYPE_PT, bold=True, **centre))
+        )
+        story.append(Spacer(1, 6))
+    if data.addressee:
+        story.append(_p(f"Kính gửi: {data.addressee}", _style("to", f.BODY_PT, **centre)))
+        story.append(Spacer(1, 6))
+    basis = _style("basis", f.BODY_PT, italic=True, indent=True)
+    story.extend(_p(b, basis) for b in data.bases)
     for block in data.body:
-        if isinstance(block, Heading):
-            story.append(_p(block.text, _style("h", f.BODY_PT, bold=True, indent=True, before=6)))
+        if isinstance(block, Heading) and block.level == 0:
+            style = _style(
+                "h0", f.DOCUMENT_TYPE_PT, bold=True, align=TA_CENTER, before=6, keep=True
+            )
+            story.append(_p(block.text, style))
+        elif isinstance(block, Heading):
+            style = _style("h", f.BODY_PT, bold=True, indent=True, before=6, keep=True)
+            story.append(_p(block.text, style))
+        elif isinstance(block, Paragraph) and block.lead:
+            style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent)
+            story.append(P(f"<b>{escape(block.lead)}</b> {escape(block.text)}", style))
         elif isinstance(block, Paragraph):
             style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent)
             story.append(_p(block.text, style))
