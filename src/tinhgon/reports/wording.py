@@ -32,14 +32,14 @@ def date_line(place: str, on: dt.date | None, *, year: int | None = None) -> str
     return f"{place}, ngày {on.day:02d} tháng {month} năm {on.year}"
 
 
-def number_line(number: str | None, short_name: str) -> str:
+def number_line(number: str | None, short_name: str, code: str = "BC") -> str:
     """'Số: 125/BC-BQLKKT'; with no number, a blank one for the records office to fill in.
 
     The number is checked as an administrative symbol (no year; a leading zero below 10).
     """
     if number is None or not number.strip():
         issuer = f"-{short_name}" if short_name else ""
-        return f"Số:{BLANK}/BC{issuer}"
+        return f"Số:{BLANK}/{code}{issuer}"
     symbol = parse_symbol(number)
     if symbol.family is not SymbolFamily.ADMINISTRATIVE:
         raise InvalidValue(
