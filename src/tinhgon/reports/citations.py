@@ -185,6 +185,8 @@ class Citer:
         for a text issued after the date."""
         if not self.usable(citation.issued_on):
             return None
+        if citation.issued_on is None and "/" not in citation.instrument:
+            return None  # a principle, not a document: nothing an official text cites
         source = source_of_citation(citation, self.register)
         first = source.symbol not in self._seen
         self._seen.add(source.symbol)

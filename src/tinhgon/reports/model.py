@@ -210,7 +210,10 @@ class ReportData:
                 parts.append(block.text)
             elif isinstance(block, Table) and not block.annex_only:
                 parts.append(block.title)
-                parts.extend(" | ".join(format_cell(c) for c in row) for row in block.rows)
+                parts.extend(
+                    " | ".join(show_cell(col, c) for col, c in zip(block.columns, row, strict=True))
+                    for row in block.rows
+                )
             elif isinstance(block, Figure):
                 parts.append(block.caption)
         parts.append(self.closing)
