@@ -24,7 +24,13 @@ from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from tinhgon.reports import decree30 as f
 from tinhgon.reports.fonts import text_width_pt
-from tinhgon.reports.layout import PT_PER_CM, TEXT_WIDTH_CM, fit_figure, header_columns_cm
+from tinhgon.reports.layout import (
+    PT_PER_CM,
+    TEXT_WIDTH_CM,
+    balanced,
+    fit_figure,
+    header_columns_cm,
+)
 from tinhgon.reports.model import (
     Figure,
     Heading,
@@ -187,10 +193,12 @@ def _header(doc: Any, data: ReportData) -> None:
 
     # The superior agency (not bold), the issuing agency (bold), a short rule under it.
     if data.superior:
-        line(left, data.superior, f.AGENCY_PT, False)
-    line(left, data.agency, f.AGENCY_PT, True)
+        line(left, balanced(data.superior, f.AGENCY_PT, HEADER_LEFT_CM), f.AGENCY_PT, False)
+    line(left, balanced(data.agency, f.AGENCY_PT, HEADER_LEFT_CM, bold=True), f.AGENCY_PT, True)
+    agency_lines = balanced(data.agency, f.AGENCY_PT, HEADER_LEFT_CM, bold=True).split("\n")
     agency_width = min(
-        text_width_pt(data.agency, f.AGENCY_PT, bold=True) / PT_PER_CM, HEADER_LEFT_CM
+        max(text_width_pt(part, f.AGENCY_PT, bold=True) for part in agency_lines) / PT_PER_CM,
+        HEADER_LEFT_CM,
     )
     _rule(left, max(agency_width / 3, 1.5), HEADER_LEFT_CM)
 
@@ -397,7 +405,10 @@ def write_docx(data: ReportData, target: Target) -> None:
                 _table(doc, block)
         elif isinstance(block, Figure):
             _figure(doc, block)
-    closing = _paragraph(doc, data.closing, f.BODY_PT, indent=True)
+    if data.closing:
+        closing = _paragraph(doc, data.closing, f.BODY_PT, indent=True)
+    else:
+        closing = doc.paragraphs[-1]  # a decision ends with its last article
     closing.paragraph_format.keep_with_next = True  # a signature never stands alone on a page
     _signature(doc, data)
     buffer = io.BytesIO()

@@ -39,7 +39,7 @@ from tinhgon.reports.fonts import (
     register_pdf_fonts,
     text_width_pt,
 )
-from tinhgon.reports.layout import fit_figure, header_columns_cm
+from tinhgon.reports.layout import balanced, fit_figure, header_columns_cm
 from tinhgon.reports.model import Figure, Heading, Paragraph, ReportData, Table, show_cell
 
 Target = str | os.PathLike[str] | IO[bytes]
@@ -81,7 +81,7 @@ def _style(
 
 
 def _p(text: str, style: ParagraphStyle) -> P:
-    return P(escape(text), style)
+    return P(escape(text).replace("\n", "<br/>"), style)
 
 
 class _Rule(Flowable):  # type: ignore[misc]
@@ -129,9 +129,14 @@ def _header(data: ReportData) -> list[Flowable]:
     HEADER_LEFT, HEADER_RIGHT = left_cm * cm, right_cm * cm
     left: list[Flowable] = []
     if data.superior:
-        left.append(_p(data.superior, _style("superior", f.AGENCY_PT, **centre)))
-    left.append(_p(data.agency, _style("agency", f.AGENCY_PT, bold=True, **centre)))
-    agency_w = min(text_width_pt(data.agency, f.AGENCY_PT, bold=True), HEADER_LEFT)
+        superior = balanced(data.superior, f.AGENCY_PT, left_cm)
+        left.append(_p(superior, _style("superior", f.AGENCY_PT, **centre)))
+    agency = balanced(data.agency, f.AGENCY_PT, left_cm, bold=True)
+    left.append(_p(agency, _style("agency", f.AGENCY_PT, bold=True, **centre)))
+    agency_w = min(
+        max(text_width_pt(part, f.AGENCY_PT, bold=True) for part in agency.split("\n")),
+        HEADER_LEFT,
+    )
     left.append(_rule(max(agency_w / 3, 1.5 * cm)))
     right: list[Flowable] = [
         _p(data.national_title, _style("title", f.NATIONAL_TITLE_PT, bold=True, **centre)),
@@ -293,5 +298,10 @@ def write_pdf(data: ReportData, target: Target) -> None:
                 story.extend(_table(block))
         elif isinstance(block, Figure):
             story.extend(_figure(block))
-    story.append(_signature(data, _p(data.closing, body)))
+    if data.closing:
+        closing: Flowable = _p(data.closing, body)
+    else:
+        # A decision ends with its last article: that article stays with the signature.
+        closing = story.pop()
+    story.append(_signature(data, closing))
     doc.build(story, onFirstPage=_dated(data), onLaterPages=_page_number)
