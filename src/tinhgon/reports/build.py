@@ -218,7 +218,9 @@ def build_report(
         )
     )
     structure = structure_lines(diff, events, project, chosen, cite)
-    if structure:
+    if not structure:
+        body.append(Paragraph(f"Không có thay đổi về đơn vị trực thuộc {span}."))
+    else:
         body.append(Paragraph(f"Cụ thể{' (dự kiến)' if planned else ''} như sau:"))
         body.extend(Paragraph(line) for line in structure)
     table_no = 1
