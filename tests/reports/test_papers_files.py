@@ -1,0 +1,185 @@
+"""The papers written to Word and PDF and read back: the articles' bold "Điều 1.", the
+signature row that cannot split, headings kept with what follows; and the Word files rendered
+by LibreOffice, the signature block on the same page as the last article."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from tinhgon.domain import Project
+from tinhgon.reports import (
+    ReportData,
+    build_decision,
+    build_proposal,
+    build_submission,
+    notes_path,
+    notes_text,
+    write_docx,
+    write_notes,
+    write_pdf,
+)
+
+from .conftest import ARTIFACTS, keep
+
+DRAFT = "phuong-an-3-phong"
+BUILD = {"quyet-dinh": build_decision, "to-trinh": build_submission, "de-an": build_proposal}
+
+
+@pytest.fixture(scope="module", params=sorted(BUILD))
+def paper(request: pytest.FixtureRequest, kontum: Project) -> tuple[str, ReportData]:
+    name = request.param
+    return name, BUILD[name](kontum, DRAFT)
+
+
+@pytest.fixture(scope="module")
+def files(
+    paper: tuple[str, ReportData], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[ReportData, Path, Path]:
+    name, data = paper
+    folder = tmp_path_factory.mktemp(name)
+    word, pdf = folder / f"kontum-{name}.docx", folder / f"kontum-{name}.pdf"
+    write_docx(data, word)
+    write_pdf(data, pdf)
+    return data, keep(word), keep(pdf)
+
+
+def cant_split(row: Any) -> bool:
+    flag = row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}")
+    return flag is not None and flag.get(qn("w:val")) in ("true", "1", None)
+
+
+def test_the_signature_row_cannot_split_and_what_precedes_it_keeps_with_it(files: Any):
+    data, word, _ = files
+    document = docx.Document(str(word))
+    signature = document.tables[-1]
+
+    assert len(signature.rows) == 1
+    assert cant_split(signature.rows[0])
+    assert "Nơi nhận:" in signature.cell(0, 0).text
+    assert data.signature.title in signature.cell(0, 1).text
+    last = document.paragraphs[-1]
+    assert last.text  # the closing line, or a decision's last article
+    assert last.paragraph_format.keep_with_next
+
+
+def test_headings_and_table_captions_keep_with_what_follows(files: Any):
+    data, word, _ = files
+    document = docx.Document(str(word))
+    headings = {b.text for b in data.body if b.__class__.__name__ == "Heading"}
+    captions = {t.title for t in data.tables if not t.annex_only and t is not data.info}
+
+    found = [p for p in document.paragraphs if p.text in headings | captions]
+    assert len(found) >= len(headings)
+    assert all(p.paragraph_format.keep_with_next for p in found)
+    for table in document.tables[1:-1]:
+        assert all(cant_split(row) for row in table.rows)
+
+
+def test_the_pdf_says_what_the_paper_says(files: Any):
+    data, _, pdf = files
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+
+    assert data.document_type in text
+    assert " ".join(data.subject.split()) in text
+    assert "Nơi nhận:" in text
+    if data.kind == "quyết định":
+        assert "Điều 1. Sáp nhập Phòng Quản lý tài nguyên và môi trường" in text
+        assert "TM. ỦY BAN NHÂN DÂN" in text
+
+
+def test_a_decisions_articles_open_with_a_bold_article_number(kontum: Project, tmp_path: Path):
+    path = tmp_path / "qd.docx"
+    write_docx(build_decision(kontum, DRAFT), path)
+    document = docx.Document(str(path))
+
+    first = next(p for p in document.paragraphs if p.text.startswith("Điều 1."))
+    assert first.runs[0].text == "Điều 1. "
+    assert first.runs[0].font.bold
+    assert not first.runs[1].font.bold
+    decides = next(p for p in document.paragraphs if p.text == "QUYẾT ĐỊNH:")
+    assert all(r.font.bold for r in decides.runs)
+    bases = [p for p in document.paragraphs if p.text.startswith("Căn cứ ")]
+    assert bases and all(all(r.font.italic for r in p.runs) for p in bases)
+
+
+def test_the_drafters_note_is_a_file_of_its_own(kontum: Project, tmp_path: Path):
+    data = build_decision(kontum, DRAFT)
+    note = notes_path(tmp_path / "qd.docx")
+
+    write_notes(data, note)
+
+    assert note.name == "qd.ghi-chu.txt"
+    content = note.read_text("utf-8")
+    assert content == notes_text(data)
+    assert content.startswith("GHI CHÚ CHO NGƯỜI SOẠN THẢO (không thuộc nội dung văn bản)")
+    assert "1. Số văn bản để trống" in content
+
+
+def _libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(_libreoffice() is None, reason="LibreOffice is not installed")
+def test_libreoffice_keeps_the_signature_with_the_last_words_and_renders_png(
+    files: Any, tmp_path: Path
+):
+    data, word, _ = files
+    program = _libreoffice()
+    assert program is not None
+    subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(word),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    converted = tmp_path / (word.stem + ".pdf")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(converted).pages]
+    last = pages[-1]
+
+    assert "Nơi nhận:" in last
+    assert data.signature.title in last
+    if data.closing:
+        assert data.closing[-12:] in last
+    else:  # the paper ends with its last paragraph (a decision: its last article)
+        assert data.body[-1].text[-30:] in last
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(converted),
+                str(tmp_path / word.stem),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        png = next(tmp_path.glob(f"{word.stem}*.png"))
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(png, ARTIFACTS / f"{word.stem}-docx-trang-1.png")
+        assert png.stat().st_size > 5_000
