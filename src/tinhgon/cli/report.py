@@ -35,7 +35,8 @@ def read_texts(path: Path | None) -> ReportTexts:
     """The person-only texts of a report from a YAML (or JSON) file: --text FILE."""
     if path is None:
         return ReportTexts()
-    from ruamel.yaml import YAML, YAMLError
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
     try:
         content = path.read_text(encoding="utf-8")

@@ -133,14 +133,17 @@ def _fields(name: str, fields: tuple[str, ...]) -> str:
 def article_of(change: Change, look: Lookup) -> Article | None:
     """The article for one change, naming units and people as ``look`` has them."""
     on = change.on
+    clauses: list[str] = []
+    kind: UnitKind | None = None
+    placed: dict[str, list[str]] = {}
     if isinstance(change, CreateUnit):
         parent = _unit(look, change.unit.parent_id)
         where = f" trực thuộc {parent}" if parent else ""
-        clauses = (_fields(change.unit.name, change.unit.fields),) if change.unit.fields else ()
-        return Article(on, f"Thành lập {change.unit.name}{where} {_since(on)}.", clauses)
+        if change.unit.fields:
+            clauses.append(_fields(change.unit.name, change.unit.fields))
+        return Article(on, f"Thành lập {change.unit.name}{where} {_since(on)}.", tuple(clauses))
     if isinstance(change, MergeUnits):
         sources = [_unit(look, s) for s in change.sources]
-        clauses: list[str] = []
         if change.new_unit is not None:
             target = change.new_unit.name
             text = f"Hợp nhất {_joined(sources)} thành {target} {_since(on)}."
@@ -173,8 +176,7 @@ def article_of(change: Change, look: Lookup) -> Article | None:
             text = (
                 f"Chia {source} thành {_joined(parts)} {_since(on)}; {source} chấm dứt hoạt động."
             )
-        clauses = [_fields(n.name, n.fields) for n in change.new_units if n.fields]
-        placed: dict[str, list[str]] = {}
+        clauses.extend(_fields(n.name, n.fields) for n in change.new_units if n.fields)
         for person_id, unit_id in change.people.items():
             name = next((n.name for n in change.new_units if n.id == unit_id), None)
             placed.setdefault(name or _unit(look, unit_id), []).append(person_id)
@@ -188,8 +190,6 @@ def article_of(change: Change, look: Lookup) -> Article | None:
         return Article(on, text, tuple(clauses))
     if isinstance(change, DissolveUnit):
         unit = _unit(look, change.unit)
-        clauses = []
-        placed = {}
         for person_id, unit_id in change.people.items():
             placed.setdefault(_unit(look, unit_id), []).append(person_id)
         for name, people in placed.items():

@@ -174,9 +174,9 @@ def build_report(
     body.append(Heading("I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN"))
     decided = []
     for item in project.plans.values():
-        document = document_of(project, item.decision)
-        if document is not None and before <= document.issued_on <= after:
-            decided.append((document.issued_on, item.title, cite.document(document)))
+        approval = document_of(project, item.decision)
+        if approval is not None and before <= approval.issued_on <= after:
+            decided.append((approval.issued_on, item.title, cite.document(approval)))
     if planned and chosen is not None:
         body.append(
             Paragraph(
@@ -362,9 +362,9 @@ def build_report(
 
     cited = {d.key: d for d in opening_docs}
     for change, _ in events:
-        document = document_of(project, change.basis)
-        if document is not None:
-            cited[document.key] = document
+        basis = document_of(project, change.basis)
+        if basis is not None:
+            cited[basis.key] = basis
     body.append(
         Table(
             title="Văn bản được viện dẫn",

@@ -84,7 +84,12 @@ def _times(directory: Path) -> SerifFont | None:
         files = [directory / n for n in names]
         if all(f.is_file() for f in files) and all(covers_vietnamese(f) for f in files):
             return SerifFont(
-                "Times New Roman", *files, note="Times New Roman (Nghị định 30/2020/NĐ-CP)"
+                "Times New Roman",
+                files[0],
+                files[1],
+                files[2],
+                files[3],
+                note="Times New Roman (Nghị định 30/2020/NĐ-CP)",
             )
     return None
 

@@ -59,6 +59,7 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """Tải báo cáo: the form, and the file once the form is filled in."""
     from tinhgon.web.views_documents import kept_texts
+
     project = repository.project_of(agency)
     plans = [(p.id, p.title) for p in project.plans.values()]
     form = forms.ReportForm(request.GET or None, plans=plans)
