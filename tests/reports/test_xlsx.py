@@ -46,7 +46,7 @@ def test_each_sheet_is_an_annex_of_the_report_with_the_agencys_header(workbook: 
 
     assert ws["A1"].value == "BAN QUẢN LÝ KHU KINH TẾ TỈNH KON TUM"
     assert ws["A1"].font.b
-    assert ws["A2"].value == "Phụ lục 02"
+    assert ws["A2"].value == "Phụ lục 01"
     assert ws["A3"].value == "Bảng 1. Tổ chức bộ máy, biên chế trước và sau sắp xếp"
     assert ws["A3"].font.b
     assert ws["A4"].value == (
@@ -57,7 +57,8 @@ def test_each_sheet_is_an_annex_of_the_report_with_the_agencys_header(workbook: 
     assert ws["A6"].value == "Đơn vị tính: phòng, đơn vị, người"
     assert workbook["Biên chế"]["A6"].value == "Đơn vị tính: người"
     assert [workbook[n]["A2"].value for n in workbook.sheetnames] == [
-        f"Phụ lục {n:02d}" for n in range(1, len(workbook.sheetnames) + 1)
+        "Thông tin chung",
+        *(f"Phụ lục {n:02d}" for n in range(1, len(workbook.sheetnames))),
     ]
 
 

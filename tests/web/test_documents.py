@@ -111,3 +111,20 @@ def test_an_unknown_paper_or_plan_is_not_found(as_):
         .status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_the_report_form_gives_the_drafters_note_of_the_same_report(as_):
+    page = as_("viewer").get("/co-quan/bqlkkt/bao-cao/").content.decode()
+    note = as_("viewer").get(
+        "/co-quan/bqlkkt/bao-cao/ghi-chu/?before=01/01/2018&after=31/12/2019&format=docx"
+    )
+
+    assert 'formaction="/co-quan/bqlkkt/bao-cao/ghi-chu/"' in page
+    assert note.status_code == 200
+    content = note.content.decode("utf-8")
+    assert content.startswith("GHI CHÚ CHO NGƯỜI SOẠN THẢO")
+    assert "Nghị định 135/2020/NĐ-CP" in content  # left uncited: issued after the date
+    assert note["Content-Disposition"] == (
+        'attachment; filename="bao-cao-bqlkkt-20191231.ghi-chu.txt"'
+    )

@@ -126,13 +126,14 @@ def _dejavu() -> SerifFont:
 
 
 @functools.cache
-def serif_font(search: Sequence[Path] = LIBERATION_DIRS) -> SerifFont:
+def serif_font(
+    search: Sequence[Path] = LIBERATION_DIRS, times: Sequence[Path] = TIMES_DIRS
+) -> SerifFont:
     """Times New Roman, else Liberation Serif 2 where installed, else DejaVu Serif."""
-    if search == LIBERATION_DIRS:
-        for directory in TIMES_DIRS:
-            times = _times(directory)
-            if times is not None:
-                return times
+    for directory in times:
+        found_times = _times(directory)
+        if found_times is not None:
+            return found_times
     for directory in search:
         found = _liberation(directory)
         if found is not None:

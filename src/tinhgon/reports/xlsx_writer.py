@@ -69,7 +69,8 @@ def _write_table(ws: Any, table: Table, data: ReportData, number: int) -> None:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
 
     line(1, data.agency or data.agency_name.upper(), bold=True, align="left", size=11)
-    line(2, f"Phụ lục {number:02d}", bold=True, size=13)
+    # The sheet of the document's details is no annex of its own: it bears no number.
+    line(2, f"Phụ lục {number:02d}" if number else "Thông tin chung", bold=True, size=13)
     line(3, table.title, bold=True, size=13)
     line(4, _attached_to(data), italic=True, size=11)
     period = f"Từ ngày {vn_date(data.before)} đến ngày {vn_date(data.after)}"
@@ -131,7 +132,7 @@ def write_xlsx(data: ReportData, target: Target) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
-    for number, table in enumerate(data.tables, start=1):
+    for number, table in enumerate(data.tables):
         ws = workbook.create_sheet(_sheet_title(table.sheet, used))
         _write_table(ws, table, data, number)
     moment = dt.datetime.combine(data.issued_on or data.after, dt.time())

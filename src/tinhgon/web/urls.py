@@ -50,6 +50,7 @@ urlpatterns = [
     path(
         "co-quan/<slug:code>/bao-cao/noi-dung/", views_documents.report_texts, name="report_texts"
     ),
+    path("co-quan/<slug:code>/bao-cao/ghi-chu/", views_documents.report_notes, name="report_notes"),
     path(
         "co-quan/<slug:code>/de-an/<slug:pid>/van-ban/<slug:paper>.<slug:fmt>",
         views_documents.plan_paper,

@@ -19,9 +19,11 @@ from tinhgon.reports import (
     ReportFormat,
     ReportOptions,
     ReportTexts,
+    build_report,
     notes_text,
     write_report,
 )
+from tinhgon.web import forms as web_forms
 from tinhgon.web import models, repository, services
 from tinhgon.web.permissions import Action
 from tinhgon.web.views.base import agency_page, page, show_error
@@ -117,4 +119,33 @@ def plan_paper(
     write_report(data, buffer, chosen)
     response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[chosen])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@agency_page()
+def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """The drafter's note of the report the report form describes (same fields), as text."""
+    project = repository.project_of(agency)
+    plans = [(p.id, p.title) for p in project.plans.values()]
+    form = web_forms.ReportForm(request.GET or None, plans=plans)
+    if not form.is_valid():
+        messages.error(request, "Chọn ngày trước và ngày sau để soạn ghi chú của báo cáo.")
+        return redirect("report", agency.code)
+    data = form.cleaned_data
+    options = ReportOptions(number=data["number"].strip() or None)
+    try:
+        content = build_report(
+            project,
+            before=data["before"],
+            after=data["after"],
+            plan=data["plan"] or None,
+            options=options,
+            texts=kept_texts(agency),
+        )
+    except TinhgonError as error:
+        show_error(request, error)
+        return redirect("report", agency.code)
+    response = HttpResponse(notes_text(content), content_type="text/plain; charset=utf-8")
+    name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.ghi-chu.txt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
