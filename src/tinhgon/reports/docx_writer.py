@@ -399,7 +399,11 @@ def write_docx(data: ReportData, target: Target) -> None:
             _run(paragraph, block.lead + " ", f.BODY_PT, bold=True)
             _run(paragraph, block.text, f.BODY_PT, italic=block.italic)
         elif isinstance(block, Paragraph):
-            _paragraph(doc, block.text, f.BODY_PT, italic=block.italic, indent=block.indent)
+            paragraph = _paragraph(
+                doc, block.text, f.BODY_PT, italic=block.italic, indent=block.indent
+            )
+            # A line that announces a list ("… như sau:") stays with the list's first item.
+            paragraph.paragraph_format.keep_with_next = block.text.endswith(":")
         elif isinstance(block, Table):
             if not block.annex_only:
                 _table(doc, block)

@@ -291,7 +291,8 @@ def write_pdf(data: ReportData, target: Target) -> None:
             style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent)
             story.append(P(f"<b>{escape(block.lead)}</b> {escape(block.text)}", style))
         elif isinstance(block, Paragraph):
-            style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent)
+            announces = block.text.endswith(":")  # stays with the list it announces
+            style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent, keep=announces)
             story.append(_p(block.text, style))
         elif isinstance(block, Table):
             if not block.annex_only:
