@@ -293,6 +293,10 @@ def test_a_draft_plan_is_reported_as_what_it_would_do(kontum: Project):
         "bảo đảm quy định tại Nghị định số 82/2018/NĐ-CP ngày 22/5/2018 của Chính phủ (Phòng "
         "Quản lý quy hoạch, xây dựng và tài nguyên môi trường)."
     ) in text
+    # The rule's data gives no article: the drafter is told to add it.
+    assert any(
+        n.startswith("Chưa có điều, khoản") and "82/2018/NĐ-CP" in n for n in data.drafter_notes
+    )
 
 
 def test_no_change_between_the_dates_says_so(kontum: Project):

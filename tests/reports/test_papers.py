@@ -95,7 +95,8 @@ def test_the_decision_has_the_form_of_a_decision(decision: ReportData):
         "Căn cứ Nghị định số 82/2018/NĐ-CP ngày 22/5/2018 của Chính phủ quy định về quản lý "
         "khu công nghiệp và khu kinh tế;",
         "Theo đề nghị của Trưởng ban Quản lý Khu kinh tế tỉnh Kon Tum tại Tờ trình số"
-        "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/TTr-BQLKKT.",
+        "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/TTr-BQLKKT về việc đề nghị phê duyệt phương án "
+        "sáp nhập Phòng Tài nguyên và môi trường vào Phòng Quy hoạch và xây dựng.",
     )
     assert decision.body[0] == Heading("QUYẾT ĐỊNH:", 0)
     assert decision.signature.authority_line == "TM. ỦY BAN NHÂN DÂN"

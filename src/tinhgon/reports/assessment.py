@@ -107,6 +107,20 @@ def check_notes(report: law.Report, on: dt.date) -> list[str]:
     notes = []
     unverified = []
     later = []
+    no_article = []
+    for finding in report.findings:
+        if finding.severity is Severity.INFO:
+            continue
+        for citation in finding.citations:
+            label = citation.text()
+            if not citation.article and "/" in citation.instrument and label not in no_article:
+                no_article.append(label)
+    if no_article:
+        notes.append(
+            "Chưa có điều, khoản của căn cứ dùng ở phần tồn tại, hạn chế; ghi bổ sung: "
+            + "; ".join(no_article)
+            + "."
+        )
     for citation in _all_citations(report):
         label = citation.text()
         if citation.issued_on is not None and citation.issued_on > on:

@@ -51,7 +51,11 @@ def build_decision(
     documents = legal_documents(papers)
     bases = list(basis_lines(documents, papers.dated))
     submission = f"Tờ trình số{BLANK}/TTr-{agency.short_name}"
-    bases.append(f"Theo đề nghị của {papers.head_post} tại {submission}.")
+    title = papers.plan.title.removesuffix(" (dự thảo)").strip()
+    bases.append(
+        f"Theo đề nghị của {papers.head_post} tại {submission} về việc đề nghị phê duyệt "
+        f"{title[:1].lower()}{title[1:]}."
+    )
     notes: list[str] = []
     if not any(d.kind.value == "law" for d in documents):
         notes.append(
