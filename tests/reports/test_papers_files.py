@@ -184,3 +184,22 @@ def test_libreoffice_keeps_the_signature_with_the_last_words_and_renders_png(
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(png, ARTIFACTS / f"{word.stem}-docx-trang-1.png")
         assert png.stat().st_size > 5_000
+
+
+def test_the_proposals_annex_is_attached_to_the_proposal(kontum: Project, tmp_path: Path):
+    import openpyxl
+
+    from tinhgon.reports import write_xlsx
+
+    path = tmp_path / "de-an.xlsx"
+    write_xlsx(build_proposal(kontum, DRAFT), path)
+    workbook = openpyxl.load_workbook(path)
+
+    assert workbook.sheetnames == ["Thông tin", "Trước và sau", "Bố trí nhân sự", "Tiến độ"]
+    sheet = workbook["Bố trí nhân sự"]
+    assert sheet["A2"].value == "Phụ lục 02"
+    assert sheet["A4"].value.startswith("(Kèm theo Đề án số")
+    assert sheet["A5"].value == (
+        "Phương án sáp nhập Phòng Tài nguyên và môi trường vào Phòng Quy hoạch và xây dựng "
+        "(dự thảo)"
+    )

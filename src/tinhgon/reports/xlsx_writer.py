@@ -73,9 +73,12 @@ def _write_table(ws: Any, table: Table, data: ReportData, number: int) -> None:
     line(2, f"Phụ lục {number:02d}" if number else "Thông tin chung", bold=True, size=13)
     line(3, table.title, bold=True, size=13)
     line(4, _attached_to(data), italic=True, size=11)
-    period = f"Từ ngày {vn_date(data.before)} đến ngày {vn_date(data.after)}"
-    if data.plan_title:
-        period += f" (dự kiến theo {data.plan_title})"
+    if data.kind == "báo cáo":
+        period = f"Từ ngày {vn_date(data.before)} đến ngày {vn_date(data.after)}"
+        if data.plan_title:
+            period += f" (dự kiến theo {data.plan_title})"
+    else:  # a plan's paper: the plan it belongs to
+        period = data.plan_title or ""
     line(5, period, italic=True, size=11)
     if table.unit:
         line(6, f"Đơn vị tính: {table.unit}", italic=True, align="right", size=11)
