@@ -27,9 +27,6 @@ from tinhgon.reports import decree30
 from tinhgon.reports.assessment import (
     blank_notes,
     check_notes,
-    finding_rows,
-    forecast_lines,
-    shortcoming_lines,
 )
 from tinhgon.reports.citations import with_subject
 from tinhgon.reports.common import (
@@ -56,8 +53,10 @@ from tinhgon.reports.report_changes import (
     leader_paragraphs,
     structure_lines,
 )
+from tinhgon.reports.report_sections import assessment_sections
 from tinhgon.reports.report_tables import (
     before_after_figure,
+    documents_table,
     headline_counts,
     metric_rows,
     org_figure,
@@ -66,7 +65,6 @@ from tinhgon.reports.report_tables import (
 from tinhgon.reports.texts import ReportTexts
 from tinhgon.reports.wording import (
     date_line,
-    document_kind_order,
     headline_sentences,
     number_line,
     two_digits,
@@ -81,17 +79,6 @@ _CARRIED_OUT = (
     DocumentKind.DIRECTIVE,
     DocumentKind.PROGRAMME,
     DocumentKind.PLAN,
-)
-
-DEFAULT_CAUSES = (
-    "Nguyên nhân chủ yếu là việc sắp xếp phải bảo đảm hoạt động ổn định, liên tục của cơ quan, "
-    "đơn vị; số lượng biên chế được giao còn hạn chế so với chức năng, nhiệm vụ; việc bố trí, "
-    "sắp xếp cán bộ lãnh đạo sau sắp xếp cần có lộ trình."
-)
-DEFAULT_DIRECTIONS = (
-    "Tiếp tục rà soát, sắp xếp, kiện toàn tổ chức bộ máy theo hướng tinh gọn, hoạt động hiệu "
-    "lực, hiệu quả; quản lý, sử dụng biên chế được giao đúng quy định; thực hiện tinh giản biên "
-    "chế gắn với cơ cấu lại đội ngũ cán bộ, công chức, viên chức theo vị trí việc làm."
 )
 
 
@@ -290,101 +277,25 @@ def build_report(
             )
         )
 
-    # III. Assessment.
-    body.append(Heading("III. ĐÁNH GIÁ CHUNG"))
-    body.append(Heading("1. Ưu điểm", 2))
-    fewer = []
-    for key, noun in (
-        ("departments", "phòng chuyên môn và tương đương"),
-        ("department_leaders", "lãnh đạo cấp phòng"),
-        ("public_service_units", "đơn vị sự nghiệp công lập"),
-    ):
-        b, a = counts[key]
-        if a < b:
-            fewer.append(f"{two_digits(b - a)} {noun}")
-    if fewer:
-        body.append(
-            Paragraph(
-                f"Việc sắp xếp {'được xây dựng' if planned else 'đã được thực hiện'} theo đúng "
-                f"chủ trương, giảm {', '.join(fewer)}; tổ chức bộ máy "
-                f"{'sẽ' if planned else 'từng bước'} tinh gọn, hoạt động hiệu lực, hiệu quả."
-            )
+    body.extend(
+        assessment_sections(
+            agency_name=agency.name,
+            superior=superior,
+            after=after,
+            planned=planned,
+            counts=counts,
+            checked=checked,
+            cite=cite,
+            texts=texts,
         )
-    else:
-        body.append(Paragraph(f"Tổ chức bộ máy của {agency.name} được duy trì ổn định."))
-    body.extend(_lines(list(texts.paragraphs("strengths"))))
-    body.append(Heading("2. Tồn tại, hạn chế và nguyên nhân", 2))
-    shortcomings = shortcoming_lines(checked, cite)
-    if shortcomings:
-        body.append(Paragraph(f"Qua rà soát tại ngày {vn_date(after)}:"))
-        body.extend(Paragraph(line) for line in shortcomings)
-    else:
-        body.append(
-            Paragraph(
-                f"Qua rà soát tại ngày {vn_date(after)}, số lượng lãnh đạo cấp phòng và biên chế "
-                f"của các đơn vị thuộc {agency.name} bảo đảm theo quy định."
-            )
-        )
-    causes = texts.paragraphs("causes") or (DEFAULT_CAUSES,)
-    body.extend(_lines(list(causes)))
-    if checked.findings:
-        body.append(
-            Table(
-                title=f"Kết quả rà soát theo quy định tại ngày {vn_date(after)}",
-                sheet="Rà soát",
-                columns=(
-                    Column("STT", "int", 1.2),
-                    Column("Mức độ", "text", 1.6),
-                    Column("Đơn vị, cá nhân", "text", 2.6),
-                    Column("Nội dung", "text", 4.7),
-                    Column("Thực tế", "text", 1.6),
-                    Column("Giới hạn", "text", 1.5),
-                    Column("Căn cứ", "text", 3.3),
-                ),
-                rows=finding_rows(checked, cite),
-                annex_only=True,
-            )
-        )
-
-    # IV. Directions; V. Proposals.
-    body.append(Heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))
-    body.extend(_lines(list(texts.paragraphs("directions") or (DEFAULT_DIRECTIONS,))))
-    forecasts = forecast_lines(checked, cite)
-    if forecasts:
-        body.append(Paragraph("Chuẩn bị nhân sự thay thế, bổ sung đối với các trường hợp sau:"))
-        body.extend(Paragraph(line) for line in forecasts)
-    body.append(Heading("V. ĐỀ XUẤT, KIẾN NGHỊ"))
-    default_proposal = (
-        f"Đề nghị {superior or 'cấp có thẩm quyền'} quan tâm, tạo điều kiện để {agency.name} "
-        "tiếp tục thực hiện việc sắp xếp, kiện toàn tổ chức bộ máy, biên chế theo quy định."
     )
-    body.extend(_lines(list(texts.paragraphs("proposals") or (default_proposal,))))
 
     cited = {d.key: d for d in opening_docs}
     for change, _ in events:
         basis = document_of(project, change.basis)
         if basis is not None:
             cited[basis.key] = basis
-    body.append(
-        Table(
-            title="Văn bản được viện dẫn",
-            sheet="Văn bản",
-            columns=(
-                Column("Số, ký hiệu", "text", 3.0),
-                Column("Loại văn bản", "text", 2.5),
-                Column("Ngày ban hành", "date", 2.5),
-                Column("Cơ quan ban hành", "text", 4.0),
-                Column("Trích yếu", "text", 8.0),
-            ),
-            rows=tuple(
-                (d.symbol.text, d.kind.vi, d.issued_on, d.issuer, " ".join(d.title.split()))
-                for d in sorted(
-                    cited.values(), key=lambda d: (document_kind_order(d.kind), d.issued_on)
-                )
-            ),
-            annex_only=True,
-        )
-    )
+    body.append(documents_table(cited.values()))
 
     notes = blank_notes(not options.number, options.blank_date, issued_on)
     notes.extend(check_notes(checked, dated))

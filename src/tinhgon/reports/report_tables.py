@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
-from tinhgon.domain import Category, Metrics, State, UnitClass
+from tinhgon.domain import Category, Document, Metrics, State, UnitClass
 from tinhgon.domain.describe import unit_tree
 from tinhgon.reports.charts import BarPanel, OrgNode, before_after_chart, org_chart
 from tinhgon.reports.model import Cell, Column, Figure, Table
-from tinhgon.reports.wording import two_digits, vn_date
+from tinhgon.reports.wording import document_kind_order, two_digits, vn_date
 
 _QUOTA_LABEL = {
     Category.CADRE: "Biên chế cán bộ được giao",
@@ -147,4 +148,24 @@ def before_after_figure(
                 after_label,
             )
         ),
+    )
+
+
+def documents_table(documents: Iterable[Document]) -> Table:
+    """The annex's list of the documents the report cites, the highest instrument first."""
+    return Table(
+        title="Văn bản được viện dẫn",
+        sheet="Văn bản",
+        columns=(
+            Column("Số, ký hiệu", "text", 3.0),
+            Column("Loại văn bản", "text", 2.5),
+            Column("Ngày ban hành", "date", 2.5),
+            Column("Cơ quan ban hành", "text", 4.0),
+            Column("Trích yếu", "text", 8.0),
+        ),
+        rows=tuple(
+            (d.symbol.text, d.kind.vi, d.issued_on, d.issuer, " ".join(d.title.split()))
+            for d in sorted(documents, key=lambda d: (document_kind_order(d.kind), d.issued_on))
+        ),
+        annex_only=True,
     )
