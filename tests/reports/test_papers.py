@@ -111,6 +111,8 @@ def test_what_the_drafter_must_add_is_in_the_note_not_in_the_decision(decision: 
 
     assert "Luật Tổ chức chính quyền địa phương" in notes
     assert "Tờ trình" in notes
+    assert "còn nội dung chưa bảo đảm quy định: Số Phó Trưởng phòng" in notes
+    assert "chưa được đối chiếu với văn bản gốc" in notes
     for wording in SOFTWARE:
         assert wording not in decision.text()
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from tinhgon.domain import Project
 from tinhgon.law import ParameterSet
 from tinhgon.reports.articles import plan_articles
-from tinhgon.reports.citations import citation_date
+from tinhgon.reports.assessment import shortcoming_lines
+from tinhgon.reports.citations import Citer, citation_date
 from tinhgon.reports.common import basis_lines, recipient_lines
 from tinhgon.reports.model import Block, Heading, Paragraph, ReportData, ReportOptions
 from tinhgon.reports.papers import (
@@ -63,6 +64,12 @@ def build_decision(
             "chức chính quyền địa phương): bổ sung dòng “Căn cứ …” tương ứng."
         )
     notes.append("Ghi số, ngày của Tờ trình ở dòng “Theo đề nghị của …” khi Tờ trình được ký.")
+    unmet = shortcoming_lines(papers.check_after, Citer(papers.dated, {}))
+    if unmet:
+        notes.append(
+            "Cơ cấu sau khi thực hiện Quyết định còn nội dung chưa bảo đảm quy định: "
+            + " ".join(line.removeprefix("- ") for line in unmet)
+        )
 
     body: list[Block] = [Heading("QUYẾT ĐỊNH:", 0)]
     articles = plan_articles(project, papers.plan)

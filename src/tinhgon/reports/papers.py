@@ -25,6 +25,7 @@ from tinhgon.domain import (
 from tinhgon.domain.model import Role
 from tinhgon.law import ParameterSet
 from tinhgon.reports import decree30
+from tinhgon.reports.assessment import check_notes
 from tinhgon.reports.citations import Citer
 from tinhgon.reports.common import citer, document_of, law_documents, ordered
 from tinhgon.reports.model import Block, Column, ReportData, ReportOptions, Signature, Table
@@ -188,6 +189,7 @@ def paper(
         notes.insert(0, "Số văn bản để trống để văn thư ghi khi phát hành.")
     if papers.issued_on is None:
         notes.insert(1, "Ngày, tháng ở dòng địa danh để trống để ghi khi ký.")
+    notes.extend(check_notes(papers.check_after, papers.dated))
     if agency.illustrative:
         notes.append(
             "Văn bản dựng từ dữ liệu minh họa (tên đơn vị, họ tên, số văn bản): không dùng để "
