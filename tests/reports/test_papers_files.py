@@ -203,3 +203,43 @@ def test_the_proposals_annex_is_attached_to_the_proposal(kontum: Project, tmp_pa
         "Phương án sáp nhập Phòng Tài nguyên và môi trường vào Phòng Quy hoạch và xây dựng "
         "(dự thảo)"
     )
+
+
+def _last_lines(pdf: Path) -> list[str]:
+    out = []
+    for page in PdfReader(pdf).pages[:-1]:
+        lines = [" ".join(line.split()) for line in page.extract_text().split("\n")]
+        out.append([line for line in lines if line][-1])
+    return out
+
+
+def test_no_heading_is_left_at_the_foot_of_a_pdf_page(kontum: Project, tmp_path: Path):
+    import dataclasses
+
+    from tinhgon.reports import Heading, Paragraph
+
+    words = "Nội dung đoạn văn bản dùng để thử việc ngắt trang của tiêu đề."
+    body = []
+    for n in range(1, 61):
+        body.append(Heading(f"{n}. Mục thử số {n:02d}", 2))
+        body.append(Paragraph(" ".join([words] * (1 + n % 7))))
+    data = dataclasses.replace(build_decision(kontum, DRAFT), body=tuple(body))
+    pdf = tmp_path / "thu.pdf"
+    write_pdf(data, pdf)
+
+    headings = {b.text for b in body if isinstance(b, Heading)}
+    ends = _last_lines(pdf)
+    assert len(ends) >= 5
+    assert not [line for line in ends if line in headings]
+
+
+def test_no_pdf_page_ends_with_a_heading_or_a_caption(files: Any):
+    data, _, pdf = files
+    titles = {b.text for b in data.body if b.__class__.__name__ == "Heading"}
+    titles |= {t.title for t in data.tables if not t.annex_only and t is not data.info}
+    titles |= {f.caption for f in data.figures}
+
+    for number, page in enumerate(PdfReader(pdf).pages[:-1], start=1):
+        lines = [" ".join(line.split()) for line in page.extract_text().split("\n")]
+        last = [line for line in lines if line][-1]
+        assert last not in titles, f"page {number} ends with '{last}'"

@@ -204,7 +204,7 @@ def _figure(figure: Figure) -> list[Flowable]:
     return [Spacer(1, 6), KeepTogether([image, caption])]
 
 
-def _signature(data: ReportData, closing: Flowable) -> Flowable:
+def _signature(data: ReportData, closing: list[Flowable]) -> Flowable:
     left: list[Flowable] = [
         _p(
             f.RECIPIENTS_HEADING,
@@ -224,7 +224,7 @@ def _signature(data: ReportData, closing: Flowable) -> Flowable:
     table = T([[left, right]], colWidths=[7 * cm, TEXT_W - 7 * cm])
     table.setStyle(_PLAIN)
     # The closing line stays with the signature: a signature never stands alone on a page.
-    return KeepTogether([closing, Spacer(1, 6), table])
+    return KeepTogether([*closing, Spacer(1, 6), table])
 
 
 def _page_number(canvas: Any, doc: Any) -> None:
@@ -300,9 +300,12 @@ def write_pdf(data: ReportData, target: Target) -> None:
         elif isinstance(block, Figure):
             story.extend(_figure(block))
     if data.closing:
-        closing: Flowable = _p(data.closing, body)
+        closing: list[Flowable] = [_p(data.closing, body)]
     else:
         # A decision ends with its last article: that article stays with the signature.
-        closing = story.pop()
+        closing = [story.pop()]
+    # So does a heading (or a line announcing a list) just before it.
+    while story and getattr(getattr(story[-1], "style", None), "keepWithNext", 0):
+        closing.insert(0, story.pop())
     story.append(_signature(data, closing))
     doc.build(story, onFirstPage=_dated(data), onLaterPages=_page_number)
