@@ -204,6 +204,11 @@ def _figure(figure: Figure) -> list[Flowable]:
     return [Spacer(1, 6), KeepTogether([image, caption])]
 
 
+def _keeps_with_next(flowable: Flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return bool(getattr(style, "keepWithNext", False))
+
+
 def _signature(data: ReportData, closing: list[Flowable]) -> Flowable:
     left: list[Flowable] = [
         _p(
@@ -305,7 +310,7 @@ def write_pdf(data: ReportData, target: Target) -> None:
         # A decision ends with its last article: that article stays with the signature.
         closing = [story.pop()]
     # So does a heading (or a line announcing a list) just before it.
-    while story and getattr(getattr(story[-1], "style", None), "keepWithNext", 0):
+    while story and _keeps_with_next(story[-1]):
         closing.insert(0, story.pop())
     story.append(_signature(data, closing))
     doc.build(story, onFirstPage=_dated(data), onLaterPages=_page_number)
