@@ -213,7 +213,9 @@ def _last_lines(pdf: Path) -> list[str]:
     return out
 
 
-def test_no_heading_is_left_at_the_foot_of_a_pdf_page(kontum: Project, tmp_path: Path):
+def _sixty_headings(kontum: Project) -> tuple[ReportData, set[str]]:
+    """A decision whose body is sixty headings, each over a paragraph of 1 to 7 sentences: some
+    heading would fall at the foot of a page if nothing kept it with its paragraph."""
     import dataclasses
 
     from tinhgon.reports import Heading, Paragraph
@@ -224,10 +226,14 @@ def test_no_heading_is_left_at_the_foot_of_a_pdf_page(kontum: Project, tmp_path:
         body.append(Heading(f"{n}. Mục thử số {n:02d}", 2))
         body.append(Paragraph(" ".join([words] * (1 + n % 7))))
     data = dataclasses.replace(build_decision(kontum, DRAFT), body=tuple(body))
+    return data, {b.text for b in body if isinstance(b, Heading)}
+
+
+def test_no_heading_is_left_at_the_foot_of_a_pdf_page(kontum: Project, tmp_path: Path):
+    data, headings = _sixty_headings(kontum)
     pdf = tmp_path / "thu.pdf"
     write_pdf(data, pdf)
 
-    headings = {b.text for b in body if isinstance(b, Heading)}
     ends = _last_lines(pdf)
     assert len(ends) >= 5
     assert not [line for line in ends if line in headings]
@@ -243,3 +249,32 @@ def test_no_pdf_page_ends_with_a_heading_or_a_caption(files: Any):
         lines = [" ".join(line.split()) for line in page.extract_text().split("\n")]
         last = [line for line in lines if line][-1]
         assert last not in titles, f"page {number} ends with '{last}'"
+
+
+@pytest.mark.skipif(_libreoffice() is None, reason="LibreOffice is not installed")
+def test_no_heading_is_left_at_the_foot_of_a_page_of_the_word_file(kontum: Project, tmp_path: Path):
+    data, headings = _sixty_headings(kontum)
+    word = tmp_path / "thu.docx"
+    write_docx(data, word)
+    program = _libreoffice()
+    assert program is not None
+    subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(word),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+
+    ends = _last_lines(tmp_path / "thu.pdf")
+    assert len(ends) >= 5
+    assert not [line for line in ends if line in headings]
