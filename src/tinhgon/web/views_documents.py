@@ -10,12 +10,13 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
 
 from tinhgon.domain import TinhgonError
 from tinhgon.reports import (
     CONTENT_TYPES,
     PAPERS,
-    TEXT_LABELS,
     ReportFormat,
     ReportOptions,
     ReportTexts,
@@ -36,11 +37,19 @@ PAPER_NAMES = {
     "decision": "Dự thảo quyết định",
 }
 _FIELDS = ("request", "direction", "strengths", "causes", "directions", "proposals")
+_LABELS = {
+    "request": _("Văn bản yêu cầu báo cáo của cấp trên (nếu có)"),
+    "direction": _("Công tác lãnh đạo, chỉ đạo, triển khai (bổ sung)"),
+    "strengths": _("Ưu điểm (bổ sung)"),
+    "causes": _("Nguyên nhân của tồn tại, hạn chế"),
+    "directions": _("Phương hướng, nhiệm vụ thời gian tới"),
+    "proposals": _("Đề xuất, kiến nghị"),
+}
 _HELP = {
-    "request": "Ví dụ: Công văn số 15/SNV-TCBC ngày 06/01/2020 của Sở Nội vụ. Để trống nếu không có.",
-    "causes": "Để trống: dùng câu mặc định (ghi vào ghi chú cho người soạn thảo).",
-    "directions": "Để trống: dùng câu mặc định.",
-    "proposals": "Để trống: đề nghị cấp trên tạo điều kiện tiếp tục sắp xếp.",
+    "request": _("Ví dụ: Công văn số 15/SNV-TCBC ngày 06/01/2020 của Sở Nội vụ."),
+    "causes": _("Để trống: dùng câu mặc định."),
+    "directions": _("Để trống: dùng câu mặc định."),
+    "proposals": _("Để trống: dùng câu mặc định."),
 }
 
 
@@ -48,7 +57,7 @@ class ReportTextsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = models.ReportTexts
         fields = _FIELDS
-        labels = dict(TEXT_LABELS)
+        labels = _LABELS
         help_texts = _HELP
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in _FIELDS}
 
@@ -68,7 +77,7 @@ def report_texts(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     may_edit = Action.EDIT in request.rights  # type: ignore[attr-defined]
     if request.method == "POST":
         if not may_edit:
-            messages.error(request, "Bạn không có quyền sửa nội dung báo cáo của cơ quan này.")
+            messages.error(request, gettext_now("Bạn không có quyền sửa nội dung báo cáo."))
             return redirect("report_texts", agency.code)
         form = ReportTextsForm(request.POST, instance=row or models.ReportTexts(agency=agency))
         if form.is_valid():
@@ -83,7 +92,7 @@ def report_texts(request: HttpRequest, agency: models.Agency) -> HttpResponse:
                 summary="Cập nhật nội dung do người soạn viết của báo cáo",
             )
             messages.success(
-                request, "Đã lưu nội dung; các báo cáo tải về sau sẽ dùng nội dung này."
+                request, gettext_now("Đã lưu nội dung; các báo cáo sẽ dùng nội dung này.")
             )
             return redirect("report_texts", agency.code)
     else:
@@ -129,7 +138,7 @@ def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     plans = [(p.id, p.title) for p in project.plans.values()]
     form = web_forms.ReportForm(request.GET or None, plans=plans)
     if not form.is_valid():
-        messages.error(request, "Chọn ngày trước và ngày sau để soạn ghi chú của báo cáo.")
+        messages.error(request, gettext_now("Chọn ngày trước và ngày sau để soạn ghi chú."))
         return redirect("report", agency.code)
     data = form.cleaned_data
     options = ReportOptions(number=data["number"].strip() or None)
