@@ -106,6 +106,13 @@ def test_no_heading_is_ever_left_empty(report: ReportData):
             assert not isinstance(following, Heading), block.text
 
 
+def test_who_left_and_who_joined_between_the_dates_is_counted(report: ReportData):
+    assert (
+        "Tổng số người làm việc giữ nguyên 64 người. Từ ngày 01/01/2018 đến ngày 31/12/2019, 01 "
+        "người nghỉ hưu; tuyển dụng, tiếp nhận 01 người."
+    ) in report.text()
+
+
 def test_the_plans_approved_in_the_period_are_told_with_their_decisions(report: ReportData):
     text = report.text()
 

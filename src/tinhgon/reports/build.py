@@ -51,6 +51,7 @@ from tinhgon.reports.report_changes import (
     cite_basis,
     events_between,
     leader_paragraphs,
+    staff_movements,
     structure_lines,
 )
 from tinhgon.reports.report_sections import assessment_sections
@@ -238,7 +239,7 @@ def build_report(
     body.append(Paragraph(sentences[1]))
     body.extend(leader_paragraphs(diff, state_after))
     body.append(Heading("3. Về biên chế và tinh giản biên chế", 2))
-    body.append(Paragraph(sentences[3]))
+    body.append(Paragraph(" ".join((sentences[3], *staff_movements(events, span)))))
     quota = quota_table(m_before, m_after, table_no + 1)
     if quota is not None:
         table_no += 1

@@ -10,6 +10,8 @@ from tinhgon.domain import (
     DiffItem,
     DissolveUnit,
     DocumentKey,
+    Hire,
+    Leave,
     MergeUnits,
     MoveUnit,
     Plan,
@@ -133,3 +135,22 @@ def leader_paragraphs(items: list[DiffItem], state_after: State) -> list[Paragra
     if len(added) > limit:
         out.append(Paragraph(f"- và {len(added) - limit:02d} trường hợp khác (xem Bảng thay đổi)."))
     return out
+
+
+def staff_movements(events: list[tuple[Change, str]], span: str) -> list[str]:
+    """'Từ ngày … đến ngày …, 01 người nghỉ hưu; tuyển dụng, tiếp nhận 01 người.' — who left,
+    by reason (retirement, streamlining, …), and who joined between the dates."""
+    left: dict[str, int] = {}
+    joined = 0
+    for change, _ in events:
+        if isinstance(change, Leave):
+            left[change.reason.vi] = left.get(change.reason.vi, 0) + 1
+        elif isinstance(change, Hire):
+            joined += 1
+    parts = [f"{two_digits(n)} người {reason}" for reason, n in left.items()]
+    if joined:
+        parts.append(f"tuyển dụng, tiếp nhận {two_digits(joined)} người")
+    if not parts:
+        return []
+    text = "; ".join(parts)
+    return [f"{span[:1].upper()}{span[1:]}, {text}."]
