@@ -38,6 +38,8 @@ SAMPLES: dict[tuple[str, str], str] = {
     ("*", "action"): "submit",
     ("*", "token"): "khong-co-tep-nay",
     ("*", "what"): "nhan-su",
+    ("*", "paper"): "proposal",
+    ("*", "fmt"): "txt",
 }
 # Pages anyone may open without logging in.
 PUBLIC = {"login", "logout", "set_language", "spreadsheet_template"}
