@@ -290,3 +290,27 @@ def test_a_user_makes_sees_and_revokes_their_tokens_on_their_page(as_, users, cl
     # Another user's token cannot be revoked from one's own page.
     other = models.ApiToken.objects.create(user=users["editor"], name="x", digest="0" * 64)
     assert as_("viewer").post("/tai-khoan/ma-api/", {"revoke": other.pk}).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/api/v1/agencies/bqlkkt/plans", {"title": "a\x00b"}),
+        ("get", "/api/v1/agencies/bq%00lkkt/plans", None),
+        (
+            "post",
+            "/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/approve",
+            {"version": 1, "decision_symbol": "1\x00"},
+        ),
+    ],
+)
+def test_an_api_request_with_a_nul_character_is_a_400_not_a_500(api, method, url, body):
+    client = api("system_admin")
+    before = models.Plan.objects.count()
+
+    response = client.get(url) if method == "get" else client.post(url, body)
+
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail_en"]
+    assert models.Plan.objects.count() == before

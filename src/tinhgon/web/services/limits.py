@@ -40,6 +40,8 @@ def check_text(value: str, key: str, *, required: bool = False) -> str:
         raise ServiceError(f"cần nhập {field}", f"{key} is required")
     if len(text) > limit:
         raise _too_long(field, limit, "")
+    if "\x00" in text:
+        raise ServiceError(f"{field} chứa ký tự NUL", f"{key} contains a NUL character")
     if text.startswith("="):
         raise ServiceError(
             f"{field} bắt đầu bằng '=': không nhận công thức",
