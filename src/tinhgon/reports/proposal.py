@@ -3,8 +3,8 @@
 Phần I: the need for it and its legal basis (the rules the plan satisfies and those it does
 not, in plain words); Phần II: the present structure, leaders and staff; Phần III: the
 proposed structure (org chart), the functions of the new units, the staff placement, and the
-surplus staff (a marked hook: the surplus list comes from the planning features once they
-provide it); Phần IV: the implementation timetable; the annexes (the Excel file).
+surplus staff with their options and allowances (``surplus_section``, from the planning
+features); Phần IV: the implementation timetable; the annexes (the Excel file).
 """
 
 from __future__ import annotations
@@ -34,25 +34,8 @@ from tinhgon.reports.plan_content import (
     timetable,
 )
 from tinhgon.reports.report_tables import metric_rows, org_figure
+from tinhgon.reports.surplus_section import surplus_section
 from tinhgon.reports.wording import vn_date
-
-
-def surplus_blocks(papers: PlanPapers) -> tuple[list[Block], list[str]]:
-    """HOOK for the planning features (surplus staff, issue 13): the section on surplus staff.
-
-    Until tinhgon.planning lists the surplus, the section says the list is attached to the
-    đề án when drawn up, and the drafter's note says it is to be attached.
-    """
-    blocks: list[Block] = [
-        Paragraph(
-            "Danh sách cán bộ, công chức, viên chức, người lao động dôi dư sau sắp xếp (nếu có) "
-            "và phương án giải quyết (bố trí vào vị trí việc làm còn thiếu, điều động, nghỉ hưu "
-            "trước tuổi, tinh giản biên chế theo quy định) được lập thành phụ lục kèm theo Đề "
-            "án."
-        )
-    ]
-    notes = ["Lập và đính kèm phụ lục danh sách dôi dư (nếu có) trước khi trình Đề án."]
-    return blocks, notes
 
 
 def _functions(papers: PlanPapers) -> list[str]:
@@ -156,7 +139,8 @@ def build_proposal(
     else:
         body.append(Paragraph("Giữ nguyên việc bố trí nhân sự hiện nay."))
     body.append(Heading(f"{n + 1}. Số người dôi dư và phương án giải quyết", 2))
-    blocks, surplus_notes = surplus_blocks(papers)
+    blocks, surplus_notes, tabled = surplus_section(papers, table_no + 1, parameters)
+    table_no += 1 if tabled else 0
     body.extend(blocks)
     notes.extend(surplus_notes)
 
