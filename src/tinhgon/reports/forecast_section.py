@@ -93,7 +93,7 @@ def forecast_table(forecast: Forecast, number: int | None = None) -> Table:
     )
 
 
-def forecast_figure(forecast: Forecast, caption: str, shown: Sequence[TargetResult]) -> Figure:
+def forecast_block(forecast: Forecast, caption: str, shown: Sequence[TargetResult]) -> Figure:
     groups = _groups(forecast) or ["cadres_civil_servants"]
     years = [y.year for y in forecast.years]
     series = [Series(GROUPS[g][0], tuple(y.by_group[g] for y in forecast.years)) for g in groups]
@@ -158,7 +158,7 @@ def forecast_blocks(
         lines = [f"{line};" for line in lines]
         lines[-1] = lines[-1][:-1] + "."
         blocks.extend(Paragraph(line) for line in lines)
-    blocks.append(forecast_figure(forecast, caption, shown))
+    blocks.append(forecast_block(forecast, caption, shown))
     blocks.append(forecast_table(forecast))
     notes.append(
         f"Dự báo tính từ ngày {forecast.start:%d/%m/%Y}: mỗi năm trừ số người đến tuổi nghỉ hưu "
