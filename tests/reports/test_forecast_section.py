@@ -122,3 +122,25 @@ def test_a_target_issued_after_the_papers_date_is_left_to_the_drafter(kontum: Pr
     assert any("185/KH-UBND" in n and "không nêu trong văn bản" in n for n in data.drafter_notes)
     assert any(isinstance(b, Figure) and "Dự báo" in b.caption for b in data.body)
     assert any(isinstance(b, Table) and b.sheet == SHEET for b in data.body)
+
+
+def test_the_report_carries_the_forecast_in_its_directions(kontum: Project, report: ReportData):
+    # Kon Tum, 01/01/2018 → 31/12/2019: no plan is approved and not carried out, so the
+    # forecast counts the retirements only, from the report's "after" date to 2026 (the
+    # target year).
+    forecast = forecast_of(kontum, start=dt.date(2019, 12, 31), until=2026)
+    body = list(report.body)
+    four = next(
+        i for i, b in enumerate(body) if isinstance(b, Heading) and b.text.startswith("IV.")
+    )
+    five = next(i for i, b in enumerate(body) if isinstance(b, Heading) and b.text.startswith("V."))
+    text = "\n".join(b.text for b in body[four:five] if isinstance(b, Paragraph))
+    cadres = forecast.years[-1].by_group["cadres_civil_servants"]
+    assert (
+        "Tính theo số người đến tuổi nghỉ hưu theo quy định (chưa tính số người được tuyển dụng "
+        f"mới), đến ngày 31/12/2026 dự kiến còn: cán bộ, công chức {cadres:02d} người"
+    ) in text
+    figure = next(b for b in body[four:five] if isinstance(b, Figure))
+    assert figure.caption.startswith("Hình 3. Dự báo số lượng")
+    table = next(t for t in report.tables if t.sheet == SHEET)
+    assert [r[2] for r in table.rows] == [y.by_group["public_employees"] for y in forecast.years]

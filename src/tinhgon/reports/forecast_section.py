@@ -30,7 +30,7 @@ def forecast_for(
     project: Project,
     *,
     start: dt.date,
-    plans: Sequence[str],
+    plans: Sequence[str] | None,
     parameters: law.ParameterSet | None = None,
 ) -> Forecast:
     """The forecast from ``start`` to the last target year (at least ``YEARS_AHEAD`` on)."""
@@ -119,11 +119,12 @@ def forecast_blocks(
     counts = "; ".join(
         f"{GROUPS[g][0].lower()} {two_digits(last.by_group[g])} người" for g in groups
     )
-    basis = (
-        "Theo phương án sắp xếp và số người đến tuổi nghỉ hưu theo quy định"
-        if with_plan
-        else "Theo các đề án đã được phê duyệt và số người đến tuổi nghỉ hưu theo quy định"
-    )
+    if with_plan:
+        basis = "Theo phương án sắp xếp và số người đến tuổi nghỉ hưu theo quy định"
+    elif forecast.plans:
+        basis = "Theo các đề án đã được phê duyệt và số người đến tuổi nghỉ hưu theo quy định"
+    else:
+        basis = "Tính theo số người đến tuổi nghỉ hưu theo quy định"
     blocks: list[Block] = [
         Paragraph(
             f"{basis} (chưa tính số người được tuyển dụng mới), đến ngày 31/12/{last.year} dự "
@@ -162,7 +163,7 @@ def forecast_blocks(
     blocks.append(forecast_table(forecast))
     notes.append(
         f"Dự báo tính từ ngày {forecast.start:%d/%m/%Y}: mỗi năm trừ số người đến tuổi nghỉ hưu "
-        "(Nghị định 135/2020/NĐ-CP), không tính tuyển dụng mới; người soạn thảo bổ sung kế "
+        "theo quy định, không tính tuyển dụng mới; người soạn thảo bổ sung kế "
         "hoạch tuyển dụng nếu có."
     )
     return blocks, notes
@@ -172,7 +173,7 @@ def safe_forecast(
     project: Project,
     *,
     start: dt.date,
-    plans: Sequence[str],
+    plans: Sequence[str] | None,
     parameters: law.ParameterSet | None = None,
 ) -> tuple[Forecast | None, str]:
     """The forecast, or None and why (an empty history, a plan that cannot be projected)."""
@@ -180,3 +181,24 @@ def safe_forecast(
         return forecast_for(project, start=start, plans=plans, parameters=parameters), ""
     except PlanningError as error:
         return None, str(error)
+
+
+def report_forecast(
+    project: Project,
+    *,
+    after: dt.date,
+    plan: str | None,
+    cite: Citer,
+    figure_no: int,
+    parameters: law.ParameterSet | None = None,
+) -> tuple[list[Block], list[str]]:
+    """The report's forecast from its "after" date (section IV): with the plan it reports on,
+    else with the plans approved and not yet carried out."""
+    forecast, why = safe_forecast(
+        project, start=after, plans=(plan,) if plan else None, parameters=parameters
+    )
+    if forecast is None:
+        return [], [f"Chưa lập được dự báo biên chế: {why}."]
+    return forecast_blocks(
+        forecast, cite, agency=project.agency.name, figure_no=figure_no, with_plan=plan is not None
+    )
