@@ -62,12 +62,11 @@ def test_the_surplus_table_read_back_lists_the_surplus_people_with_their_figures
     assert [r[1] for r in people] == [p.name for p in surplus.people]
     for row, person in zip(people, surplus.people, strict=True):
         kept = next(o for o in person.options if o.kind == "leadership_allowance")
-        assert row[5:] == [
-            _money(_one_off(person, True)),
-            _money(_one_off(person, False)),
-            _money(dong(kept.figures[0].amount)),
-        ]
-        assert "Thôi giữ chức vụ lãnh đạo do sắp xếp" in row[3]
+        assert row[5:] == [_money(_one_off(person, True)), _money(_one_off(person, False))]
+        assert (
+            f"bảo lưu phụ cấp chức vụ {_money(dong(kept.figures[0].amount))} đồng/tháng" in row[4]
+        )
+        assert row[3] == "Thôi giữ chức vụ lãnh đạo"
         assert f"{person.retires_on:%d/%m/%Y}" in row[4]
     within = sum(_one_off(p, True) or 0 for p in surplus.people)
     assert total[1] == "Tổng cộng"

@@ -29,7 +29,7 @@ TITLE = "Danh sách dôi dư và phương án giải quyết"
 SHEET = "Dôi dư"
 # Why a person is surplus, as the đề án says it.
 REASON_WORDS = {
-    "leader_without_post": "thôi giữ chức vụ lãnh đạo do sắp xếp",
+    "leader_without_post": "thôi giữ chức vụ lãnh đạo",
     "left": "thôi công tác theo Đề án",
     "above_quota": "vượt số lượng biên chế được giao",
 }
@@ -87,13 +87,13 @@ def person_row(papers: PlanPapers, person: SurplusPerson) -> PersonRow:
     within, after, kept = _one_off(person, True), _one_off(person, False), _kept(person)
     ways: list[str] = []
     if person.unit_after_name:
-        ways.append(f"bố trí công tác tại {person.unit_after_name}")
+        ways.append(f"bố trí tại {person.unit_after_name}")
     kinds = [o.kind for o in (within, after) if o is not None]
     for kind in dict.fromkeys(kinds):
-        ways.append(f"nếu có nguyện vọng: {KIND_WORDS[kind]}")
+        ways.append(f"{KIND_WORDS[kind]} (nếu có nguyện vọng)")
     if kept is not None:
-        ways.append("bảo lưu phụ cấp chức vụ lãnh đạo")
-    ways.append(f"nghỉ hưu đúng tuổi (thời điểm nghỉ hưu ngày {vn_date(person.retires_on)})")
+        ways.append(f"bảo lưu phụ cấp chức vụ {_money(dong(kept.figures[0].amount))}/tháng")
+    ways.append(f"nghỉ hưu ngày {vn_date(person.retires_on)}")
     handling = "; ".join(ways)
     post = _post(papers.before, person.person_id)
     if post == "Thôi công tác":
@@ -136,7 +136,7 @@ def surplus_table(rows: list[PersonRow], number: int) -> Table:
         return sum(known) if known else None
 
     body: list[tuple[Cell, ...]] = [
-        (n, r.name, r.post_before, r.reasons, r.handling, r.within, r.after, r.kept_monthly)
+        (n, r.name, r.post_before, r.reasons, r.handling, r.within, r.after)
         for n, r in enumerate(rows, start=1)
     ]
     body.append(
@@ -148,21 +148,19 @@ def surplus_table(rows: list[PersonRow], number: int) -> Table:
             None,
             total([r.within for r in rows]),
             total([r.after for r in rows]),
-            total([r.kept_monthly for r in rows]),
         )
     )
     return Table(
         title=f"Bảng {number}. {TITLE}",
         sheet=SHEET,
         columns=(
-            Column("STT", "int", 0.9),
-            Column("Họ và tên", "text", 2.4),
-            Column("Chức vụ, đơn vị hiện nay", "text", 2.8),
-            Column("Lý do dôi dư", "text", 1.9),
+            Column("STT", "int", 1.2),
+            Column("Họ và tên", "text", 2.1),
+            Column("Chức vụ, đơn vị hiện nay", "text", 2.6),
+            Column("Lý do dôi dư", "text", 1.8),
             Column("Phương án giải quyết", "text", 2.9),
-            Column("Trợ cấp nếu nghỉ trong 12 tháng đầu", "money", 1.75),
-            Column("Trợ cấp nếu nghỉ từ tháng thứ 13", "money", 1.75),
-            Column("Phụ cấp chức vụ bảo lưu mỗi tháng", "money", 1.6),
+            Column("Trợ cấp nếu nghỉ trong 12 tháng đầu", "money", 2.7),
+            Column("Trợ cấp nếu nghỉ từ tháng thứ 13", "money", 2.7),
         ),
         rows=tuple(body),
         unit="đồng",
