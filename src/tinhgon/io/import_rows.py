@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from tinhgon.domain import (
@@ -34,28 +34,21 @@ from tinhgon.io.columns import (
     is_guide_sheet,
     kind_index,
     match_key,
-    political_qualification,
     read_autonomy,
-    read_birth,
-    read_category,
     read_count,
     read_date,
     read_list,
-    read_national_id,
-    read_rank_code,
-    read_rating,
-    read_sex,
-    staff_header,
     text_of,
     unit_header,
 )
 from tinhgon.io.errors import SheetProblem, SpreadsheetError, column_letter
+from tinhgon.io.layout import Title, band_paths, is_sub_header, key_of
 from tinhgon.io.sheets import CellValue, RawWorkbook, Table
 
 T = TypeVar("T")
 Text = tuple[str, str]
 
-HEADER_SEARCH_ROWS = 20
+HEADER_SEARCH_ROWS = 30
 
 
 @dataclass(frozen=True)
@@ -78,6 +71,8 @@ class SheetView:
     header_row: int
     columns: dict[str, int]  # key → column index
     headers: dict[int, str]  # column index → header text as written
+    title: Title = field(default_factory=lambda: Title([]))
+    first_header_row: int = 0
 
     def loc(self, row: int, key: str | None = None) -> Loc:
         column = self.columns.get(key) if key else None
@@ -113,6 +108,7 @@ class StaffRow:
     person: Person | None = None
     unit_id: str = ""
     role: Role = Role.STAFF
+    agency_leader: bool = False  # under a group row 'Lãnh đạo Ban': the agency itself
 
 
 def _cell(values: tuple[CellValue, ...], index: int | None) -> CellValue:
@@ -221,14 +217,38 @@ class RowReader:
         return labels >= 2
 
     def find_header(self, table: Table) -> SheetView | None:
-        for number, values in table.rows[:HEADER_SEARCH_ROWS]:
+        rows = table.rows[:HEADER_SEARCH_ROWS]
+        for position, (number, values) in enumerate(rows):
             texts = {i: text_of(v) for i, v in enumerate(values) if v is not None}
-            staff = {i: staff_header(t) for i, t in texts.items()}
-            if "full_name" in staff.values():
-                return self.make_sheet(table, SheetKind.STAFF, number, texts, staff)
+            staff = {i: key_of([t]) for i, t in texts.items()}
+            keys = set(staff.values())
+            if "full_name" in keys or {"family_name", "given_name"} <= keys:
+                name_column = next(
+                    (i for i, k in staff.items() if k in ("full_name", "family_name")), None
+                )
+                band = [values]
+                last = number
+                for below_number, below in rows[position + 1 : position + 3]:
+                    if not is_sub_header(below, name_column):
+                        break
+                    band.append(below)
+                    last = below_number
+                paths = band_paths(band)
+                headers = {i: " / ".join(p) for i, p in paths.items()}
+                sheet = self.make_sheet(
+                    table, SheetKind.STAFF, last, headers, {i: key_of(p) for i, p in paths.items()}
+                )
+                sheet.first_header_row = number
+                sheet.title = _title(table, number)
+                if len(band) > 1:
+                    self.notices.append(_header_notice(sheet))
+                return sheet
             units = {i: unit_header(t) for i, t in texts.items()}
             if "name" in units.values():
-                return self.make_sheet(table, SheetKind.UNITS, number, texts, units)
+                sheet = self.make_sheet(table, SheetKind.UNITS, number, texts, units)
+                sheet.first_header_row = number
+                sheet.title = _title(table, number)
+                return sheet
         return None
 
     def make_sheet(
@@ -394,74 +414,66 @@ class RowReader:
 
     # -- the staff sheet -----------------------------------------------------------------
 
-    _READERS: Mapping[str, Callable[[CellValue], Any]] = {
-        "birth": read_birth,
-        "sex": read_sex,
-        "category": read_category,
-        "national_id": read_national_id,
-        "rank_code": read_rank_code,
-        "qualifications": read_list,
-        "political": political_qualification,
-    }
-
     def read_staff(self, sheet: SheetView) -> None:
-        self.staff_sheets += 1
-        columns = sheet.columns
-        present = frozenset(columns)
-        readers = [
-            (k, i, read_rating if k.startswith("rating:") else self._READERS.get(k, text_of))
-            for k, i in columns.items()
-            if k != "stt"
-        ]
-        # The same values come back row after row (sexes, units, ranks, ratings): read once.
-        known: dict[tuple[str, type, CellValue], Any] = {}
-        for number, values in self.data_rows(sheet):
-            read: dict[str, Any] = {}
-            bad = False
-            width = len(values)
-            for key, index, reader in readers:
-                raw = values[index] if index < width else None
-                if raw is None:
-                    continue
-                if type(raw) is str and raw.startswith("="):
-                    self.problem(
-                        sheet.loc(number, key),
-                        f"ô bắt đầu bằng '=' ('{raw[:30]}'): không nhận công thức",
-                        f"the cell starts with '=' ('{raw[:30]}'): formulas are refused",
-                    )
-                    bad = True
-                    continue
-                memo = (key, type(raw), raw)
-                if memo in known:
-                    read[key] = known[memo]
-                    continue
-                try:
-                    value = read[key] = reader(raw)
-                    if key not in _UNIQUE:
-                        known[memo] = value
-                except CellError as error:
-                    self.problem(sheet.loc(number, key), error.vi, error.en)
-                    bad = True
-                except InvalidValue as error:
-                    self.problem(sheet.loc(number, key), error.vi, error.en)
-                    bad = True
-            if "full_name" not in read:
-                if not bad:
-                    self.problem(
-                        sheet.loc(number, "full_name"), "thiếu họ và tên", "the name is missing"
-                    )
-                continue
-            if "person_id" in read:
-                pid: str = read["person_id"]
-                if not self.valid_id(sheet.loc(number, "person_id"), pid, "người", "person"):
-                    continue
-            if bad:
-                continue
-            self.staff_rows.append(StaffRow(sheet.loc(number), sheet, read, present))
+        from tinhgon.io.staff_rows import read_staff_sheet
 
-
-_UNIQUE = frozenset({"person_id", "full_name", "national_id"})  # not worth remembering
+        read_staff_sheet(self, sheet)
 
 
 def _export_only(key: str) -> bool:
     return any(c.key == key and c.export_only for c in UNIT_COLUMNS)
+
+
+def _title(table: Table, header: int) -> Title:
+    lines = [
+        (i, text_of(v))
+        for number, values in table.rows
+        if number < header
+        for i, v in enumerate(values)
+        if v is not None and text_of(v)
+    ]
+    return Title(lines)
+
+
+def _header_notice(sheet: SheetView) -> Text:
+    """A header on several rows: what each column was taken to be."""
+    taken = {i: k for k, i in sheet.columns.items()}
+    parts_vi, parts_en = [], []
+    for index in sorted(sheet.headers):
+        key = taken.get(index)
+        meaning = KEY_MEANINGS.get(key.split(":")[0] if key else "") if key else None
+        if key and key.startswith("mark:"):
+            meaning = (f"đánh dấu '{key.split(':')[2]}'", f"mark '{key.split(':')[2]}'")
+        elif key and key.startswith("rating:"):
+            meaning = (f"xếp loại {key[7:]}", f"rating {key[7:]}")
+        vi, en = meaning or ("không đọc", "not read")
+        head = sheet.headers[index]
+        parts_vi.append(f"{column_letter(index)} '{head}' → {vi}")
+        parts_en.append(f"{column_letter(index)} '{head}' → {en}")
+    where = f"trang tính '{sheet.table.name}'" if sheet.table.name else "tệp"
+    return (
+        f"{where}: tiêu đề nhiều dòng, đọc là: " + "; ".join(parts_vi),
+        f"{sheet.table.name or 'file'}: a header on several rows, read as: " + "; ".join(parts_en),
+    )
+
+
+KEY_MEANINGS: dict[str, Text] = {
+    "stt": ("số thứ tự (không đọc)", "row number (not read)"),
+    "person_id": ("mã người", "person id"),
+    "full_name": ("họ và tên", "full name"),
+    "family_name": ("họ và tên đệm", "family and middle names"),
+    "given_name": ("tên", "given name"),
+    "birth": ("ngày sinh", "birth date"),
+    "birth_male": ("ngày sinh của nam (giới tính Nam)", "birth date of a man (sex: male)"),
+    "birth_female": ("ngày sinh của nữ (giới tính Nữ)", "birth date of a woman (sex: female)"),
+    "sex": ("giới tính", "sex"),
+    "category": ("loại", "category"),
+    "national_id": ("số định danh cá nhân", "national ID"),
+    "unit_id": ("mã đơn vị", "unit id"),
+    "unit": ("đơn vị", "unit"),
+    "post": ("chức vụ", "post"),
+    "rank_code": ("mã ngạch", "rank code"),
+    "rank_name": ("tên ngạch", "rank name"),
+    "qualifications": ("trình độ chuyên môn", "qualifications"),
+    "political": ("lý luận chính trị", "political theory"),
+}

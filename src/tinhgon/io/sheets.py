@@ -57,6 +57,7 @@ class Limits:
     columns: int = 256
     cells: int = 6_000_000  # rows x columns of the rectangle a sheet spans
     formulas_listed: int = 20
+    formulas_kept: int = 200_000  # formula cells remembered per sheet; more refuses the file
 
 
 LIMITS = Limits()
@@ -68,6 +69,10 @@ class Table:
 
     name: str
     rows: list[tuple[int, tuple[CellValue, ...]]] = field(default_factory=list)
+    # Cells holding a formula (Excel row number → 0-based columns). A formula is refused only
+    # where data is read (by the importer), so a summary sheet beside the list does no harm.
+    formulas: dict[int, set[int]] = field(default_factory=dict)
+    formula_count: int = 0
 
 
 @dataclass
@@ -204,7 +209,7 @@ def _column_number(letters: bytes) -> int:
 class _SheetScan:
     max_row: int = 0
     max_column: int = 0
-    formulas: list[str] = field(default_factory=list)
+    formulas: list[tuple[int, int]] = field(default_factory=list)  # Excel row, 0-based column
     formula_count: int = 0
 
 
@@ -218,10 +223,11 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
         _check_zip(name, archive, limits)
         sheet_members = _sheet_members(name, archive)
         problems: list[SheetProblem] = []
+        scans: dict[str, _SheetScan] = {}
         for sheet_name, member in sheet_members.items():
             if member not in archive.NameToInfo:
                 raise FileRefused.because(name, *_DAMAGED)
-            scan = _scan_sheet(name, archive, member, limits)
+            scan = scans[sheet_name] = _scan_sheet(name, archive, member, limits)
             problems.extend(_scan_problems(name, sheet_name, scan, limits))
         if problems:
             raise FileRefused(problems)
@@ -249,7 +255,13 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
                 sheet = workbook.get_sheet_by_name(meta.name)
             except Exception:  # calamine's own error types
                 raise FileRefused.because(name, *_DAMAGED) from None
-            tables.append(_table_of(meta.name, sheet))
+            table = _table_of(meta.name, sheet)
+            scan = scans.get(meta.name)
+            if scan is not None:
+                for row, column in scan.formulas:
+                    table.formulas.setdefault(row, set()).add(column)
+                table.formula_count = scan.formula_count
+            tables.append(table)
     return RawWorkbook(name, path, "xlsx", tables, notices)
 
 
@@ -355,11 +367,14 @@ def _scan_sheet(name: str, archive: zipfile.ZipFile, member: str, limits: Limits
                     scan.max_row = max(scan.max_row, max(map(int, map(itemgetter(1), refs))))
                 for match in _FORMULA.finditer(segment):
                     scan.formula_count += 1
-                    if len(scan.formulas) < limits.formulas_listed:
-                        before = _CELL_REF.findall(segment, 0, match.start())
-                        ref = before[-1] if before else None
-                        cell = (ref[0] + ref[1]).decode() if ref else last_ref
-                        scan.formulas.append(cell)
+                    if len(scan.formulas) < limits.formulas_kept:
+                        start = segment.rfind(b"<c ", 0, match.start())
+                        ref = _CELL_REF.search(segment, start) if start >= 0 else None
+                        cell = (ref[1] + ref[2]).decode() if ref else last_ref
+                        if found := re.fullmatch(r"([A-Z]+)(\d+)", cell):
+                            scan.formulas.append(
+                                (int(found[2]), _column_number(found[1].encode()) - 1)
+                            )
                 if refs:
                     last_ref = (refs[-1][0] + refs[-1][1]).decode()
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
@@ -371,24 +386,7 @@ def _scan_sheet(name: str, archive: zipfile.ZipFile, member: str, limits: Limits
 
 def _scan_problems(name: str, sheet: str, scan: _SheetScan, limits: Limits) -> list[SheetProblem]:
     problems: list[SheetProblem] = []
-    for cell in scan.formulas:
-        match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-        row = int(match[2]) if match else None
-        column = _column_number(match[1].encode()) - 1 if match else None
-        problems.append(
-            SheetProblem(
-                name,
-                sheet,
-                row,
-                column,
-                "",
-                f"ô {cell} chứa công thức: không nhận công thức, hãy sao chép rồi dán giá trị "
-                "(Paste Values)",
-                f"cell {cell} holds a formula: formulas are refused, copy and paste the values",
-            )
-        )
-    if scan.formula_count > len(scan.formulas):
-        more = scan.formula_count - len(scan.formulas)
+    if scan.formula_count > limits.formulas_kept:
         problems.append(
             SheetProblem(
                 name,
@@ -396,8 +394,10 @@ def _scan_problems(name: str, sheet: str, scan: _SheetScan, limits: Limits) -> l
                 None,
                 None,
                 "",
-                f"và {more} ô công thức khác",
-                f"and {more} more formula cells",
+                f"trang tính có {_vn(scan.formula_count)} ô công thức (tối đa "
+                f"{_vn(limits.formulas_kept)}): sao chép rồi dán giá trị (Paste Values)",
+                f"the sheet has {scan.formula_count:,} formula cells (at most "
+                f"{limits.formulas_kept:,}): copy and paste the values",
             )
         )
     if scan.max_row > limits.rows:
