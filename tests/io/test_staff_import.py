@@ -245,9 +245,10 @@ def test_posts_are_read_from_the_titles_of_each_kind_of_unit(tmp_path):
 
 def test_two_heads_exchanging_units_are_relieved_first_then_transferred(tmp_path):
     def edit(sheet, rows):
-        for pid, unit in (("p004", "qhxd"), ("p029", "vp")):
+        for pid, unit, post in (("p004", "qhxd", "Trưởng phòng"), ("p029", "vp", "Chánh VP")):
             rows[pid]["Mã đơn vị"].value = unit
             rows[pid]["Đơn vị"].value = None
+            rows[pid]["Chức vụ"].value = post
 
     result = run_import(edit_export(tmp_path, edit), example(), on=D, basis=BASIS)
 

@@ -128,7 +128,7 @@ STAFF_COLUMNS: tuple[Column, ...] = (
     Column(
         "birth",
         "Ngày sinh",
-        ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Năm sinh", "Sinh ngày"),
+        ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Năm sinh", "Sinh ngày", "Ngày sinh"),
         "dd/mm/yyyy (ô ngày của Excel hoặc chữ); chỉ biết tháng: mm/yyyy; chỉ biết năm: yyyy",
         "dd/mm/yyyy (an Excel date or text); month only: mm/yyyy; year only: yyyy",
         12,
@@ -177,7 +177,16 @@ STAFF_COLUMNS: tuple[Column, ...] = (
     Column(
         "unit",
         "Đơn vị",
-        ("Đơn vị công tác", "Phòng ban", "Phòng", "Nơi công tác", "Bộ phận"),
+        (
+            "Đơn vị công tác",
+            "Phòng ban",
+            "Phòng",
+            "Nơi công tác",
+            "Bộ phận",
+            "Cơ quan, đơn vị đang làm việc",
+            "Cơ quan, đơn vị công tác",
+            "Đơn vị đang làm việc",
+        ),
         "Tên đơn vị (như trong cơ cấu) hoặc mã đơn vị; lãnh đạo cơ quan ghi tên cơ quan",
         "The unit's name (as in the structure) or id; the agency's leaders: the agency's name",
         34,
@@ -187,7 +196,14 @@ STAFF_COLUMNS: tuple[Column, ...] = (
     Column(
         "post",
         "Chức vụ",
-        ("Chức vụ, chức danh", "Chức danh", "Chức vụ hiện tại"),
+        (
+            "Chức vụ, chức danh",
+            "Chức danh",
+            "Chức vụ hiện tại",
+            "Chức vụ hoặc chức danh công tác",
+            "Chức vụ, chức danh công tác",
+            "Chức vụ Đảng, chính quyền",
+        ),
         "Trưởng phòng, Phó Trưởng phòng, Chánh Văn phòng, Giám đốc…: cấp trưởng hoặc cấp phó "
         "của đơn vị; để trống hoặc chức danh khác (Chuyên viên…): nhân viên",
         "Head or deputy of the unit (Trưởng phòng, Phó Trưởng phòng…); empty or anything else "
@@ -206,7 +222,15 @@ STAFF_COLUMNS: tuple[Column, ...] = (
     Column(
         "rank_name",
         "Ngạch",
-        ("Ngạch công chức", "Ngạch viên chức", "Chức danh nghề nghiệp", "Ngạch, chức danh"),
+        (
+            "Ngạch công chức",
+            "Ngạch viên chức",
+            "Chức danh nghề nghiệp",
+            "Ngạch, chức danh",
+            "Ngạch công chức, viên chức",
+            "Ngạch, chức danh nghề nghiệp",
+            "Tên ngạch",
+        ),
         "Chuyên viên chính, Chuyên viên, Cán sự, Kế toán viên…",
         "The rank's name",
         20,
@@ -525,10 +549,16 @@ _CATEGORIES: dict[str, Category] = {
 }
 
 
+# 'Hợp đồng 111', 'HĐ 68', 'HĐLĐ theo NĐ 111/2022', 'Lao động hợp đồng': contract workers.
+_CONTRACT = re.compile(r"^(?:hop dong|hd|hdld|nld|lao dong hop dong)(?: .*|\d.*)?$")
+
+
 def read_category(value: CellValue) -> Category:
     found = _lookup(_CATEGORIES, value)
     if isinstance(found, Category):
         return found
+    if _CONTRACT.match(match_key(text_of(value))):
+        return Category.CONTRACT_WORKER
     raise CellError(
         f"loại '{text_of(value)}' không hợp lệ: ghi cán bộ, công chức, viên chức hoặc người lao "
         "động",
@@ -624,12 +654,15 @@ def read_national_id(value: CellValue) -> str:
 def read_rank_code(value: CellValue) -> str:
     if isinstance(value, float) and math.isfinite(value) and 0 < value < 100:
         return f"{value:06.3f}"  # Excel turned '01.003' into the number 1.003
-    text = text_of(value)
-    if re.fullmatch(r"[A-Z0-9]{1,3}(\.[A-Z0-9]{1,4}){1,2}", text):
+    written = text_of(value)
+    text = written.upper().replace(" ", "")
+    if m := re.fullmatch(r"V\.?(\d{2})\.(\d{2})\.(\d{2})", text):
+        return f"V.{m[1]}.{m[2]}.{m[3]}"  # public employees' codes: V.07.01.03, V07.01.03
+    if re.fullmatch(r"[A-Z0-9]{1,3}(\.[A-Z0-9]{1,4}){1,3}", text):
         return text
     raise CellError(
-        f"mã ngạch '{text}' không đúng dạng (ví dụ 01.003, V.07.01.03)",
-        f"rank code '{text}' is malformed (for example 01.003, V.07.01.03)",
+        f"mã ngạch '{written}' không đúng dạng (ví dụ 01.003, V.07.01.03)",
+        f"rank code '{written}' is malformed (for example 01.003, V.07.01.03)",
     )
 
 

@@ -13,14 +13,18 @@ from tinhgon.domain import (
     Change,
     Person,
     Project,
+    UnitClass,
     UnitKind,
 )
 from tinhgon.io.columns import (
     STAFF_COLUMNS,
+    kind_from_name,
     match_key,
 )
+from tinhgon.io.errors import SheetProblem
 from tinhgon.io.import_rows import Loc, RowReader, SheetView
 from tinhgon.io.sheets import RawWorkbook
+from tinhgon.law.parameters import ParameterSet
 
 T = TypeVar("T")
 C = TypeVar("C", bound=Change)
@@ -43,6 +47,9 @@ class ImportOptions:
     agency_kind: str = ""
     agency_type: str = ""
     complete: bool = False
+    create_units: bool = False  # create the units the list names and the project lacks
+    accept_matches: bool = False  # take the doubtful matches by name and birth date
+    accept_warnings: bool = False  # import although something was not read
 
 
 class ImporterBase(RowReader):
@@ -61,10 +68,44 @@ class ImporterBase(RowReader):
         self.name_index: dict[str, list[str]] = {}
         self._ids_casefolded: dict[str, list[str]] = {}
         self._unit_lookup: dict[str, str] = {}
+        self.root_id = ""
+        self.known_unit_ids: set[str] = set()
+        self.on: dt.date | None = None
+        # Asked before anything is written (ConfirmationNeeded):
+        self.proposed: dict[str, tuple[str, UnitKind, Loc]] = {}  # folded name → unit
+        self.doubts: list[SheetProblem] = []
+        self.units_asked: list[SheetProblem] = []
+        self.retiring: list[tuple[str, str, dt.date]] = []  # absent, past retirement age
+        self._parameters: ParameterSet | None = None
+        self.warnings: list[SheetProblem] = []
+        self.matches: list[tuple[str, str, int | None]] = []  # certain: id, name, row
 
-    def find_unit(self, text: str, where: Callable[[], Loc]) -> str | None:
+    def warn(self, loc: Loc, vi: str, en: str) -> None:
+        """Something the user must acknowledge (--accept-warnings) before anything is written."""
+        self.warnings.append(
+            SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
+        )
+
+    def lookup_unit(self, text: str) -> str | None:
+        """A unit after the import (or one proposed) by its id or name, without a problem."""
+        if text in self.final_units:
+            return text
+        by_id = self._ids_casefolded.get(text.casefold(), [])
+        matches = by_id if len(by_id) == 1 else self.name_index.get(match_key(text), [])
+        if len(matches) == 1:
+            return matches[0]
+        proposed = self.proposed.get(match_key(text))
+        return self.proposed_id(match_key(text)) if proposed else None
+
+    def proposed_id(self, folded: str) -> str:
+        return self._unit_lookup[f"\0proposed:{folded}"]
+
+    def find_unit(
+        self, text: str, where: Callable[[], Loc], *, propose: bool = False
+    ) -> str | None:
         """A unit after the import by its id or its name; a problem at ``where()`` if there is
-        none, or more than one."""
+        none, or more than one. With ``propose`` (the staff list), a unit the project lacks
+        whose kind its name tells ('Phòng …', 'Trung tâm …') is proposed for creation."""
         found = self._unit_lookup.get(text)
         if found is not None:
             return found
@@ -82,6 +123,23 @@ class ImporterBase(RowReader):
                 f"{len(matches)} units are named '{text}' ({', '.join(matches)}): give the id",
             )
             return None
+        if propose:
+            folded = match_key(text)
+            if folded in self.proposed:
+                return self.proposed_id(folded)
+            kind = kind_from_name(text, self.kinds)
+            if kind is not None and kind.unit_class is not UnitClass.AGENCY:
+                used = set(self.final_units) | {
+                    self._unit_lookup[k] for k in self._unit_lookup if k.startswith("\0proposed:")
+                }
+                base = unit_id_from_name(text, kind)
+                candidate, n = base, 2
+                while candidate in used or candidate in self.known_unit_ids:
+                    candidate, n = f"{base}-{n}", n + 1
+                self.proposed[folded] = (text, kind, where())
+                self._unit_lookup[f"\0proposed:{folded}"] = candidate
+                self._unit_lookup[text] = candidate
+                return candidate
         self.problem(
             where(),
             f"không có đơn vị '{text}' (tại ngày nhập, trong dự án hay trong trang tính đơn vị)",

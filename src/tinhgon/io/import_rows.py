@@ -140,6 +140,7 @@ class RowReader:
         self.unit_rows: list[UnitRow] = []
         self.staff_rows: list[StaffRow] = []
         self.staff_sheets = 0
+        self.titles: list[Title] = []  # the title rows above each staff table
         self.unit_sheets = 0
 
     # -- problems ------------------------------------------------------------------------
@@ -240,6 +241,7 @@ class RowReader:
                 )
                 sheet.first_header_row = number
                 sheet.title = _title(table, number)
+                self.titles.append(sheet.title)
                 if len(band) > 1:
                     self.notices.append(_header_notice(sheet))
                 return sheet

@@ -256,11 +256,11 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
             except Exception:  # calamine's own error types
                 raise FileRefused.because(name, *_DAMAGED) from None
             table = _table_of(meta.name, sheet)
-            scan = scans.get(meta.name)
-            if scan is not None:
-                for row, column in scan.formulas:
+            found = scans.get(meta.name)
+            if found is not None:
+                for row, column in found.formulas:
                     table.formulas.setdefault(row, set()).add(column)
-                table.formula_count = scan.formula_count
+                table.formula_count = found.formula_count
             tables.append(table)
     return RawWorkbook(name, path, "xlsx", tables, notices)
 

@@ -40,12 +40,14 @@ from tinhgon.domain import (
     Plan,
     PlanStatus,
     Project,
+    Role,
     Timeline,
 )
 from tinhgon.io.columns import (
     match_key,
     read_list,
 )
+from tinhgon.io.errors import ConfirmationNeeded, SheetProblem
 from tinhgon.io.import_agency import AgencyMixin
 from tinhgon.io.import_base import ImportOptions, unit_id_from_name
 from tinhgon.io.import_people import PeopleMixin
@@ -71,6 +73,9 @@ class ImportResult:
     absent: list[tuple[str, str]]  # person id, name: on the staff, not in the list
     notices: list[Text]
     counts: Counter[str] = field(default_factory=Counter)
+    matched: list[tuple[str, str, int | None]] = field(default_factory=list)  # by name and birth
+    retiring: list[tuple[str, str, dt.date]] = field(default_factory=list)  # absent, retired
+    created_units: list[tuple[str, str]] = field(default_factory=list)  # id, name: proposed
 
 
 class _Importer(AgencyMixin, UnitsMixin, PeopleMixin):
@@ -119,9 +124,13 @@ class _Importer(AgencyMixin, UnitsMixin, PeopleMixin):
                     "--complete has no effect: the file has no staff sheet",
                 )
             )
+        self.root_id, self.on, self.known_unit_ids = agency.id, on, known_ids
         unit_changes = self.plan_units(agency, state, known_ids, common)
         first, second = self.plan_staff(state, common)
+        unit_changes += self.proposed_units(common)
+        self.check_silence()
         self.fail_if_problems()
+        self.ask_if_needed()
         new_changes = [*unit_changes, *first, *second]
         people = self.people_after
         refreshed = set(self.updated_fields)
@@ -180,7 +189,51 @@ class _Importer(AgencyMixin, UnitsMixin, PeopleMixin):
             absent=[] if self.options.complete else self.absent,
             notices=self.notices,
             counts=counts,
+            matched=self.matches,
+            retiring=self.retiring,
+            created_units=[(self.proposed_id(k), n) for k, (n, _, _) in self.proposed.items()],
         )
+
+    def proposed_units(self, common: dict[str, Any]) -> list[Change]:
+        """The units the staff list names and the project lacks: created with
+        ``create_units``, else shown for confirmation."""
+        changes: list[Change] = []
+        for folded, (name, kind, loc) in self.proposed.items():
+            uid = self.proposed_id(folded)
+            if self.options.create_units:
+                new_unit = NewUnit(id=uid, name=name, kind=kind, parent_id=self.root_id)
+                changes.append(self.change(CreateUnit, loc, common, unit=new_unit))
+            else:
+                self.units_asked.append(
+                    SheetProblem(
+                        self.file,
+                        loc.sheet,
+                        loc.row,
+                        loc.column,
+                        loc.header,
+                        f"đơn vị mới '{name}' ({kind.name_vi}, mã '{uid}'), trực thuộc cơ quan",
+                        f"new unit '{name}' ({kind.name_en}, id '{uid}'), under the agency",
+                    )
+                )
+        return changes
+
+    def check_silence(self) -> None:
+        """What a list must not leave unsaid: no leader anywhere."""
+        rows = [r for r in self.staff_rows if r.person is not None]
+        if rows and self.project is None and all(r.role is Role.STAFF for r in rows):
+            self.warn(
+                Loc(rows[0].loc.sheet),
+                f"không đọc được lãnh đạo nào trong {len(rows)} người (không ai là cấp trưởng "
+                "hay cấp phó): kiểm tra cột Chức vụ",
+                f"no leader was read among {len(rows)} people (nobody is a head or deputy): "
+                "check the post column",
+            )
+
+    def ask_if_needed(self) -> None:
+        warnings = [] if self.options.accept_warnings else self.warnings
+        doubts = [] if self.options.accept_matches else self.doubts
+        if self.units_asked or doubts or warnings:
+            raise ConfirmationNeeded(self.units_asked, doubts, warnings)
 
     def build_timeline(self, old: list[Change], new: list[Change]) -> Timeline | None:
         """The timeline with the new changes; each refused change is a problem at its row,
