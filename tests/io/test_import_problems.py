@@ -460,8 +460,9 @@ SETTINGS = {
         [
             (
                 "",
-                "tạo tệp dự án mới cần tên cơ quan: dùng --agency-name, hoặc dòng 'Tên cơ quan' "
-                "trong trang tính 'Cơ quan'",
+                "tạo tệp dự án mới cần tên cơ quan: không thấy trong các dòng tiêu đề hay đơn vị "
+                "của lãnh đạo cơ quan; dùng --agency-name, hoặc dòng 'Tên cơ quan' trong trang "
+                "tính 'Cơ quan'",
             ),
         ],
     ),

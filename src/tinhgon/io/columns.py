@@ -779,6 +779,28 @@ def kind_from_name(name: str, kinds: Mapping[str, UnitKind]) -> UnitKind | None:
     return best
 
 
+# Names that tell a kind the built-in kinds do not spell: 'Trung tâm …' is a public service
+# unit, 'Tổ …', 'Đội …' a division.
+_KIND_WORDS = (
+    ("trung tam", "public_service_unit"),
+    ("tram", "public_service_unit"),
+    ("to", "division"),
+    ("doi", "division"),
+)
+
+
+def guess_kind(name: str, kinds: Mapping[str, UnitKind]) -> UnitKind | None:
+    """The kind a unit's name tells (``kind_from_name``, then 'Trung tâm', 'Tổ', 'Đội')."""
+    kind = kind_from_name(name, kinds)
+    if kind is not None:
+        return kind
+    folded = match_key(name)
+    for words, code in _KIND_WORDS:
+        if (folded == words or folded.startswith(words + " ")) and code in kinds:
+            return kinds[code]
+    return None
+
+
 @lru_cache(maxsize=1024)
 def _title_roles(kinds: tuple[UnitKind, ...]) -> tuple[tuple[str, Role], ...]:
     titles: dict[str, Role] = {}

@@ -20,10 +20,13 @@ from tinhgon.domain import (
 from tinhgon.domain.model import check_identifier
 from tinhgon.io.columns import (
     AGENCY_TYPES,
+    kind_from_name,
     match_key,
 )
 from tinhgon.io.import_base import ImporterBase, _initials
 from tinhgon.io.import_rows import Loc
+from tinhgon.io.layout import sentence_case
+from tinhgon.io.posts import read_post
 
 
 class AgencyMixin(ImporterBase):
@@ -69,14 +72,22 @@ class AgencyMixin(ImporterBase):
             if len(tops) == 1 and not agency_name and not agency_id:
                 # The structure's own top row names the agency (an exported structure does).
                 agency_name, agency_id = tops[0].name, tops[0].unit_id or ""
+            if not agency_name and not agency_id:
+                agency_name = self.guess_agency()
+            guessed_kind = None if kind_text or tops else self.guess_agency_kind(agency_name)
+            if not type_text and guessed_kind is not None:
+                type_text = _type_of(guessed_kind, agency_name)
             agency_type = self.read_agency_type(type_text)
             root_kind = self.read_agency_kind(kind_text, agency_type)
+            if guessed_kind is not None:
+                root_kind = guessed_kind
             if not kind_text and len(tops) == 1 and tops[0].kind is not None:
                 root_kind = tops[0].kind
             if not agency_name:
                 self.problem(
                     Loc(""),
-                    "tạo tệp dự án mới cần tên cơ quan: dùng --agency-name, hoặc dòng 'Tên cơ quan' "
+                    "tạo tệp dự án mới cần tên cơ quan: không thấy trong các dòng tiêu đề hay "
+                    "đơn vị của lãnh đạo cơ quan; dùng --agency-name, hoặc dòng 'Tên cơ quan' "
                     "trong trang tính 'Cơ quan'",
                     "a new project needs the agency's name: --agency-name, or a 'Tên cơ quan' row",
                 )
@@ -142,16 +153,22 @@ class AgencyMixin(ImporterBase):
         opts = self.options
         symbol = self.setting("basis", "--basis", opts.basis)
         sheet_loc = self.agency_text("basis")[1] or Loc("")
+        from_title: tuple[dt.date | None, str] | None = None
+        if not symbol and "basis" not in self.agency_values:
+            symbol, from_title = self.basis_from_titles()
         if not symbol:
             self.problem(
                 Loc(""),
                 "thiếu căn cứ: mọi thay đổi cần văn bản căn cứ; dùng --basis SỐ/KÝ-HIỆU, hoặc dòng "
-                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan'",
+                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan', hoặc ghi 'Số: …' (hay 'Kèm "
+                "theo Báo cáo số … ngày …') trên tiêu đề danh sách",
                 "the basis is missing: every change cites a document; use --basis, or a 'Căn cứ' "
-                "row in the 'Cơ quan' sheet",
+                "row in the 'Cơ quan' sheet, or 'Số: …' above the list's title",
             )
             return None, None
         issued = self.date_setting("basis_date", "--basis-date", opts.basis_date)
+        if from_title is not None:
+            issued = opts.basis_date or from_title[0]
         if self.project is not None:
             try:
                 found = self.project.documents.resolve(symbol, issued)
@@ -175,6 +192,8 @@ class AgencyMixin(ImporterBase):
                 )
             kind = by_name.get(match_key(kind_text), kind)
         title = self.setting("basis_title", "--basis-title", opts.basis_title)
+        if not title and from_title is not None:
+            title = from_title[1]
         issuer = self.setting("basis_issuer", "--basis-issuer", opts.basis_issuer) or agency.name
         missing = []
         if issued is None:
@@ -211,3 +230,79 @@ class AgencyMixin(ImporterBase):
         if document is None:
             return None, None
         return document.key, document
+
+    # -- what the list itself says ------------------------------------------------------
+
+    def guess_agency(self) -> str:
+        """The agency's name from the title rows, else from the unit of the agency's own
+        leaders in the list ('Giám đốc' in 'Sở Nội vụ')."""
+        for title in self.titles:
+            name = title.agency()
+            if name:
+                self.notices.append(
+                    (
+                        f"tên cơ quan '{name}' lấy từ các dòng tiêu đề",
+                        f"the agency's name '{name}' is taken from the title rows",
+                    )
+                )
+                return name
+        agency_kinds = {c for c, k in self.kinds.items() if k.unit_class is UnitClass.AGENCY}
+        for row in self.staff_rows:
+            post = read_post(row.values.get("post"), self.all_kinds)
+            unit = str(row.values.get("unit", ""))
+            kind = kind_from_name(unit, self.kinds) if unit else None
+            if post.kinds & agency_kinds and kind is not None and kind.code in agency_kinds:
+                self.notices.append(
+                    (
+                        f"tên cơ quan '{unit}' lấy từ đơn vị của lãnh đạo cơ quan "
+                        f"({row.values['full_name']}, {post.title}, dòng {row.loc.row})",
+                        f"the agency's name '{unit}' is taken from its leader's unit "
+                        f"(row {row.loc.row})",
+                    )
+                )
+                return unit
+        return ""
+
+    def guess_agency_kind(self, name: str) -> UnitKind | None:
+        """The agency's kind from its name ('Sở …', 'Ban Quản lý …'), else from its leaders'
+        posts (Giám đốc: Sở; Trưởng ban: Ban quản lý)."""
+        kind = kind_from_name(name, self.kinds) if name else None
+        if kind is not None and kind.unit_class is UnitClass.AGENCY:
+            return kind
+        agency_kinds = {c for c, k in self.kinds.items() if k.unit_class is UnitClass.AGENCY}
+        found: set[str] = set()
+        folded = match_key(name) if name else "\0"
+        for row in self.staff_rows:
+            unit = row.values.get("unit")
+            if not row.agency_leader and (unit is None or match_key(str(unit)) != folded):
+                continue
+            found |= read_post(row.values.get("post"), self.all_kinds).kinds & agency_kinds
+        return self.kinds[found.pop()] if len(found) == 1 else None
+
+    def basis_from_titles(self) -> tuple[str, tuple[dt.date | None, str] | None]:
+        for title in self.titles:
+            symbol, when = title.basis()
+            if symbol:
+                issued = None
+                if when is not None:
+                    try:
+                        issued = dt.date(*when)
+                    except ValueError:
+                        issued = None
+                heading = sentence_case(title.heading()) or "Danh sách nhân sự"
+                self.notices.append(
+                    (
+                        f"căn cứ {symbol} lấy từ các dòng tiêu đề",
+                        f"the basis {symbol} is taken from the title rows",
+                    )
+                )
+                return symbol, (issued, heading)
+        return "", None
+
+
+def _type_of(kind: UnitKind, name: str) -> str:
+    if kind.code == "provincial_department":
+        return "provincial_department"
+    if kind.code == "board" and "khu kinh te" in match_key(name):
+        return "economic_zone_board"
+    return ""

@@ -18,7 +18,7 @@ from tinhgon.domain import (
 )
 from tinhgon.io.columns import (
     STAFF_COLUMNS,
-    kind_from_name,
+    guess_kind,
     match_key,
 )
 from tinhgon.io.errors import SheetProblem
@@ -77,14 +77,7 @@ class ImporterBase(RowReader):
         self.units_asked: list[SheetProblem] = []
         self.retiring: list[tuple[str, str, dt.date]] = []  # absent, past retirement age
         self._parameters: ParameterSet | None = None
-        self.warnings: list[SheetProblem] = []
         self.matches: list[tuple[str, str, int | None]] = []  # certain: id, name, row
-
-    def warn(self, loc: Loc, vi: str, en: str) -> None:
-        """Something the user must acknowledge (--accept-warnings) before anything is written."""
-        self.warnings.append(
-            SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
-        )
 
     def lookup_unit(self, text: str) -> str | None:
         """A unit after the import (or one proposed) by its id or name, without a problem."""
@@ -127,7 +120,7 @@ class ImporterBase(RowReader):
             folded = match_key(text)
             if folded in self.proposed:
                 return self.proposed_id(folded)
-            kind = kind_from_name(text, self.kinds)
+            kind = guess_kind(text, self.kinds)
             if kind is not None and kind.unit_class is not UnitClass.AGENCY:
                 used = set(self.final_units) | {
                     self._unit_lookup[k] for k in self._unit_lookup if k.startswith("\0proposed:")

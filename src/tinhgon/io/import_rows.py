@@ -133,6 +133,7 @@ class RowReader:
         self.book = book
         self.file = book.file
         self.problems: list[SheetProblem] = []
+        self.warnings: list[SheetProblem] = []
         self.notices: list[Text] = list(book.notices)
         self.kinds = kinds
         self.kind_index = kind_index(kinds)
@@ -147,6 +148,12 @@ class RowReader:
 
     def problem(self, loc: Loc, vi: str, en: str) -> None:
         self.problems.append(
+            SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
+        )
+
+    def warn(self, loc: Loc, vi: str, en: str) -> None:
+        """Something the user must acknowledge (--accept-warnings) before anything is written."""
+        self.warnings.append(
             SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
         )
 

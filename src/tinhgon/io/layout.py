@@ -258,7 +258,7 @@ def sentence_case(name: str) -> str:
     words = name.lower().split()
     words[0] = words[0].capitalize()
     folded = [match_key(w) for w in words]
-    for prefix in (["van", "phong"], ["chi", "cuc"], ["trung", "tam"], ["phong"], ["ban"]):
+    for prefix in (["van", "phong"], ["chi", "cuc"], ["trung", "tam"], ["phong"], ["ban"], ["so"]):
         n = len(prefix)
         if folded[:n] == prefix and len(words) > n and prefix != ["van", "phong"]:
             words[n] = words[n].capitalize()
@@ -307,6 +307,8 @@ class Title:
                 break  # the title: the issuer's block is above it
             if folded.startswith(("uy ban nhan dan", "ubnd", "bo noi vu")) and not found:
                 continue
+            if _SYMBOL.search(text) or re.search(r"\d", text):
+                continue
             if _AGENCY_START.match(folded) and not _FOOTER.search(folded):
                 found = text
         return sentence_case(found) if found else ""
@@ -349,7 +351,14 @@ class Title:
             ):
                 if word == "phong" and i > 0 and folded[i - 1] == "van":
                     continue
-                return sentence_case(" ".join(words[i:]).strip(" .:"))
+                unit = " ".join(words[i:]).strip(" .:")
+                unit = re.split(
+                    r"\s+(?:năm\s+\d{4}|đến ngày|tại ngày|tính đến|có mặt đến|\()",
+                    unit,
+                    maxsplit=1,
+                    flags=re.IGNORECASE,
+                )[0]
+                return sentence_case(unit.strip(" .:,"))
         return ""
 
     def basis(self) -> tuple[str, tuple[int, int, int] | None]:

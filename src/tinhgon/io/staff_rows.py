@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from tinhgon.domain import Category, InvalidValue, Sex
 from tinhgon.io.columns import (
     CellError,
-    kind_from_name,
+    guess_kind,
     match_key,
     read_birth,
     read_category,
@@ -34,7 +34,8 @@ from tinhgon.io.columns import (
     read_sex,
     text_of,
 )
-from tinhgon.io.layout import is_footer, is_total, read_group
+from tinhgon.io.errors import column_letter
+from tinhgon.io.layout import LEADERSHIP_GROUPS, is_footer, is_total, read_group
 from tinhgon.io.sheets import CellValue
 
 if TYPE_CHECKING:
@@ -93,21 +94,35 @@ _UNIQUE = frozenset({"person_id", "full_name", "national_id", "family_name", "gi
 _GENERIC_SHEETS = re.compile(r"^(?:sheet|trang tinh|bang tinh)\s*\d*$")
 
 
-def sheet_unit(sheet: SheetView, kinds: Mapping[str, Any]) -> str:
+def sheet_unit(sheet: SheetView, kinds: Mapping[str, Any]) -> tuple[str, bool]:
     """The unit a sheet without a unit column is about: its title's, or its name when that
-    names a unit ('Văn phòng', 'Phòng QLĐT') or is an id ('VP')."""
+    names a unit ('Văn phòng', 'Phòng QLĐT') or is an id ('VP'); and whether it is the
+    agency's leaders ('Lãnh đạo Sở')."""
     from_title = sheet.title.unit()
     if from_title:
-        return from_title
+        return from_title, False
     name = sheet.table.name.strip()
     folded = match_key(name)
     if not name or _GENERIC_SHEETS.match(folded):
-        return ""
-    if kind_from_name(name, kinds) is not None:
-        return name
+        return "", False
+    if LEADERSHIP_GROUPS.match(folded):
+        return "", True
+    if guess_kind(name, kinds) is not None:
+        return name, False
     if re.fullmatch(r"[A-Za-z0-9_.-]{1,12}", name):
-        return name
-    return ""
+        return name, False
+    return "", False
+
+
+# Columns official forms and HR software have that tinhgon does not keep: listed, not warned.
+_NOT_KEPT = re.compile(
+    r"^(?:que quan|noi sinh|dan toc|ton giao|ngay vao dang|ngay vao dang chinh thuc|dang vien"
+    r"|he so luong|bac luong|bac|luong|phu cap|ngay huong|moc nang luong|ngoai ngu|tin hoc"
+    r"|quan ly nha nuoc|ghi chu|cho o|dia chi|so dien thoai|dien thoai|email|thoi gian"
+    r"|ngay tuyen dung|ngay bo nhiem|ngay vao co quan|nam vao nganh|chuyen nganh|truong dao tao"
+    r"|hinh thuc dao tao|nam tot nghiep|danh hieu|khen thuong|ky luat|so so bhxh|so bao hiem"
+    r"|ma so thue|tinh trang|trinh do ngoai ngu|trinh do tin hoc)\b"
+)
 
 
 def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
@@ -124,7 +139,7 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
     if any(k.startswith("mark:political:") for k in columns):
         derived.add("political")
     title_category = sheet.title.category() if "category" not in columns else None
-    own_unit = "" if has_unit_column else sheet_unit(sheet, reader.kinds)
+    own_unit, own_leaders = ("", False) if has_unit_column else sheet_unit(sheet, reader.kinds)
     if title_category is not None:
         derived.add("category")
     readers = [
@@ -220,6 +235,8 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
                 leader = group_leaders
                 if not leader:
                     read["unit"] = group_unit
+            elif own_leaders:
+                leader = True
             elif own_unit:
                 read["unit"] = own_unit
         row_present = frozenset(derived | ({"unit"} if "unit" in read else set()))
@@ -243,6 +260,7 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
                     "a row with a birth date is below the signatures: move it above them, or "
                     "delete it",
                 )
+    _unread_columns(reader, sheet, rows)
     if title_category is not None and "category" not in columns:
         reader.notices.append(
             (
@@ -324,3 +342,26 @@ def _derive(reader: RowReader, sheet: SheetView, number: int, read: dict[str, An
     if political:
         read["political"] = tuple(read.get("political", ())) + tuple(political)
     return bad
+
+
+def _unread_columns(
+    reader: RowReader, sheet: SheetView, rows: list[tuple[int, tuple[CellValue, ...]]]
+) -> None:
+    """A column tinhgon does not know that holds data is a warning to acknowledge, unless it
+    is one lists commonly carry and tinhgon does not keep (Quê quán, Dân tộc…)."""
+    taken = set(sheet.columns.values())
+    for index, header in sorted(sheet.headers.items()):
+        if index in taken:
+            continue
+        parts = [match_key(p) for p in header.split(" / ")]
+        if any(_NOT_KEPT.match(p) for p in parts):
+            continue
+        filled = sum(1 for _, values in rows if index < len(values) and values[index] is not None)
+        if filled:
+            reader.warn(
+                sheet.loc(sheet.header_row),
+                f"cột {column_letter(index)} '{header}' có dữ liệu ở {filled} dòng nhưng tinhgon "
+                "không biết cột này nên không đọc",
+                f"column {column_letter(index)} '{header}' holds data on {filled} rows but "
+                "tinhgon does not know it and does not read it",
+            )

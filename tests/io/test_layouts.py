@@ -1,0 +1,91 @@
+"""Staff lists as agencies keep them, imported without editing the file: what is imported
+equals what the file says, person by person (unit, role, sex, birth date, category, rank)."""
+
+import datetime as dt
+
+import pytest
+
+from tests.io.agency_lists import Expected, board_list, department_workbook
+from tests.io.spreadsheets import run_import
+from tinhgon.domain import BirthDate, Project, UnitClass
+from tinhgon.io.errors import ConfirmationNeeded
+
+ON = dt.date(2024, 12, 31)
+
+
+def imported(project: Project) -> list[Expected]:
+    """What the project says on the date, in the same terms as the file."""
+    state = project.state_on(ON)
+    root = project.agency.id
+    people = []
+    for pid, assignment in state.assignments.items():
+        person = state.people[pid]
+        unit = "" if assignment.unit_id == root else state.units[assignment.unit_id].name
+        birth = person.birth
+        assert isinstance(birth, BirthDate) and birth.day is not None
+        people.append(
+            Expected(
+                person.full_name,
+                unit,
+                assignment.role,
+                person.sex,
+                dt.date(birth.year, birth.month or 1, birth.day),
+                person.category,
+                person.rank.code if person.rank else "",
+                person.qualifications,
+            )
+        )
+    return people
+
+
+def by_name(people: list[Expected]) -> dict[str, Expected]:
+    return {p.name: p for p in people}
+
+
+def test_a_board_list_with_titles_merged_headers_and_group_rows_imports_as_written(tmp_path):
+    path, expected = board_list(tmp_path / "trich-ngang.xlsx")
+
+    result = run_import(path, None, on=ON, create_units=True)
+
+    assert by_name(imported(result.project)) == by_name(expected)
+    project = result.project
+    assert project.agency.name == "Ban Quản lý khu kinh tế"
+    assert project.agency.agency_type == "economic_zone_board"
+    assert result.basis.symbol == "112/BC-BQLKKT"
+    assert result.basis.issued_on == dt.date(2024, 12, 30)
+    units = {u.name: u.kind.code for u in project.state_on(ON).units.values()}
+    assert units == {
+        "Ban Quản lý khu kinh tế": "board",
+        "Văn phòng": "office",
+        "Phòng Quản lý đầu tư": "department",
+        "Trung tâm Xúc tiến đầu tư": "public_service_unit",
+    }
+    assert sorted(n for _, n in result.created_units) == sorted(set(units) - {project.agency.name})
+
+
+def test_without_create_units_the_units_are_proposed_and_nothing_is_built(tmp_path):
+    path, _ = board_list(tmp_path / "trich-ngang.xlsx")
+
+    with pytest.raises(ConfirmationNeeded) as caught:
+        run_import(path, None, on=ON)
+
+    assert [p.vi for p in caught.value.units] == [
+        "đơn vị mới 'Văn phòng' (Văn phòng, mã 'vp'), trực thuộc cơ quan",
+        "đơn vị mới 'Phòng Quản lý đầu tư' (Phòng, mã 'qldt'), trực thuộc cơ quan",
+        "đơn vị mới 'Trung tâm Xúc tiến đầu tư' (Đơn vị sự nghiệp công lập, mã 'ttxtdt'), "
+        "trực thuộc cơ quan",
+    ]
+    assert caught.value.matches == [] and caught.value.warnings == []
+
+
+def test_a_department_workbook_of_one_sheet_per_unit_imports_as_written(tmp_path):
+    path, expected = department_workbook(tmp_path / "cong-chuc.xlsx")
+
+    result = run_import(path, None, on=ON, create_units=True)
+
+    assert by_name(imported(result.project)) == by_name(expected)
+    assert result.project.agency.name == "Sở Nội vụ"
+    assert result.project.agency.agency_type == "provincial_department"
+    root = result.project.state_on(ON).units[result.project.agency.id]
+    assert root.kind.unit_class is UnitClass.AGENCY and root.kind.code == "provincial_department"
+    assert any("lấy từ tiêu đề" in vi for vi, _ in result.notices)
