@@ -412,7 +412,8 @@ SETTINGS = {
             (
                 "",
                 "thiếu căn cứ: mọi thay đổi cần văn bản căn cứ; dùng --basis SỐ/KÝ-HIỆU, hoặc dòng "
-                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan'",
+                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan', hoặc ghi 'Số: …' (hay 'Kèm "
+                "theo Báo cáo số … ngày …') trên tiêu đề danh sách",
             )
         ],
     ),
@@ -474,7 +475,8 @@ SETTINGS = {
             (
                 "",
                 "thiếu căn cứ: mọi thay đổi cần văn bản căn cứ; dùng --basis SỐ/KÝ-HIỆU, hoặc dòng "
-                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan'",
+                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan', hoặc ghi 'Số: …' (hay 'Kèm "
+                "theo Báo cáo số … ngày …') trên tiêu đề danh sách",
             )
         ],
     ),

@@ -22,7 +22,8 @@ def imported(project: Project) -> list[Expected]:
         person = state.people[pid]
         unit = "" if assignment.unit_id == root else state.units[assignment.unit_id].name
         birth = person.birth
-        assert isinstance(birth, BirthDate) and birth.day is not None
+        assert isinstance(birth, BirthDate)
+        assert birth.day is not None
         people.append(
             Expected(
                 person.full_name,
@@ -75,7 +76,8 @@ def test_without_create_units_the_units_are_proposed_and_nothing_is_built(tmp_pa
         "đơn vị mới 'Trung tâm Xúc tiến đầu tư' (Đơn vị sự nghiệp công lập, mã 'ttxtdt'), "
         "trực thuộc cơ quan",
     ]
-    assert caught.value.matches == [] and caught.value.warnings == []
+    assert caught.value.matches == []
+    assert caught.value.warnings == []
 
 
 def test_a_department_workbook_of_one_sheet_per_unit_imports_as_written(tmp_path):
@@ -87,5 +89,6 @@ def test_a_department_workbook_of_one_sheet_per_unit_imports_as_written(tmp_path
     assert result.project.agency.name == "Sở Nội vụ"
     assert result.project.agency.agency_type == "provincial_department"
     root = result.project.state_on(ON).units[result.project.agency.id]
-    assert root.kind.unit_class is UnitClass.AGENCY and root.kind.code == "provincial_department"
+    assert root.kind.unit_class is UnitClass.AGENCY
+    assert root.kind.code == "provincial_department"
     assert any("lấy từ tiêu đề" in vi for vi, _ in result.notices)
