@@ -25,7 +25,7 @@ from tinhgon.io.columns import (
 )
 from tinhgon.io.import_base import ImporterBase, _initials
 from tinhgon.io.import_rows import Loc
-from tinhgon.io.layout import sentence_case
+from tinhgon.io.layout import LEADERSHIP_GROUPS, sentence_case
 from tinhgon.io.posts import read_post
 
 
@@ -274,7 +274,9 @@ class AgencyMixin(ImporterBase):
         folded = match_key(name) if name else "\0"
         for row in self.staff_rows:
             unit = row.values.get("unit")
-            if not row.agency_leader and (unit is None or match_key(str(unit)) != folded):
+            leaders = unit is not None and LEADERSHIP_GROUPS.match(match_key(str(unit)))
+            named = unit is not None and match_key(str(unit)) == folded
+            if not (row.agency_leader or leaders or named):
                 continue
             found |= read_post(row.values.get("post"), self.all_kinds).kinds & agency_kinds
         return self.kinds[found.pop()] if len(found) == 1 else None

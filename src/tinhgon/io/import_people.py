@@ -32,6 +32,7 @@ from tinhgon.io.columns import (
 from tinhgon.io.errors import SheetProblem
 from tinhgon.io.import_base import ImporterBase
 from tinhgon.io.import_rows import Loc, SheetView, StaffRow
+from tinhgon.io.layout import LEADERSHIP_GROUPS
 from tinhgon.io.posts import read_post
 from tinhgon.law.parameters import load_parameters
 from tinhgon.law.retirement import age_on, retirement_of
@@ -389,6 +390,8 @@ class PeopleMixin(ImporterBase):
                     )
                     row.person = None
                     return
+        elif "unit" in v and LEADERSHIP_GROUPS.match(match_key(v["unit"])):
+            unit_id = self.root_id  # 'Ban Giám đốc', 'Lãnh đạo Sở': the agency itself
         elif "unit" in v:
             unit_id = self.find_unit(v["unit"], lambda: row.sheet.loc(number, "unit"), propose=True)
             if unit_id is None:
@@ -437,6 +440,8 @@ class PeopleMixin(ImporterBase):
         if "unit_id" in row.values:
             return self.lookup_unit(row.values["unit_id"])
         if "unit" in row.values:
+            if LEADERSHIP_GROUPS.match(match_key(row.values["unit"])):
+                return self.root_id
             return self.lookup_unit(row.values["unit"])
         return None
 
