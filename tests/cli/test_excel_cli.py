@@ -317,3 +317,37 @@ def test_the_agency_comes_from_its_leaders_unit_or_from_the_agency_name_option(t
     head = state.head(loaded.agency.id)
     assert head is not None
     assert state.people[head.person_id].full_name == "Hà Văn Tài"
+
+
+def test_the_error_copy_keeps_the_layout_and_imports_once_fixed(tmp_path):
+    from tests.io.agency_lists import board_list
+
+    path, _ = board_list(tmp_path / "trich-ngang.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Trích ngang"]
+    sheet["C13"] = "31/02/1968"  # Nguyễn Văn An: a date that does not exist, as text
+    book.save(path)
+    project = tmp_path / "moi.yaml"
+
+    refused = run("import", path, "--into", project, "--on", "31/12/2024", "--create-units")
+
+    assert refused.exit_code == 2
+    copy_path = tmp_path / "trich-ngang.loi.xlsx"
+    copy = openpyxl.load_workbook(copy_path)
+    assert copy.sheetnames == ["Danh sách lỗi", "Trích ngang"]
+    listing = copy["Danh sách lỗi"]
+    assert (listing["B2"].value, listing["C2"].value) == (13, "C")
+    kept = copy["Trích ngang"]
+    assert {str(r) for r in kept.merged_cells.ranges} == {str(r) for r in sheet.merged_cells.ranges}
+    assert kept["A2"].value == "BAN QUẢN LÝ KHU KINH TẾ"
+    assert isinstance(kept["D14"].value, dt.datetime)  # dates stay dates
+    assert kept["C13"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert kept["O8"].value == "Lỗi"
+    assert kept["O13"].value.startswith("ngày sinh 31/2/1968 không có thật")
+
+    kept["C13"] = dt.datetime(1968, 3, 12)
+    copy.save(copy_path)
+    done = run("import", copy_path, "--into", project, "--on", "31/12/2024", "--create-units")
+
+    assert done.exit_code == 0, done.output
+    assert len(load_project(project).people) == 12

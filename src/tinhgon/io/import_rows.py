@@ -246,7 +246,7 @@ class RowReader:
                 sheet = self.make_sheet(
                     table, SheetKind.STAFF, last, headers, {i: key_of(p) for i, p in paths.items()}
                 )
-                sheet.first_header_row = number
+                sheet.first_header_row = table.header_row = number
                 sheet.title = _title(table, number)
                 self.titles.append(sheet.title)
                 if len(band) > 1:
@@ -255,7 +255,7 @@ class RowReader:
             units = {i: unit_header(t) for i, t in texts.items()}
             if "name" in units.values():
                 sheet = self.make_sheet(table, SheetKind.UNITS, number, texts, units)
-                sheet.first_header_row = number
+                sheet.first_header_row = table.header_row = number
                 sheet.title = _title(table, number)
                 return sheet
         return None

@@ -73,6 +73,7 @@ class Table:
     # where data is read (by the importer), so a summary sheet beside the list does no harm.
     formulas: dict[int, set[int]] = field(default_factory=dict)
     formula_count: int = 0
+    header_row: int | None = None  # set by the importer once it has found the header
 
 
 @dataclass

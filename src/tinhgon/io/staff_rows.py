@@ -121,7 +121,7 @@ _NOT_KEPT = re.compile(
     r"|quan ly nha nuoc|ghi chu|cho o|dia chi|so dien thoai|dien thoai|email|thoi gian"
     r"|ngay tuyen dung|ngay bo nhiem|ngay vao co quan|nam vao nganh|chuyen nganh|truong dao tao"
     r"|hinh thuc dao tao|nam tot nghiep|danh hieu|khen thuong|ky luat|so so bhxh|so bao hiem"
-    r"|ma so thue|tinh trang|trinh do ngoai ngu|trinh do tin hoc)\b"
+    r"|ma so thue|tinh trang|trinh do ngoai ngu|trinh do tin hoc|loi|error)\b"
 )
 
 

@@ -49,7 +49,7 @@ from tinhgon.io.columns import (
     match_key,
     split_political,
 )
-from tinhgon.io.errors import SheetProblem, column_letter
+from tinhgon.io.errors import SheetProblem
 from tinhgon.io.sheets import CellValue, RawWorkbook
 from tinhgon.law.engine import Report
 
@@ -534,62 +534,6 @@ def write_template(path: Path, what: str, *, rating_years: Sequence[int] = ()) -
     book.close()
 
 
-def write_error_copy(path: Path, book_in: RawWorkbook, problems: Sequence[SheetProblem]) -> None:
-    """The spreadsheet as it was read, each sheet with a 'Lỗi' column saying what is wrong on
-    each row and the wrong cells in red, after a first sheet listing every problem."""
-    book, formats = _new_book(path)
-    summary = book.add_worksheet("Danh sách lỗi")
-    for col, (header, width) in enumerate(
-        (("Trang tính", 16), ("Dòng", 8), ("Cột", 8), ("Lỗi", 80), ("Error", 60))
-    ):
-        summary.set_column(col, col, width, formats.wrap)
-        summary.write_string(0, col, header, formats.header)
-    summary.freeze_panes(1, 0)
-
-    for number, p in enumerate(problems, start=1):
-        summary.write_string(number, 0, p.sheet or book_in.file, formats.wrap)
-        if p.row is not None:
-            summary.write_number(number, 1, p.row, formats.plain)
-        if p.column is not None:
-            summary.write_string(number, 2, column_letter(p.column), formats.plain)
-        summary.write_string(number, 3, p.vi, formats.wrap)
-        summary.write_string(number, 4, p.en, formats.wrap)
-    by_sheet: dict[str, dict[int, list[SheetProblem]]] = {}
-    for p in problems:
-        by_sheet.setdefault(p.sheet, {}).setdefault(p.row or 0, []).append(p)
-    used_names = {"Danh sách lỗi"}
-    for table in book_in.tables:
-        name = table.name or "Dữ liệu"
-        if name in used_names:
-            continue
-        used_names.add(name)
-        ws = book.add_worksheet(name[:31])
-        rows = by_sheet.get(table.name, {})
-        width = max((len(values) for _, values in table.rows), default=0)
-        ws.set_column(0, max(width - 1, 0), 16)
-        ws.set_column(width, width, 60, formats.error_text)
-        first = table.rows[0][0] if table.rows else 1
-        for number, values in table.rows:
-            here = rows.get(number, [])
-            bad = {p.column for p in here if p.column is not None}
-            for col, value in enumerate(values):
-                fmt = formats.error if col in bad else None
-                if value is None and col in bad:
-                    ws.write_blank(number - 1, col, None, fmt)
-                else:
-                    _write(ws, number - 1, col, value, fmt)
-            if number == first and not here:
-                ws.write_string(number - 1, width, "Lỗi", formats.header)
-            elif here:
-                ws.write_string(
-                    number - 1,
-                    width,
-                    "\n".join(f"{p.vi} ({p.en})" for p in here),
-                    formats.error_text,
-                )
-    book.close()
-
-
 FINDING_COLUMNS = (
     Column("stt", "STT", (), "", "", 6),
     Column(
@@ -643,3 +587,10 @@ def export_findings(path: Path, report: Report) -> int:
     write_sheet(book, formats, Sheet("Phát hiện", FINDING_COLUMNS, rows, validation_rows=0))
     book.close()
     return len(rows)
+
+
+def write_error_copy(path: Path, book_in: RawWorkbook, problems: Sequence[SheetProblem]) -> None:
+    """The copy of a refused spreadsheet to fix and import again (``tinhgon.io.error_copy``)."""
+    from tinhgon.io.error_copy import write_error_copy as write
+
+    write(path, book_in, problems)
