@@ -234,3 +234,19 @@ def test_the_birth_date_in_both_sex_columns_is_a_problem(tmp_path):
     (problem,) = caught.value.problems
     assert problem.cell == "D4"
     assert problem.vi.startswith("ngày sinh ghi ở cả cột Nam và cột Nữ")
+
+
+def test_people_named_tong_or_cong_are_people_and_total_rows_are_skipped(tmp_path):
+    rows = [
+        ["Tống Văn Công", "01/01/1980", "Nam", "CC", "Văn phòng", None],
+        ["Công Thị Tổng", "01/01/1981", "Nữ", "CC", "Văn phòng", None],
+        ["TỔNG SỐ", 3, 1, 2, 3, 1],
+        ["Cộng", 3],
+    ]
+    result = _people(rows, tmp_path)
+
+    assert sorted(p.full_name for p in result.project.people.values()) == [
+        "Công Thị Tổng",
+        "Hồ Văn Quang",
+        "Tống Văn Công",
+    ]

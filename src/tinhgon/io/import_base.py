@@ -77,6 +77,7 @@ class ImporterBase(RowReader):
         self.units_asked: list[SheetProblem] = []
         self.retiring: list[tuple[str, str, dt.date]] = []  # absent, past retirement age
         self._parameters: ParameterSet | None = None
+        self._by_name: dict[str, list[str]] | None = None  # on the staff, by folded name
         self.matches: list[tuple[str, str, int | None]] = []  # certain: id, name, row
 
     def lookup_unit(self, text: str) -> str | None:

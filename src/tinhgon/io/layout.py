@@ -180,7 +180,8 @@ LEADERSHIP_GROUPS = re.compile(
     r"^(?:ban )?lanh dao(?: (?:ban|so|co quan|chi cuc|trung tam|don vi|cuc|vien))?(?: .*)?$"
     r"|^ban giam doc$|^ban lanh dao$"
 )
-_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|cong|cong toan|tong hop)\b")
+# Never a bare 'tong' or 'cong' prefix: 'Tống Văn A' is a person.
+_TOTAL = re.compile(r"^(?:tong so|tong cong)\b|^(?:tong|cong|cong toan|cong chung)$")
 _FOOTER = re.compile(
     r"nguoi lap(?: bieu)?\b|thu truong (?:co quan|don vi)|ky(?:,)? (?:ghi ro )?ho(?: va)? ten"
     r"|ky ten(?: va)? dong dau|xac nhan cua|ngay \d{1,2} thang \d{1,2} nam \d{4}"
@@ -202,8 +203,9 @@ def row_text(values: tuple[CellValue, ...]) -> str:
 
 
 def is_total(values: tuple[CellValue, ...]) -> bool:
-    texts = [text_of(v) for v in values if isinstance(v, str)]
-    return bool(texts) and any(_TOTAL.match(match_key(t)) for t in texts[:2])
+    """'TỔNG SỐ', 'Tổng cộng', 'Cộng' in one of the row's first two texts."""
+    texts = [v for v in values if isinstance(v, str)][:2]
+    return any(t[:1] in "TtCc" and _TOTAL.match(match_key(t)) for t in texts)
 
 
 def is_footer(values: tuple[CellValue, ...]) -> bool:

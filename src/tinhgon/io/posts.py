@@ -80,7 +80,11 @@ def _titles(kinds: tuple[UnitKind, ...]) -> tuple[tuple[str, Role, frozenset[str
 
 
 def read_post(value: CellValue, kinds: tuple[UnitKind, ...]) -> Post:
-    written = text_of(value)
+    return _read_post(text_of(value), kinds)
+
+
+@lru_cache(maxsize=4096)
+def _read_post(written: str, kinds: tuple[UnitKind, ...]) -> Post:
     text = expand(written)
     if not text or _NOT_LEADERSHIP.search(text):
         return Post(Role.STAFF, frozenset(), written)
@@ -92,7 +96,7 @@ def read_post(value: CellValue, kinds: tuple[UnitKind, ...]) -> Post:
         if text == title or text.startswith(title + " "):
             return Post(role, codes, written)
     if text.startswith("pho "):
-        head = read_post(text[4:], kinds)
+        head = _read_post(text[4:], kinds)
         if head.role is Role.HEAD:
             return Post(Role.DEPUTY, head.kinds, written)
     return Post(Role.STAFF, frozenset(), written)

@@ -158,12 +158,14 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
     footer_at: int | None = None
     rows = list(reader.data_rows(sheet))
     for position, (number, values) in enumerate(rows):
+        # Totals, footers and group rows are short: a person's row fills more cells.
+        short = sum(1 for v in values if v is not None) <= 5
         if is_total(values):
             continue
-        if is_footer(values):
+        if short and is_footer(values):
             footer_at = position
             break
-        group = read_group(values, data_columns)
+        group = read_group(values, data_columns) if short else None
         if group is not None:
             if group.category is not None and not group.leaders:
                 group_category = group.category
