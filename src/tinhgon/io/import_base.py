@@ -23,6 +23,7 @@ from tinhgon.io.columns import (
 )
 from tinhgon.io.errors import SheetProblem
 from tinhgon.io.import_rows import Loc, RowReader, SheetView
+from tinhgon.io.posts import Post
 from tinhgon.io.sheets import RawWorkbook
 from tinhgon.law.parameters import ParameterSet
 
@@ -78,6 +79,7 @@ class ImporterBase(RowReader):
         self.retiring: list[tuple[str, str, dt.date]] = []  # absent, past retirement age
         self._parameters: ParameterSet | None = None
         self._by_name: dict[str, list[str]] | None = None  # on the staff, by folded name
+        self._posts: dict[Any, Post] = {}  # posts as written, read once
         self.matches: list[tuple[str, str, int | None]] = []  # certain: id, name, row
 
     def lookup_unit(self, text: str) -> str | None:

@@ -407,7 +407,10 @@ class PeopleMixin(MatchingMixin):
             return
         row.unit_id = unit_id
         if "post" in row.present:
-            post = read_post(v.get("post"), self.all_kinds)
+            written = v.get("post")
+            post = self._posts.get(written)
+            if post is None:
+                post = self._posts[written] = read_post(written, self.all_kinds)
             row.role = post.role
             kind = self.unit_kind(unit_id)
             if kind is not None and not post.fits(kind):

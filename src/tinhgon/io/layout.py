@@ -205,7 +205,10 @@ def row_text(values: tuple[CellValue, ...]) -> str:
 def is_total(values: tuple[CellValue, ...]) -> bool:
     """'TỔNG SỐ', 'Tổng cộng', 'Cộng' in one of the row's first two texts."""
     texts = [v for v in values if isinstance(v, str)][:2]
-    return any(t[:1] in "TtCc" and _TOTAL.match(match_key(t)) for t in texts)
+    return any(t[:2].lower() in _TOTAL_START and _TOTAL.match(match_key(t)) for t in texts)
+
+
+_TOTAL_START = frozenset({"tổ", "to", "cộ", "co"})  # not "Tống", "Tô": surnames
 
 
 def is_footer(values: tuple[CellValue, ...]) -> bool:

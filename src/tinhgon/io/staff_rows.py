@@ -159,7 +159,7 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
     rows = list(reader.data_rows(sheet))
     for position, (number, values) in enumerate(rows):
         # Totals, footers and group rows are short: a person's row fills more cells.
-        short = sum(1 for v in values if v is not None) <= 5
+        short = len(values) - values.count(None) <= 5
         if is_total(values):
             continue
         if short and is_footer(values):
