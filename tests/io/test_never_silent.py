@@ -250,3 +250,22 @@ def test_people_named_tong_or_cong_are_people_and_total_rows_are_skipped(tmp_pat
         "Hồ Văn Quang",
         "Tống Văn Công",
     ]
+
+
+def test_every_problem_and_what_will_be_asked_come_in_one_pass(tmp_path):
+    rows = [
+        ["Lê Văn A", "31/02/1980", "Nam", "CC", "Nhóm Lạ", None],
+        ["Lê Văn B", "01/01/1981", "Nam", "XX", "Phòng Hợp tác quốc tế", None],
+    ]
+    with pytest.raises(SpreadsheetError) as caught:
+        _people(rows, tmp_path, create_units=False)
+
+    assert [(p.cell, p.vi[:30]) for p in caught.value.problems] == [
+        ("B3", "ngày sinh 31/2/1980 không có t"),
+        ("E3", "không có đơn vị 'Nhóm Lạ' (tại"),
+        ("D4", "loại 'XX' không hợp lệ: ghi cá"),
+    ]
+    assert caught.value.asked is not None
+    assert [p.vi for p in caught.value.asked.units] == [
+        "đơn vị mới 'Phòng Hợp tác quốc tế' (Phòng, mã 'htqt'), trực thuộc cơ quan"
+    ]

@@ -277,6 +277,12 @@ def _fail_problems(error: SpreadsheetError, copy: Path | None) -> None:
         more = len(problems) - PRINTED_PROBLEMS
         lines.append(f"… và {more} lỗi khác (and {more} more)")
     count = len(problems)
+    if error.asked is not None:
+        lines.append(
+            "Sau khi sửa, cần xác nhận thêm (after fixing, to confirm as well; see --create-units, "
+            "--accept-matches, --accept-warnings):"
+        )
+        lines.extend(f"  {p}" for p in error.asked.items[:PRINTED_PROBLEMS])
     lines.append(f"Không nhập gì: {count} lỗi. (Nothing was imported: {count} problem(s).)")
     if copy is not None:
         lines.append(f"Bản sao có cột 'Lỗi' / a copy with an error column: {copy}")

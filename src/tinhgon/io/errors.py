@@ -120,6 +120,8 @@ class SpreadsheetError(TinhgonError):
 
     def __init__(self, problems: list[SheetProblem]) -> None:
         self.problems = sorted(problems, key=_problem_order)
+        # What the import will ask once the problems are fixed (new units, doubtful matches).
+        self.asked: ConfirmationNeeded | None = None
         text = "\n".join(str(p) for p in self.problems)
         super().__init__(text, text)
 

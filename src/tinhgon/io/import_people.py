@@ -134,6 +134,9 @@ class PeopleMixin(MatchingMixin):
                         row.person_id = found
                         row.existing = people[found]
             rows.append(row)
+        for text, loc in self.unchecked_units:
+            if not LEADERSHIP_GROUPS.match(match_key(text)):
+                self.find_unit(text, lambda where=loc: where, propose=True)  # type: ignore[misc]
         used_ids = set(people) | set(new_ids)
         next_id = _person_ids(used_ids, sum(1 for r in rows if not r.person_id))
         for row in rows:

@@ -142,6 +142,7 @@ class RowReader:
         self.staff_rows: list[StaffRow] = []
         self.staff_sheets = 0
         self.titles: list[Title] = []  # the title rows above each staff table
+        self.unchecked_units: list[tuple[str, Loc]] = []  # units of rows refused for a cell
         self.unit_sheets = 0
 
     # -- problems ------------------------------------------------------------------------

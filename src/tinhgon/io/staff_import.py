@@ -47,7 +47,7 @@ from tinhgon.io.columns import (
     match_key,
     read_list,
 )
-from tinhgon.io.errors import ConfirmationNeeded, SheetProblem
+from tinhgon.io.errors import ConfirmationNeeded, SheetProblem, SpreadsheetError
 from tinhgon.io.import_agency import AgencyMixin
 from tinhgon.io.import_base import ImportOptions, unit_id_from_name
 from tinhgon.io.import_people import PeopleMixin
@@ -129,7 +129,14 @@ class _Importer(AgencyMixin, UnitsMixin, PeopleMixin):
         first, second = self.plan_staff(state, common)
         unit_changes += self.proposed_units(common)
         self.check_silence()
-        self.fail_if_problems()
+        if self.problems:
+            # What would be asked next is said now too, so that one pass shows everything.
+            error = SpreadsheetError(self.problems)
+            try:
+                self.ask_if_needed()
+            except ConfirmationNeeded as asked:
+                error.asked = asked
+            raise error
         self.ask_if_needed()
         new_changes = [*unit_changes, *first, *second]
         people = self.people_after

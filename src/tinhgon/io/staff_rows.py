@@ -226,6 +226,10 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
             if not reader.valid_id(sheet.loc(number, "person_id"), pid, "người", "person"):
                 continue
         if bad:
+            # The row is not imported, but its unit is still checked: every problem at once.
+            unit = read.get("unit") or ("" if has_unit_column or group_leaders else group_unit)
+            if unit and isinstance(unit, str):
+                reader.unchecked_units.append((unit, sheet.loc(number, "unit")))
             continue
         if "category" not in read and "category" not in columns:
             category = group_category or title_category

@@ -102,6 +102,7 @@ def _run(
     path = Path(params["path"])
     problems: list[Any] = []
     asked: ConfirmationNeeded | None = None
+    asked_later: list[dict[str, Any]] = []
     copy_token = ""
     language = getattr(request, "LANGUAGE_CODE", "vi")
     try:
@@ -122,6 +123,8 @@ def _run(
         request.session[f"import:{agency.code}:{token}"] = params  # the file waits
     except SpreadsheetError as error:
         problems = [p.in_language(language) for p in error.problems]
+        if error.asked is not None:
+            asked_later = _asked(error.asked, language)
         if not isinstance(error, FileRefused):
             try:
                 book = read_spreadsheet(path)
@@ -151,6 +154,7 @@ def _run(
         copy_token=copy_token,
         asked=_asked(asked, language) if asked is not None else None,
         pending=token if asked is not None else "",
+        asked_later=asked_later,
         filename=params["filename"],
     )
 
