@@ -269,3 +269,54 @@ def test_every_problem_and_what_will_be_asked_come_in_one_pass(tmp_path):
     assert [p.vi for p in caught.value.asked.units] == [
         "đơn vị mới 'Phòng Hợp tác quốc tế' (Phòng, mã 'htqt'), trực thuộc cơ quan"
     ]
+
+
+def test_a_sheet_that_looks_like_a_list_without_a_header_must_be_acknowledged(tmp_path):
+    people = [["Lê Văn A", dt.date(1980, 1, n), "Nam"] for n in range(1, 4)]
+    path = write_xlsx(
+        tmp_path / "ds.xlsx",
+        {"Danh sách": [HEADER, DIRECTOR], "Bổ sung": [["Người", "Sinh", "Giới"], *people]},
+    )
+    with pytest.raises(ConfirmationNeeded) as caught:
+        run_import(path, None, **NEW)
+
+    (warning,) = caught.value.warnings
+    assert warning.sheet == "Bổ sung"
+    assert warning.vi.startswith("trang tính có 3 dòng có ngày tháng (có vẻ là danh sách)")
+
+
+def test_letter_and_number_groups_give_units_and_categories(tmp_path):
+    header = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"]
+    path = write_xlsx(
+        tmp_path / "ds.xlsx",
+        {
+            "DS": [
+                ["DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC"],
+                header,
+                ["A.", "CÔNG CHỨC"],
+                ["I", "Lãnh đạo Sở"],
+                [1, "Hồ Văn Quang", "04/04/1969", "Nam", "Giám đốc"],
+                ["1.", "Phòng Quản lý đầu tư"],
+                [2, "Võ Văn Hùng", "14/02/1977", "Nam", "TP"],
+                ["B.", "VIÊN CHỨC"],
+                ["2.", "Trung tâm Lưu trữ"],
+                [3, "Đặng Thị Nga", "08/08/1982", "Nữ", "Phó GĐ"],
+            ]
+        },
+    )
+    result = run_import(path, None, **NEW)
+
+    state = result.project.state_on(ON)
+    got = {
+        state.people[p].full_name: (
+            state.units[a.unit_id].name,
+            a.role,
+            state.people[p].category,
+        )
+        for p, a in state.assignments.items()
+    }
+    assert got == {
+        "Hồ Văn Quang": ("Sở Nội vụ", Role.HEAD, Category.CIVIL_SERVANT),
+        "Võ Văn Hùng": ("Phòng Quản lý đầu tư", Role.HEAD, Category.CIVIL_SERVANT),
+        "Đặng Thị Nga": ("Trung tâm Lưu trữ", Role.DEPUTY, Category.PUBLIC_EMPLOYEE),
+    }

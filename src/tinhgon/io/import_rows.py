@@ -197,6 +197,27 @@ class RowReader:
                     recognised += 1
                     continue
                 label = f"'{table.name}'" if table.name else "tệp"
+                dated = sum(
+                    1
+                    for _, values in table.rows
+                    if any(isinstance(v, dt.date) for v in values)
+                )
+                if dated >= 3:
+                    self.warnings.append(
+                        SheetProblem(
+                            self.file,
+                            table.name,
+                            None,
+                            None,
+                            "",
+                            f"trang tính có {dated} dòng có ngày tháng (có vẻ là danh sách) nhưng "
+                            "không thấy dòng tiêu đề có cột 'Họ và tên': không đọc trang này; "
+                            "thêm dòng tiêu đề nếu cần nhập",
+                            f"the sheet has {dated} rows with dates (it looks like a list) but no "
+                            "header row with 'Họ và tên': it is not read; add a header row if it "
+                            "should be imported",
+                        )
+                    )
                 self.notices.append(
                     (
                         f"bỏ qua trang tính {label}: không thấy dòng tiêu đề nào tinhgon biết "
