@@ -50,6 +50,13 @@ def test_a_board_list_with_titles_merged_headers_and_group_rows_imports_as_writt
 
     assert by_name(imported(result.project)) == by_name(expected)
     project = result.project
+    titles = {p.full_name: p.title for p in project.people.values() if p.title}
+    assert titles == {
+        "Đỗ Thị Giang": "Kế toán trưởng",
+        "Hoàng Văn Em": "Lái xe",
+        "Bùi Văn Minh": "Tổ trưởng công đoàn",
+        "Y Ngọc": "Trưởng ban Thanh tra nhân dân",
+    }
     assert project.agency.name == "Ban Quản lý khu kinh tế"
     assert project.agency.agency_type == "economic_zone_board"
     assert result.basis.symbol == "112/BC-BQLKKT"
@@ -92,3 +99,17 @@ def test_a_department_workbook_of_one_sheet_per_unit_imports_as_written(tmp_path
     assert root.kind.unit_class is UnitClass.AGENCY
     assert root.kind.code == "provincial_department"
     assert any("lấy từ tiêu đề" in vi for vi, _ in result.notices)
+
+
+def test_titles_that_are_not_posts_survive_an_export_and_an_import_back(tmp_path):
+    from tinhgon.io.xlsx_export import export_staff
+
+    path, _ = board_list(tmp_path / "trich-ngang.xlsx")
+    project = run_import(path, None, on=ON, create_units=True).project
+    exported = tmp_path / "nhan-su.xlsx"
+    export_staff(exported, project, project.state_on(ON))
+
+    again = run_import(exported, project, on=ON, basis="112/BC-BQLKKT")
+
+    assert again.changes == ()
+    assert again.updated == []

@@ -376,6 +376,9 @@ class Person:
     rank: Rank | None = None
     qualifications: tuple[str, ...] = ()
     ratings: tuple[tuple[int, Rating], ...] = field(default=())
+    # Chức danh as the list writes it for someone who is not a head or deputy ('Lái xe',
+    # 'Kế toán trưởng', 'Tổ trưởng công đoàn'); a head's or deputy's title is their unit's.
+    title: str = ""
 
     def __post_init__(self) -> None:
         check_identifier(self.id, "người", "person")

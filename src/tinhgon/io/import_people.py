@@ -270,6 +270,14 @@ class PeopleMixin(MatchingMixin):
             if rank is None:
                 return
         existing = row.existing
+        title = ""
+        if "post" in v:
+            written = v["post"]
+            post = self._posts.get(written)
+            if post is None:
+                post = self._posts[written] = read_post(written, self.all_kinds)
+            if post.role is Role.STAFF:
+                title = post.title  # 'Lái xe', 'Kế toán trưởng': kept as written
         if existing is None:
             missing = False
             for key in ("birth", "sex", "category"):
@@ -303,6 +311,7 @@ class PeopleMixin(MatchingMixin):
                     rank=rank,
                     qualifications=quals,
                     ratings=rated,
+                    title=title,
                 ),
             )
             return
@@ -338,6 +347,8 @@ class PeopleMixin(MatchingMixin):
             if key.startswith("rating:"):
                 ratings[int(key.split(":")[1])] = rating
         update("ratings", tuple(sorted(ratings.items())), "xếp loại")
+        if "post" in row.present:
+            update("title", title, "chức danh")
         if not updates:
             row.person = existing
             return

@@ -198,9 +198,7 @@ class RowReader:
                     continue
                 label = f"'{table.name}'" if table.name else "tệp"
                 dated = sum(
-                    1
-                    for _, values in table.rows
-                    if any(isinstance(v, dt.date) for v in values)
+                    1 for _, values in table.rows if any(isinstance(v, dt.date) for v in values)
                 )
                 if dated >= 3:
                     self.warnings.append(

@@ -351,7 +351,9 @@ def staff_rows(
                 person.national_id,
                 unit.id,
                 unit.name,
-                unit.kind.title(assignment.role) if assignment.role is not Role.STAFF else None,
+                unit.kind.title(assignment.role)
+                if assignment.role is not Role.STAFF
+                else person.title or None,
                 person.rank.code if person.rank and person.rank.code else None,
                 person.rank.name if person.rank else None,
                 "; ".join(professional) or None,
