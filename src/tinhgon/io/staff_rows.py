@@ -91,7 +91,10 @@ READERS: Mapping[str, Callable[[CellValue], Any]] = {
 }
 
 _UNIQUE = frozenset({"person_id", "full_name", "national_id", "family_name", "given_name"})
-_GENERIC_SHEETS = re.compile(r"^(?:sheet|trang tinh|bang tinh)\s*\d*$")
+_GENERIC_SHEETS = re.compile(
+    r"^(?:sheet|trang tinh|bang tinh|ds|danh sach|nhan su|tong hop|th|data|du lieu|bao cao"
+    r"|bieu|mau|trich ngang|cbccvc|ccvc|cb|cc|vc)\s*\d*$"
+)
 
 
 def sheet_unit(sheet: SheetView, kinds: Mapping[str, Any]) -> tuple[str, bool]:
