@@ -107,3 +107,18 @@ def test_a_complete_list_retires_who_reached_the_age_and_records_the_others_as_l
     assert leave.person == "p004"
     assert leave.reason is LeaveReason.RETIREMENT
     assert "đến tuổi nghỉ hưu ngày 31/08/2021" in leave.note
+
+
+def test_an_update_that_names_no_leader_but_relieves_leaders_must_be_acknowledged(
+    project, tmp_path
+):
+    rows = [[*r[:5], "Chuyên viên", *r[6:]] for r in FIRST]
+    path = write_csv(tmp_path / "hr.csv", [HEADER, *rows])
+
+    with pytest.raises(ConfirmationNeeded) as caught:
+        run_import(path, project, on=NOW, **UPDATE)
+
+    (warning,) = caught.value.warnings
+    assert warning.vi.startswith(
+        "danh sách không có ai là cấp trưởng hay cấp phó nhưng sẽ miễn nhiệm 2 người"
+    )

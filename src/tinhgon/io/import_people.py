@@ -224,6 +224,7 @@ class PeopleMixin(MatchingMixin):
                 )
                 continue
             current = state.assignments[person.id]
+            row.demotes = current.role is not Role.STAFF and row.role is Role.STAFF
             old, new = (current.unit_id, current.role), (row.unit_id, row.role)
             if old == new:
                 continue

@@ -109,6 +109,7 @@ class StaffRow:
     unit_id: str = ""
     role: Role = Role.STAFF
     agency_leader: bool = False  # under a group row 'Lãnh đạo Ban': the agency itself
+    demotes: bool = False  # a head or deputy on record whom the row makes staff
 
 
 def _cell(values: tuple[CellValue, ...], index: int | None) -> CellValue:

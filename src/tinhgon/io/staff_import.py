@@ -227,6 +227,18 @@ class _Importer(AgencyMixin, UnitsMixin, PeopleMixin):
     def check_silence(self) -> None:
         """What a list must not leave unsaid: no leader anywhere."""
         rows = [r for r in self.staff_rows if r.person is not None]
+        if rows and self.project is not None and all(r.role is Role.STAFF for r in rows):
+            # An update that names no leader but would make leaders staff: a post column
+            # that says nothing of the leaders (an HR export's 'Chuyên viên' for everyone).
+            demoted = [r for r in rows if r.existing is not None and r.demotes]
+            if len(demoted) >= 2:
+                self.warn(
+                    Loc(rows[0].loc.sheet),
+                    f"danh sách không có ai là cấp trưởng hay cấp phó nhưng sẽ miễn nhiệm "
+                    f"{len(demoted)} người đang là lãnh đạo: kiểm tra cột Chức vụ",
+                    f"the list names no head or deputy but would relieve {len(demoted)} "
+                    "leaders: check the post column",
+                )
         if rows and self.project is None and all(r.role is Role.STAFF for r in rows):
             self.warn(
                 Loc(rows[0].loc.sheet),
