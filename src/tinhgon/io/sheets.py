@@ -9,13 +9,14 @@ naming what is wrong:
 * an .xlsx is a zip: the number of its members, their declared sizes and their compression
   ratio are capped before anything is decompressed (a zip bomb), and a member that
   decompresses to more than it declares fails its check;
-* every worksheet is scanned as it decompresses, in chunks: a formula (``<f>``) is refused
-  naming its cell, and so is a sheet whose cells reach past the row, column or cell caps —
-  the spreadsheet reader (calamine) allocates the whole rectangle up to the furthest cell, so a
-  single cell at XFD1048576 would exhaust memory;
-* a CSV file must be UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that are not
-  UTF-8 (a file saved as Windows-1258 or TCVN3) and UTF-8 text that is really Windows-1252
-  read wrongly ("Nguyá»…n") are refused naming the line, never guessed at.
+* every worksheet is scanned as it decompresses, in chunks: each formula cell (``<f>``) is
+  recorded (``Table.formulas``: the importer refuses a formula only where it reads data, so a
+  summary sheet does no harm; too many formulas refuse the file), and a sheet whose cells
+  reach past the row, column or cell caps is refused — the spreadsheet reader (calamine)
+  allocates the whole rectangle up to the furthest cell, so a single cell at XFD1048576 would
+  exhaust memory;
+* a CSV file (``tinhgon.io.csv_sheets``) must be UTF-8 (with or without BOM) or UTF-16 with a
+  BOM; anything else is refused naming the line, never guessed at.
 
 Cells come back as Python values: text, numbers (float), booleans, dates (``datetime.date``
 or ``datetime.datetime``), or None when empty.
