@@ -122,3 +122,35 @@ def test_an_update_that_names_no_leader_but_relieves_leaders_must_be_acknowledge
     assert warning.vi.startswith(
         "danh sách không có ai là cấp trưởng hay cấp phó nhưng sẽ miễn nhiệm 2 người"
     )
+
+
+def test_an_hr_export_with_national_ids_is_matched_not_hired_again(project, tmp_path):
+    ids = [f"0620000000{n:02d}" for n in range(1, 6)]
+    rows = [[*r[:4], nid, *r[4:]] for r, nid in zip(FIRST, ids, strict=True)]
+    path = write_csv(tmp_path / "cccd.csv", [[*HEADER[:4], "Số CCCD", *HEADER[4:]], *rows])
+
+    result = run_import(path, project, on=THEN + dt.timedelta(days=1), **UPDATE)
+
+    assert [c for c in result.changes if c.kind == "hire"] == []
+    assert len(result.matched) == 5
+    assert sorted(p.national_id for p in result.project.people.values()) == ids
+
+
+def test_an_hr_export_with_its_own_codes_asks_before_taking_them_for_the_same_people(
+    project, tmp_path
+):
+    rows = [[f"CB{n:04d}", *r] for n, r in enumerate(FIRST, start=1)]
+    path = write_csv(tmp_path / "hr.csv", [["Mã cán bộ", *HEADER], *rows])
+    on = THEN + dt.timedelta(days=1)
+
+    with pytest.raises(ConfirmationNeeded) as caught:
+        run_import(path, project, on=on, **UPDATE)
+    assert len(caught.value.matches) == 5
+    assert caught.value.matches[0].vi.startswith(
+        "mã 'CB0001' không có trong dự án, nhưng 'Hồ Văn Quang' trùng họ tên và ngày sinh với "
+        "'p001'"
+    )
+
+    result = run_import(path, project, on=on, accept_matches=True, **UPDATE)
+    assert result.changes == ()
+    assert sorted(result.project.people) == ["p001", "p002", "p003", "p004", "p005"]

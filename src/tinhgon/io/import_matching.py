@@ -45,13 +45,20 @@ class MatchingMixin(ImporterBase):
         people: dict[str, Person],
         state: State,
         matched: dict[str, StaffRow],
+        *,
+        nid: str | None = None,
+        code: str | None = None,
     ) -> str | None:
         """Someone without ID or code, matched by name, birth date and unit: the person's id
         (certain, or doubtful and recorded to be asked), '' for someone new, or None after a
         problem."""
         v = row.values
         name = v["full_name"]
-        twins = by_name_birth.get((match_key(name), v["birth"]), [])
+        twins = [
+            pid
+            for pid in by_name_birth.get((match_key(name), v["birth"]), [])
+            if not (nid and people[pid].national_id and people[pid].national_id != nid)
+        ]
         unit = self.row_unit(row)
         if len(twins) > 1:
             self.problem(
@@ -81,6 +88,16 @@ class MatchingMixin(ImporterBase):
                 )
                 return None
             current = state.assignments[pid].unit_id
+            if code:
+                self.doubt(
+                    row,
+                    f"mã '{code}' không có trong dự án, nhưng '{name}' trùng họ tên và ngày sinh "
+                    f"với '{pid}': xác nhận là cùng một người (mã trong tệp là mã của phần mềm "
+                    "khác), hoặc sửa mã",
+                    f"the code '{code}' is not in the project, but '{name}' has the name and "
+                    f"birth date of '{pid}': confirm it is the same person, or correct the code",
+                )
+                return pid
             if unit is None or unit == current:
                 self.matches.append((pid, name, row.loc.row))
                 return pid
@@ -104,6 +121,7 @@ class MatchingMixin(ImporterBase):
             pid
             for pid in self._by_name.get(match_key(name), [])
             if pid not in matched
+            and not (nid and people[pid].national_id and people[pid].national_id != nid)
             and (unit is None or state.assignments[pid].unit_id == unit)
             and people[pid].birth.year == v["birth"].year
         ]

@@ -106,33 +106,39 @@ class PeopleMixin(MatchingMixin):
                 row.person_id = person_id
                 row.existing = existing
             else:
-                if given:
-                    if given in new_ids:
-                        self.problem(
-                            row.sheet.loc(number, "person_id"),
-                            f"mã '{given}' đã dùng ở dòng {new_ids[given].loc.row}",
-                            f"id '{given}' is already used on row {new_ids[given].loc.row}",
-                        )
-                        continue
-                    new_ids[given] = row
-                    row.person_id = given
-                if nid:
-                    if nid in new_nids:
-                        self.problem(
-                            row.sheet.loc(number, "national_id"),
-                            f"số định danh {nid} đã có ở dòng {new_nids[nid].loc.row}",
-                            f"national ID {nid} is already on row {new_nids[nid].loc.row}",
-                        )
-                        continue
-                    new_nids[nid] = row
-                elif not given and "birth" in v and people:
-                    found = self.match_by_name(row, by_name_birth, people, state, matched)
+                # No ID or code on record: the same name and birth date may still be someone
+                # on the staff (a list without IDs, an HR export with its own codes).
+                found: str | None = ""
+                if "birth" in v and people:
+                    found = self.match_by_name(
+                        row, by_name_birth, people, state, matched, nid=nid, code=given
+                    )
                     if found is None:
                         continue
-                    if found:
-                        matched[found] = row
-                        row.person_id = found
-                        row.existing = people[found]
+                if found:
+                    matched[found] = row
+                    row.person_id = found
+                    row.existing = people[found]
+                else:
+                    if given:
+                        if given in new_ids:
+                            self.problem(
+                                row.sheet.loc(number, "person_id"),
+                                f"mã '{given}' đã dùng ở dòng {new_ids[given].loc.row}",
+                                f"id '{given}' is already used on row {new_ids[given].loc.row}",
+                            )
+                            continue
+                        new_ids[given] = row
+                        row.person_id = given
+                    if nid:
+                        if nid in new_nids:
+                            self.problem(
+                                row.sheet.loc(number, "national_id"),
+                                f"số định danh {nid} đã có ở dòng {new_nids[nid].loc.row}",
+                                f"national ID {nid} is already on row {new_nids[nid].loc.row}",
+                            )
+                            continue
+                        new_nids[nid] = row
             rows.append(row)
         for text, loc in self.unchecked_units:
             if not LEADERSHIP_GROUPS.match(match_key(text)):
