@@ -320,3 +320,51 @@ def test_letter_and_number_groups_give_units_and_categories(tmp_path):
         "Võ Văn Hùng": ("Phòng Quản lý đầu tư", Role.HEAD, Category.CIVIL_SERVANT),
         "Đặng Thị Nga": ("Trung tâm Lưu trữ", Role.DEPUTY, Category.PUBLIC_EMPLOYEE),
     }
+
+
+def test_a_header_on_three_rows_is_read_column_by_column(tmp_path):
+    path = write_xlsx(
+        tmp_path / "ds.xlsx",
+        {
+            "DS": [
+                [
+                    "STT",
+                    "Họ và tên",
+                    "Ngày sinh",
+                    None,
+                    "Trình độ",
+                    None,
+                    None,
+                    "Đơn vị",
+                    "Loại",
+                    "Chức vụ",
+                ],
+                [None, None, "Nam", "Nữ", "Chuyên môn", "Lý luận chính trị"],
+                [None, None, None, None, "ĐH", "Cao cấp", "Trung cấp"],
+                ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+                [
+                    1,
+                    "Hồ Văn Quang",
+                    "04/04/1969",
+                    None,
+                    "x",
+                    "x",
+                    None,
+                    "Sở Nội vụ",
+                    "CC",
+                    "Giám đốc",
+                ],
+                [2, "Lê Thị Hoa", None, "05/05/1990", "Luật", None, "x", "Văn phòng", "CC", None],
+            ]
+        },
+    )
+    result = run_import(path, None, **NEW)
+
+    people = {p.full_name: p for p in result.project.people.values()}
+    assert people["Hồ Văn Quang"].qualifications == ("Đại học", "Cao cấp lý luận chính trị")
+    assert people["Lê Thị Hoa"].qualifications == (
+        "Đại học Luật",
+        "Trung cấp lý luận chính trị",
+    )
+    assert str(people["Lê Thị Hoa"].birth) == "05/05/1990"
+    assert people["Lê Thị Hoa"].sex.value == "female"

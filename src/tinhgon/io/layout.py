@@ -83,7 +83,8 @@ def key_of(path: list[str]) -> str | None:
     leaf = _strip_hint(path[-1])
     parents = [staff_header(p) for p in path[:-1]]
     folded_parents = [_strip_hint(p) for p in path[:-1]]
-    for parent, folded in zip(parents, folded_parents, strict=True):
+    # the nearest parent first: 'Trung cấp' under 'Lý luận chính trị' under 'Trình độ'
+    for parent, folded in reversed(list(zip(parents, folded_parents, strict=True))):
         if parent == "birth" and leaf in _BIRTH_SEX:
             return _BIRTH_SEX[leaf]
         if (parent in ("rank_name", "rank_code") or "ngach" in folded.split()) and (
