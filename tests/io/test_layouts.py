@@ -77,6 +77,7 @@ def test_without_create_units_the_units_are_proposed_and_nothing_is_built(tmp_pa
     with pytest.raises(ConfirmationNeeded) as caught:
         run_import(path, None, on=ON)
 
+    assert [p.row for p in caught.value.units] == [15, 20, 24]  # the group rows
     assert [p.vi for p in caught.value.units] == [
         "đơn vị mới 'Văn phòng' (Văn phòng, mã 'vp'), trực thuộc cơ quan",
         "đơn vị mới 'Phòng Quản lý đầu tư' (Phòng, mã 'qldt'), trực thuộc cơ quan",

@@ -410,7 +410,9 @@ class PeopleMixin(MatchingMixin):
         elif "unit" in v and LEADERSHIP_GROUPS.match(match_key(v["unit"])):
             unit_id = self.root_id  # 'Ban Giám đốc', 'Lãnh đạo Sở': the agency itself
         elif "unit" in v:
-            unit_id = self.find_unit(v["unit"], lambda: row.sheet.loc(number, "unit"), propose=True)
+            unit_id = self.find_unit(
+                v["unit"], lambda: row.unit_loc or row.sheet.loc(number, "unit"), propose=True
+            )
             if unit_id is None:
                 row.person = None
                 return

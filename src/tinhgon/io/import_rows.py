@@ -110,6 +110,7 @@ class StaffRow:
     role: Role = Role.STAFF
     agency_leader: bool = False  # under a group row 'Lãnh đạo Ban': the agency itself
     demotes: bool = False  # a head or deputy on record whom the row makes staff
+    unit_loc: Loc | None = None  # the group row that names the unit, when not a column
 
 
 def _cell(values: tuple[CellValue, ...], index: int | None) -> CellValue:

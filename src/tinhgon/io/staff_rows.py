@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinhgon.domain import Category, InvalidValue, Sex
 from tinhgon.io.columns import (
@@ -35,11 +35,9 @@ from tinhgon.io.columns import (
     text_of,
 )
 from tinhgon.io.errors import column_letter
+from tinhgon.io.import_rows import Loc, RowReader, SheetView, StaffRow
 from tinhgon.io.layout import LEADERSHIP_GROUPS, is_footer, is_total, read_group
 from tinhgon.io.sheets import CellValue
-
-if TYPE_CHECKING:
-    from tinhgon.io.import_rows import RowReader, SheetView
 
 NAME_PARTS = ("family_name", "given_name")
 NOT_DATA = frozenset({"stt", "full_name", *NAME_PARTS})
@@ -155,6 +153,7 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
     formulas = sheet.table.formulas
     known: dict[tuple[str, type, CellValue], Any] = {}
     group_unit = ""
+    group_row = 0
     group_leaders = False
     group_category: Category | None = None
     grouped = False
@@ -175,6 +174,7 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
             elif not has_unit_column:
                 grouped = True
                 group_unit, group_leaders = group.label, group.leaders
+                group_row = number
             continue
         if number in formulas:
             cells = sorted(formulas[number] & read_columns)
@@ -239,20 +239,27 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
             if category is not None:
                 read["category"] = category
         leader = False
+        unit_loc: Loc | None = None  # where the unit is written when it is not in a column
         if not has_unit_column:
             if grouped:
                 leader = group_leaders
                 if not leader:
                     read["unit"] = group_unit
+                    unit_loc = Loc(sheet.table.name, group_row)
             elif own_leaders:
                 leader = True
             elif own_unit:
                 read["unit"] = own_unit
         row_present = frozenset(derived | ({"unit"} if "unit" in read else set()))
-        from tinhgon.io.import_rows import StaffRow
-
         reader.staff_rows.append(
-            StaffRow(sheet.loc(number), sheet, read, row_present, agency_leader=leader)
+            StaffRow(
+                sheet.loc(number),
+                sheet,
+                read,
+                row_present,
+                agency_leader=leader,
+                unit_loc=unit_loc,
+            )
         )
     if footer_at is not None:
         birth_columns = [
