@@ -368,3 +368,27 @@ def test_a_header_on_three_rows_is_read_column_by_column(tmp_path):
     )
     assert str(people["Lê Thị Hoa"].birth) == "05/05/1990"
     assert people["Lê Thị Hoa"].sex.value == "female"
+
+
+def test_formulas_in_the_units_and_agency_sheets_are_refused_where_read(tmp_path):
+    path = tmp_path / "ds.xlsx"
+    book = openpyxl.Workbook()
+    agency = book.active
+    agency.title = "Cơ quan"
+    agency.append(["Tên cơ quan", '=CONCATENATE("Sở ","Nội vụ")'])
+    units = book.create_sheet("Đơn vị")
+    units.append(["STT", "Tên đơn vị", "Loại đơn vị"])
+    units.append(["=ROW()-1", "Văn phòng", "Văn phòng"])
+    units.append(["=ROW()-1", '="Phòng "&"Tổng hợp"', "Phòng"])
+    sheet = book.create_sheet("Nhân sự")
+    sheet.append(HEADER)
+    sheet.append(DIRECTOR)
+    book.save(path)
+
+    with pytest.raises(SpreadsheetError) as caught:
+        run_import(path, None, **{k: v for k, v in NEW.items() if k != "agency_name"})
+
+    assert [(p.sheet, p.cell) for p in caught.value.problems if "công thức" in p.vi] == [
+        ("Cơ quan", "B1"),
+        ("Đơn vị", "B3"),
+    ]

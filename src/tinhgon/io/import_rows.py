@@ -34,10 +34,7 @@ from tinhgon.io.columns import (
     is_guide_sheet,
     kind_index,
     match_key,
-    read_autonomy,
-    read_count,
     read_date,
-    read_list,
     text_of,
     unit_header,
 )
@@ -159,6 +156,19 @@ class RowReader:
         self.warnings.append(
             SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
         )
+
+    def formula_at(self, table: Table, number: int, columns: set[int], loc: Loc) -> bool:
+        """A formula in a cell that is read: a problem (elsewhere formulas do no harm)."""
+        cells = table.formulas.get(number, set()) & columns
+        for index in sorted(cells):
+            self.problem(
+                Loc(loc.sheet, number, index, loc.header if index == loc.column else ""),
+                "ô chứa công thức: không nhận công thức ở nơi đọc dữ liệu, hãy sao chép rồi "
+                "dán giá trị (Paste Values)",
+                "the cell holds a formula: formulas are refused where data is read, copy and "
+                "paste the values",
+            )
+        return bool(cells)
 
     def attempt(self, loc: Loc, read: Callable[[], T]) -> T | None:
         try:
@@ -345,9 +355,11 @@ class RowReader:
                     )
                 continue
             column = 1  # label in A, value in B; anything further right is a note
+            loc = Loc(table.name, number, column, label)
+            if self.formula_at(table, number, {column}, loc):
+                continue
             if _cell(values, column) is None:
                 continue
-            loc = Loc(table.name, number, column, label)
             if key in self.agency_values:
                 self.problem(loc, f"'{label}' ghi hai lần", f"'{label}' is given twice")
                 continue
@@ -386,62 +398,9 @@ class RowReader:
     # -- the units sheet -----------------------------------------------------------------
 
     def read_units(self, sheet: SheetView) -> None:
-        self.unit_sheets += 1
-        for number, values in self.data_rows(sheet):
-            row = self.read_unit_row(
-                sheet, number, {k: _cell(values, i) for k, i in sheet.columns.items()}
-            )
-            if row is not None:
-                self.unit_rows.append(row)
+        from tinhgon.io.unit_rows import read_units_sheet
 
-    def read_unit_row(
-        self, sheet: SheetView, number: int, cells: dict[str, CellValue]
-    ) -> UnitRow | None:
-        name = text_of(cells.get("name"))
-        if not name:
-            self.problem(
-                sheet.loc(number, "name"), "thiếu tên đơn vị", "the unit's name is missing"
-            )
-            return None
-        unit_id = text_of(cells.get("unit_id")) or None
-        if unit_id is not None:
-            checked = self.attempt(
-                sheet.loc(number, "unit_id"), lambda: check_identifier(unit_id, "đơn vị", "unit")
-            )
-            if checked is None:
-                return None
-        kind: UnitKind | None = None
-        if cells.get("kind") is not None:
-            kind_text = text_of(cells["kind"])
-            kind = self.kind_index.get(match_key(kind_text))
-            if kind is None:
-                known = ", ".join(sorted({k.name_vi for k in self.kinds.values()}))
-                self.problem(
-                    sheet.loc(number, "kind"),
-                    f"loại đơn vị '{kind_text}' không có; các loại: {known}",
-                    f"unknown unit kind '{kind_text}'; known: {known}",
-                )
-                return None
-        fields = read_list(cells["fields"]) if cells.get("fields") is not None else None
-        autonomy = None
-        if cells.get("autonomy") is not None:
-            autonomy = self.attempt(
-                sheet.loc(number, "autonomy"), lambda: read_autonomy(cells["autonomy"])
-            )
-            if autonomy is None:
-                return None
-        quotas: dict[tuple[Category, int], int] = {}
-        for key, raw in cells.items():
-            if not key.startswith("quota:") or raw is None:
-                continue
-            count = self.attempt(sheet.loc(number, key), lambda r=raw: read_count(r))  # type: ignore[misc]
-            if count is not None:
-                _, category, year = key.split(":")
-                quotas[(Category(category), int(year))] = count
-        parent = text_of(cells.get("parent")) or None
-        return UnitRow(
-            sheet.loc(number), sheet, unit_id, name, kind, parent, fields, autonomy, quotas
-        )
+        read_units_sheet(self, sheet)
 
     # -- the staff sheet -----------------------------------------------------------------
 
