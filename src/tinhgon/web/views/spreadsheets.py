@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import secrets
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ def spreadsheet_import(request: HttpRequest, agency: models.Agency) -> HttpRespo
     form = forms.SpreadsheetImportForm(request.POST or None, request.FILES or None, project=project)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        _drop_stale(agency)
         token = secrets.token_urlsafe(16)
         folder = _uploads() / f"{agency.code}-{token}"
         folder.mkdir()
@@ -66,6 +68,16 @@ def spreadsheet_import(request: HttpRequest, agency: models.Agency) -> HttpRespo
         }
         return _run(request, agency, form, token, params, {})
     return page(request, "tinhgon/import_sheet.html", agency, form=form)
+
+
+def _drop_stale(agency: models.Agency) -> None:
+    """Files left waiting for a confirmation that never came are removed after a day."""
+    old = time.time() - 24 * 3600
+    for folder in _uploads().glob(f"{agency.code}-*"):
+        if folder.is_dir() and folder.stat().st_mtime < old:
+            for leftover in folder.iterdir():
+                leftover.unlink(missing_ok=True)
+            folder.rmdir()
 
 
 def _confirm(request: HttpRequest, agency: models.Agency, token: str) -> HttpResponse:
