@@ -114,3 +114,78 @@ def test_titles_that_are_not_posts_survive_an_export_and_an_import_back(tmp_path
 
     assert again.changes == ()
     assert again.updated == []
+
+
+def test_pay_and_social_insurance_columns_are_read_and_exported_back(tmp_path):
+    from decimal import Decimal
+
+    from tests.io.spreadsheets import write_xlsx
+    from tinhgon.io.xlsx_export import export_staff
+
+    header = [
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Loại",
+        "Đơn vị",
+        "Chức vụ",
+        "HSL",
+        "PCCV",
+        "Số tháng đóng BHXH bắt buộc",
+        "BHXH tính đến ngày",
+    ]
+    path = write_xlsx(
+        tmp_path / "luong.xlsx",
+        {
+            "DS": [
+                header,
+                [
+                    "Hồ Văn Quang",
+                    "04/04/1969",
+                    "Nam",
+                    "CC",
+                    "Sở Nội vụ",
+                    "Giám đốc",
+                    6.2,
+                    0.9,
+                    420,
+                    dt.date(2024, 12, 31),
+                ],
+                [
+                    "Lê Thị Hoa",
+                    "05/05/1990",
+                    "Nữ",
+                    "CC",
+                    "Văn phòng",
+                    None,
+                    "2,67",
+                    None,
+                    None,
+                    None,
+                ],
+            ]
+        },
+    )
+    options = {
+        "on": ON,
+        "agency_name": "Sở Nội vụ",
+        "basis": "45/BC-SNV",
+        "basis_date": ON,
+        "basis_title": "Danh sách",
+        "create_units": True,
+    }
+    project = run_import(path, None, **options).project
+
+    people = {p.full_name: p for p in project.people.values()}
+    assert people["Hồ Văn Quang"].salary_coefficient == Decimal("6.2")
+    assert people["Hồ Văn Quang"].position_allowance_coefficient == Decimal("0.9")
+    assert people["Hồ Văn Quang"].social_insurance_months == 420
+    assert people["Hồ Văn Quang"].social_insurance_on == dt.date(2024, 12, 31)
+    assert people["Lê Thị Hoa"].salary_coefficient == Decimal("2.67")
+    assert people["Lê Thị Hoa"].social_insurance_months is None
+
+    exported = tmp_path / "nhan-su.xlsx"
+    export_staff(exported, project, project.state_on(ON))
+    again = run_import(exported, project, on=ON, basis="45/BC-SNV")
+    assert again.changes == ()
+    assert again.updated == []

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from tinhgon.domain import (
@@ -380,3 +381,20 @@ def read_role(value: CellValue, kinds: tuple[UnitKind, ...]) -> Role:
     if text.startswith("pho ") and read_role(text[4:], kinds) is Role.HEAD:
         return Role.DEPUTY
     return Role.STAFF
+
+
+def read_coefficient(value: CellValue) -> Decimal:
+    """A pay coefficient: a number cell (4.98) or text with a comma or a point ('4,98')."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        number = Decimal(repr(float(value))).normalize() if math.isfinite(value) else None
+    else:
+        try:
+            number = Decimal(text_of(value).replace(",", "."))
+        except InvalidOperation:
+            number = None
+    if number is None or not number.is_finite() or not 0 <= number < 100:
+        raise CellError(
+            f"hệ số '{text_of(value)}' không hợp lệ: ghi một số, ví dụ 4,98",
+            f"coefficient '{text_of(value)}' is invalid: write a number, for example 4.98",
+        )
+    return number

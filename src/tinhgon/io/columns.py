@@ -294,9 +294,8 @@ STAFF_COLUMNS: tuple[Column, ...] = (
     ),
 )
 
-# Pay and social insurance (issue 13: streamlining allowances). Not yet part of STAFF_COLUMNS:
-# the importer and the export must read and write them first (issue 10 rewrites the importer),
-# otherwise a value typed in them would be dropped without a word.
+# Pay and social insurance (issue 13: streamlining allowances), after STAFF_COLUMNS: read by
+# the importer (tinhgon.io.staff_rows), written by the staff export and the templates.
 PAY_COLUMNS: tuple[Column, ...] = (
     Column(
         "salary_coefficient",
@@ -550,7 +549,7 @@ def _index(columns: tuple[Column, ...]) -> dict[str, str]:
     return index
 
 
-_STAFF_INDEX = _index(STAFF_COLUMNS)
+_STAFF_INDEX = _index(STAFF_COLUMNS + PAY_COLUMNS)
 _UNIT_INDEX = _index(UNIT_COLUMNS)
 AGENCY_INDEX = _index(AGENCY_FIELDS)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from tinhgon.domain import (
@@ -22,6 +23,7 @@ from tinhgon.domain.vietnamese import name_sort_key
 from tinhgon.io.columns import (
     AGENCY_FIELDS,
     AGENCY_TYPES,
+    PAY_COLUMNS,
     QUOTA_HEADERS,
     RATING_HEADER,
     STAFF_COLUMNS,
@@ -81,7 +83,11 @@ def staff_rows(
     columns = [*STAFF_COLUMNS]
     people = [(state.people[a.person_id], a) for a in state.assignments.values()]
     years = {year for person, _ in people for year, _ in person.ratings}
-    columns.extend(rating_columns(years))
+    ratings_columns = rating_columns(years)
+    columns.extend(ratings_columns)
+    # Pay columns only when someone has pay data, so that an export imports back the same.
+    pay = [c for c in PAY_COLUMNS if any(getattr(p, c.key) is not None for p, _ in people)]
+    columns.extend(pay)
     if order == "unit":
         tree = {unit.id: i for i, (_, unit) in enumerate(state.walk())}
         rank = {Role.HEAD: 0, Role.DEPUTY: 1, Role.STAFF: 2}
@@ -121,8 +127,9 @@ def staff_rows(
                     ratings[int(c.key.split(":")[1])].vi.capitalize()
                     if int(c.key.split(":")[1]) in ratings
                     else None
-                    for c in columns[len(STAFF_COLUMNS) :]
+                    for c in ratings_columns
                 ),
+                *(_pay_cell(getattr(person, c.key)) for c in pay),
             ]
         )
     return columns, rows
@@ -254,3 +261,9 @@ def findings_rows(report: Report) -> list[list[Any]]:
             ]
         )
     return rows
+
+
+def _pay_cell(value: Any) -> CellValue:
+    if isinstance(value, Decimal):
+        return float(value)
+    return value  # type: ignore[no-any-return]

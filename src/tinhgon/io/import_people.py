@@ -319,6 +319,7 @@ class PeopleMixin(MatchingMixin):
                     qualifications=quals,
                     ratings=rated,
                     title=title,
+                    **{key: v[key] for key in PAY_KEYS if key in v},
                 ),
             )
             return
@@ -356,6 +357,9 @@ class PeopleMixin(MatchingMixin):
         update("ratings", tuple(sorted(ratings.items())), "xếp loại")
         if "post" in row.present:
             update("title", title, "chức danh")
+        for key, label in PAY_KEYS.items():
+            if key in v:
+                update(key, v[key], label)
         if not updates:
             row.person = existing
             return
@@ -452,6 +456,16 @@ class PeopleMixin(MatchingMixin):
             row.role = assignment.role
         else:
             row.role = Role.STAFF
+
+
+# Pay and social insurance (PAY_COLUMNS): stored when given, listed when they change.
+PAY_KEYS = {
+    "salary_coefficient": "hệ số lương",
+    "position_allowance_coefficient": "hệ số phụ cấp chức vụ",
+    "allowance_coefficient": "hệ số phụ cấp khác",
+    "social_insurance_months": "số tháng đóng BHXH",
+    "social_insurance_on": "ngày tính BHXH",
+}
 
 
 def _political_full(qualifications: tuple[str, ...]) -> tuple[list[str], list[str]]:

@@ -466,4 +466,9 @@ KEY_MEANINGS: dict[str, Text] = {
     "rank_name": ("tên ngạch", "rank name"),
     "qualifications": ("trình độ chuyên môn", "qualifications"),
     "political": ("lý luận chính trị", "political theory"),
+    "salary_coefficient": ("hệ số lương", "salary coefficient"),
+    "position_allowance_coefficient": ("hệ số phụ cấp chức vụ", "position allowance"),
+    "allowance_coefficient": ("hệ số phụ cấp khác", "other allowances"),
+    "social_insurance_months": ("số tháng đóng BHXH", "months of social insurance"),
+    "social_insurance_on": ("BHXH tính đến ngày", "social insurance counted up to"),
 }

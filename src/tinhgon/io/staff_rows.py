@@ -21,12 +21,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from tinhgon.domain import Category, InvalidValue, Sex
+from tinhgon.io.cell_values import read_coefficient
 from tinhgon.io.columns import (
     CellError,
     guess_kind,
     match_key,
     read_birth,
     read_category,
+    read_count,
+    read_date,
     read_list,
     read_national_id,
     read_rank_code,
@@ -86,6 +89,11 @@ READERS: Mapping[str, Callable[[CellValue], Any]] = {
     "rank_code": read_rank_code,
     "qualifications": read_qualifications,
     "political": read_political,
+    "salary_coefficient": read_coefficient,
+    "position_allowance_coefficient": read_coefficient,
+    "allowance_coefficient": read_coefficient,
+    "social_insurance_months": read_count,
+    "social_insurance_on": read_date,
 }
 
 _UNIQUE = frozenset({"person_id", "full_name", "national_id", "family_name", "given_name"})
