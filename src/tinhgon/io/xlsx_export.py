@@ -29,6 +29,7 @@ from tinhgon.domain import (
 )
 from tinhgon.io.columns import (
     AGENCY_FIELDS,
+    PAY_COLUMNS,
     QUOTA_HEADERS,
     RATING_HEADER,
     SHEET_AGENCY,
@@ -352,9 +353,9 @@ def write_template(path: Path, what: str, *, rating_years: Sequence[int] = ()) -
         )
         guide.append((SHEET_UNITS, [c for c in UNIT_COLUMNS if not c.export_only]))
     if what in ("staff", "workbook"):
-        columns = [*STAFF_COLUMNS, *rating_columns(rating_years)]
+        columns = [*STAFF_COLUMNS, *rating_columns(rating_years), *PAY_COLUMNS]
         write_sheet(book, formats, Sheet(SHEET_STAFF, columns, ()))
-        guide.append((SHEET_STAFF, STAFF_COLUMNS))
+        guide.append((SHEET_STAFF, [*STAFF_COLUMNS, *PAY_COLUMNS]))
     _guide(book, formats, guide)
     book.close()
 
