@@ -392,3 +392,17 @@ def test_formulas_in_the_units_and_agency_sheets_are_refused_where_read(tmp_path
         ("Cơ quan", "B1"),
         ("Đơn vị", "B3"),
     ]
+
+
+def test_ma_so_right_after_the_rank_is_the_rank_code(tmp_path):
+    header = [*HEADER, "Ngạch công chức, viên chức", "Mã số"]
+    rows = [
+        [*DIRECTOR, "Chuyên viên cao cấp", "01.001"],
+        ["Lê Văn A", "01/01/1980", "Nam", "CC", "Văn phòng", None, "Chuyên viên", "01.003"],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", {"Danh sách": [header, *rows]})
+
+    result = run_import(path, None, **NEW)
+
+    ranks = {p.full_name: p.rank.code for p in result.project.people.values() if p.rank}
+    assert ranks == {"Hồ Văn Quang": "01.001", "Lê Văn A": "01.003"}

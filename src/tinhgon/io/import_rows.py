@@ -276,7 +276,7 @@ class RowReader:
                 paths = band_paths(band)
                 headers = {i: " / ".join(p) for i, p in paths.items()}
                 sheet = self.make_sheet(
-                    table, SheetKind.STAFF, last, headers, {i: key_of(p) for i, p in paths.items()}
+                    table, SheetKind.STAFF, last, headers, _rank_code_after_rank(paths)
                 )
                 sheet.first_header_row = table.header_row = number
                 sheet.title = _title(table, number)
@@ -472,3 +472,18 @@ KEY_MEANINGS: dict[str, Text] = {
     "social_insurance_months": ("số tháng đóng BHXH", "months of social insurance"),
     "social_insurance_on": ("BHXH tính đến ngày", "social insurance counted up to"),
 }
+
+
+def _rank_code_after_rank(paths: dict[int, list[str]]) -> dict[int, str | None]:
+    """Each column's key; 'Mã số' right after the rank's name is the rank's code (the official
+    forms' 'Ngạch công chức, viên chức' | 'Mã số'), not the person's id."""
+    keys = {i: key_of(p) for i, p in paths.items()}
+    for index, key in keys.items():
+        if (
+            key == "person_id"
+            and match_key(paths[index][-1]) == "ma so"
+            and keys.get(index - 1) == "rank_name"
+            and "rank_code" not in keys.values()
+        ):
+            keys[index] = "rank_code"
+    return keys
