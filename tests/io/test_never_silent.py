@@ -406,3 +406,24 @@ def test_ma_so_right_after_the_rank_is_the_rank_code(tmp_path):
 
     ranks = {p.full_name: p.rank.code for p in result.project.people.values() if p.rank}
     assert ranks == {"Hồ Văn Quang": "01.001", "Lê Văn A": "01.003"}
+
+
+def test_a_group_row_gives_the_unit_where_the_unit_column_is_left_empty(tmp_path):
+    header = ["STT", *HEADER]
+    path = write_xlsx(
+        tmp_path / "ds.xlsx",
+        {
+            "DS": [
+                header,
+                ["I", "LÃNH ĐẠO SỞ"],
+                [1, "Hồ Văn Quang", "04/04/1969", "Nam", "CC", None, "Giám đốc"],
+                ["II", "CÁC PHÒNG"],
+                [2, "Lê Văn A", "01/01/1980", "Nam", "CC", "Văn phòng", "Chánh VP"],
+            ]
+        },
+    )
+    result = run_import(path, None, **NEW)
+
+    state = result.project.state_on(ON)
+    posts = {state.people[p].full_name: (a.unit_id, a.role) for p, a in state.assignments.items()}
+    assert posts == {"Hồ Văn Quang": ("snv", Role.HEAD), "Lê Văn A": ("vp", Role.HEAD)}

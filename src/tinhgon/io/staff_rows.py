@@ -179,7 +179,7 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
         if group is not None:
             if group.category is not None and not group.leaders:
                 group_category = group.category
-            elif not has_unit_column:
+            else:
                 grouped = True
                 group_unit, group_leaders = group.label, group.leaders
                 group_row = number
@@ -248,15 +248,17 @@ def read_staff_sheet(reader: RowReader, sheet: SheetView) -> None:
                 read["category"] = category
         leader = False
         unit_loc: Loc | None = None  # where the unit is written when it is not in a column
-        if not has_unit_column:
+        if "unit" not in read and "unit_id" not in read:
+            # No unit in the row: its group's (with a unit column, a leaders' group row above
+            # rows whose unit cell is empty), else the sheet's.
             if grouped:
                 leader = group_leaders
                 if not leader:
                     read["unit"] = group_unit
                     unit_loc = Loc(sheet.table.name, group_row)
-            elif own_leaders:
+            elif own_leaders and not has_unit_column:
                 leader = True
-            elif own_unit:
+            elif own_unit and not has_unit_column:
                 read["unit"] = own_unit
         row_present = frozenset(derived | ({"unit"} if "unit" in read else set()))
         reader.staff_rows.append(
