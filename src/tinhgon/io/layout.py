@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from tinhgon.domain import Category
-from tinhgon.io.columns import match_key, staff_header, text_of
+from tinhgon.io.columns import CellError, match_key, read_category, staff_header, text_of
 from tinhgon.io.sheets import CellValue
 
 # -- the header band ----------------------------------------------------------------------
@@ -217,8 +217,6 @@ def is_footer(values: tuple[CellValue, ...]) -> bool:
 
 
 def _category_of(label: str) -> Category | None:
-    from tinhgon.io.columns import CellError, read_category
-
     try:
         return read_category(label)
     except CellError:

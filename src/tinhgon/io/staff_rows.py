@@ -23,6 +23,8 @@ from typing import Any
 from tinhgon.domain import Category, InvalidValue, Sex
 from tinhgon.io.cell_values import read_coefficient
 from tinhgon.io.columns import (
+    POLITICAL,
+    POLITICAL_LEVELS,
     CellError,
     guess_kind,
     match_key,
@@ -59,8 +61,6 @@ def read_qualifications(value: CellValue) -> tuple[str, ...]:
 def read_political(value: CellValue) -> tuple[str, ...]:
     """'Cao cấp' → 'Cao cấp lý luận chính trị' (the four levels only); any other text is kept
     as written; 'Không' is none."""
-    from tinhgon.io.columns import POLITICAL, POLITICAL_LEVELS
-
     levels = {match_key(level): level for level in POLITICAL_LEVELS}
     out = []
     for part in read_qualifications(value):
@@ -360,8 +360,6 @@ def _derive(reader: RowReader, sheet: SheetView, number: int, read: dict[str, An
         if family == "degree":
             degrees.append(text)
         else:
-            from tinhgon.io.columns import POLITICAL
-
             political.append(f"{name} {POLITICAL}" if not mark else text)
     if degrees:
         read["qualifications"] = tuple(read.get("qualifications", ())) + tuple(degrees)
