@@ -16,7 +16,7 @@ from tinhgon.web.services.agencies import (
     next_person_id,
     person_register,
 )
-from tinhgon.web.services.base import ServiceError, StaleEdit, audit
+from tinhgon.web.services.base import ServiceError, StaleEdit, _bump, audit
 from tinhgon.web.services.plans import (
     plan_approve,
     plan_change_add,
@@ -32,6 +32,7 @@ from tinhgon.web.services.spreadsheets import spreadsheet_import
 __all__ = [
     "ServiceError",
     "StaleEdit",
+    "_bump",
     "agency_export",
     "agency_import",
     "audit",
