@@ -40,6 +40,7 @@ SAMPLES: dict[tuple[str, str], str] = {
     ("*", "what"): "nhan-su",
     ("*", "paper"): "proposal",
     ("*", "fmt"): "txt",
+    ("*", "seq"): "1",
 }
 # Pages anyone may open without logging in.
 PUBLIC = {"login", "logout", "set_language", "spreadsheet_template"}
