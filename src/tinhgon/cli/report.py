@@ -10,13 +10,9 @@ import typer
 
 from tinhgon.cli.main import app, fail, option_date, out, read_project
 from tinhgon.domain import TinhgonError
-from tinhgon.reports import ReportFormat, ReportOptions, build_report, format_of, write_report
 
-_FORMAT_VI = {
-    ReportFormat.DOCX: "Word",
-    ReportFormat.PDF: "PDF",
-    ReportFormat.XLSX: "phụ lục Excel",
-}
+# The report libraries (matplotlib, reportlab, python-docx) load only when a report is made.
+_FORMAT_VI = {"docx": "Word", "pdf": "PDF", "xlsx": "phụ lục Excel"}
 _BLANK_DATE = ("blank", "trong", "trống")
 
 
@@ -149,6 +145,8 @@ def report(
     Word or PDF: before and after, the changes and their legal basis, the legal check, a chart
     and the org chart; .xlsx: the report's tables as an Excel annex.
     """
+    from tinhgon.reports import ReportOptions, build_report, format_of, write_report
+
     try:
         fmt = format_of(output)
     except TinhgonError as error:

@@ -15,10 +15,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path as FsPath
-from typing import Any, TypeVar
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinhgon.domain import (
     BUILTIN_KINDS,
@@ -58,6 +55,10 @@ from tinhgon.io.codec import (
 )
 from tinhgon.io.errors import FileProblem, ProjectFileError
 from tinhgon.io.yamlsrc import Locator, Path, YamlSyntaxError, dump_plain, load_located, path_text
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 T = TypeVar("T")
 FORMAT_VERSION = 1
@@ -151,6 +152,8 @@ def _validators() -> tuple[Draft202012Validator, dict[str, Draft202012Validator]
     Checking each change against the schema of its kind, rather than against twelve
     if/then branches, gives the same verdicts many times faster on large files.
     """
+    from jsonschema import Draft202012Validator
+
     schema = project_schema()
     defs = schema["$defs"]
     change = defs["change"]
