@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path as FsPath
@@ -54,7 +54,16 @@ from tinhgon.io.codec import (
     unit_kind_to_plain,
 )
 from tinhgon.io.errors import FileProblem, ProjectFileError
-from tinhgon.io.yamlsrc import Locator, Path, YamlSyntaxError, dump_plain, load_located, path_text
+from tinhgon.io.fastschema import Check, Unsupported, compile_schema
+from tinhgon.io.yamlsrc import (
+    Locator,
+    Path,
+    YamlSyntaxError,
+    dump_plain,
+    load_located,
+    load_plain,
+    path_text,
+)
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -91,6 +100,22 @@ def load_project(path: str | FsPath) -> Project:
 
 
 def parse_project(text: str, *, name: str = "<project>") -> Project:
+    """Read a project file's text. A valid file is read once, without keeping the line of
+    every value (the quick way); a file with any problem is read again with its lines, so
+    that every problem names its line."""
+    try:
+        data = load_plain(text)
+    except YamlSyntaxError as error:
+        raise ProjectFileError([FileProblem(name, error.line, "", error.vi, error.en)]) from None
+    if isinstance(data, dict) and not schema_errors(data):
+        try:
+            return _Reader(name, Locator()).read(data)
+        except ProjectFileError:
+            pass  # read again below, with the line of each problem
+    return _parse_located(text, name)
+
+
+def _parse_located(text: str, name: str) -> Project:
     try:
         data, locator = load_located(text)
     except YamlSyntaxError as error:
@@ -144,16 +169,24 @@ def _dedupe(problems: list[FileProblem]) -> list[FileProblem]:
 # -- schema errors in Vietnamese ------------------------------------------------------------
 
 
-@cache
-def _validators() -> tuple[Draft202012Validator, dict[str, Draft202012Validator]]:
-    """The schema split for speed, from the one schema file: the file without the changes'
-    own fields, and one validator for each kind of change (its own fields only).
+@dataclass(frozen=True)
+class _Schemas:
+    """The schema split for speed, from the one schema file (``$ref`` inlined): the file
+    without the items of its lists, the schema of an item of each list (a change: its kind
+    only), and one schema for each kind of change (its own fields only).
 
-    Checking each change against the schema of its kind, rather than against twelve
-    if/then branches, gives the same verdicts many times faster on large files.
+    Checking each item on its own tells which items fail, so that jsonschema explains only
+    those; checking a change against the schema of its kind, rather than against twelve
+    if/then branches, gives the same verdicts many times faster.
     """
-    from jsonschema import Draft202012Validator
 
+    outline: dict[str, Any]
+    items: dict[str, dict[str, Any]]
+    by_kind: dict[str, dict[str, Any]]
+
+
+@cache
+def _schemas() -> _Schemas:
     schema = project_schema()
     defs = schema["$defs"]
     change = defs["change"]
@@ -164,22 +197,60 @@ def _validators() -> tuple[Draft202012Validator, dict[str, Draft202012Validator]
         "properties": {"kind": change["properties"]["kind"]},
     }
     outline = _inline(outline, outline["$defs"])
+    items = {}
+    for name, prop in outline.get("properties", {}).items():
+        if (
+            isinstance(prop, dict)
+            and set(prop) <= {"type", "items", "description"}
+            and prop.get("type") == "array"
+            and isinstance(prop.get("items"), dict)
+        ):
+            items[name] = prop["items"]
+            outline["properties"][name] = {"type": "array"}
     by_kind = {}
     for branch in change["allOf"]:
         kind = branch["if"]["properties"]["kind"]["const"]
         then = branch["then"]
-        by_kind[kind] = Draft202012Validator(
-            _inline(
-                {
-                    "type": "object",
-                    "required": [*change["required"], *then.get("required", [])],
-                    "properties": {**change["properties"], **then.get("properties", {})},
-                    "additionalProperties": False,
-                },
-                defs,
-            )
+        by_kind[kind] = _inline(
+            {
+                "type": "object",
+                "required": [*change["required"], *then.get("required", [])],
+                "properties": {**change["properties"], **then.get("properties", {})},
+                "additionalProperties": False,
+            },
+            defs,
         )
-    return Draft202012Validator(outline), by_kind
+    return _Schemas(outline, items, by_kind)
+
+
+_Verdicts = tuple[Check, dict[str, Check], dict[str, Check]]
+
+
+@cache
+def _verdicts() -> _Verdicts | None:
+    """The schemas compiled to quick yes-or-no checks (None: a keyword they cannot check)."""
+    schemas = _schemas()
+    try:
+        return (
+            compile_schema(schemas.outline),
+            {name: compile_schema(s) for name, s in schemas.items.items()},
+            {kind: compile_schema(s) for kind, s in schemas.by_kind.items()},
+        )
+    except Unsupported:
+        return None
+
+
+@cache
+def _validator(key: tuple[str, str]) -> Draft202012Validator:
+    """jsonschema's validator of one of the split schemas: ("outline", ""), ("items", name)
+    or ("kind", kind). Loaded only to explain a file that fails."""
+    from jsonschema import Draft202012Validator
+
+    schemas = _schemas()
+    group, name = key
+    if group == "outline":
+        return Draft202012Validator(schemas.outline)
+    return Draft202012Validator((schemas.items if group == "items" else schemas.by_kind)[name])
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:
@@ -194,9 +265,27 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def schema_errors(data: Any) -> list[tuple[Path, ValidationError]]:
-    """Every schema error of a project file, each with the path of the value it was found in."""
-    outline, by_kind = _validators()
-    found: list[tuple[Path, ValidationError]] = [((), e) for e in outline.iter_errors(data)]
+    """Every schema error of a project file, each with the path of the value it was found in.
+
+    Each part is checked with the quick compiled checks first; jsonschema runs only on the
+    parts that fail, to say why.
+    """
+    verdicts = _verdicts()
+    found: list[tuple[Path, ValidationError]] = []
+
+    def explain(key: tuple[str, str], quick: Check | None, value: Any, prefix: Path) -> None:
+        if verdicts is not None and quick is not None and quick(value):
+            return
+        found.extend((prefix, e) for e in _validator(key).iter_errors(value))
+
+    outline, item_checks, kind_checks = verdicts or (None, {}, {})
+    explain(("outline", ""), outline, data, ())
+    for name in _schemas().items:
+        entries = data.get(name)
+        if isinstance(entries, list):
+            quick = item_checks.get(name)
+            for i, entry in enumerate(entries):
+                explain(("items", name), quick, entry, (name, i))
     lists: list[tuple[Path, Any]] = [(("changes",), data.get("changes"))]
     plans = data.get("plans")
     if isinstance(plans, list):
@@ -205,14 +294,14 @@ def schema_errors(data: Any) -> list[tuple[Path, ValidationError]]:
             for i, p in enumerate(plans)
             if isinstance(p, dict)
         ]
+    by_kind = _schemas().by_kind
     for prefix, changes in lists:
         if not isinstance(changes, list):
             continue
         for i, change in enumerate(changes):
             kind = change.get("kind") if isinstance(change, dict) else None
-            validator = by_kind.get(kind) if isinstance(kind, str) else None
-            if validator is not None:
-                found.extend(((*prefix, i), e) for e in validator.iter_errors(change))
+            if isinstance(kind, str) and kind in by_kind:
+                explain(("kind", kind), kind_checks.get(kind), change, (*prefix, i))
     return found
 
 
