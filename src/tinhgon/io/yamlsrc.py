@@ -97,6 +97,9 @@ _CORE_TAGS = frozenset(
     )
 )
 _NO_KEY = object()
+# The first letters of a plain scalar that may be something else than text (null, a boolean,
+# a number); any other is text as it is, without trying the patterns.
+_MAYBE_TYPED = frozenset("~nNtTfF-+.0123456789")
 
 
 def _syntax_error(error: yaml.YAMLError) -> YamlSyntaxError:
@@ -123,8 +126,10 @@ def _build(text: str, locator: Locator | None) -> Any:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     end_events = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    maybe_typed = _MAYBE_TYPED
+    core_tags = _CORE_TAGS
 
-    def place(value: Any, line: int) -> Path:
+    def place(value: Any, event: yaml.Event) -> Path:
         """Put a value where the parser stands; return its path (when lines are kept)."""
         nonlocal root, duplicate
         if not stack:
@@ -138,39 +143,60 @@ def _build(text: str, locator: Locator | None) -> Any:
                 return ()
             path: Path = (*frame[1], len(container))
             container.append(value)
-            lines[path] = line
+            lines[path] = event.start_mark.line + 1
             return path
         key = frame[2]
         if key is _NO_KEY:  # the value is a key
             name = "" if value is None or type(value) in (dict, list) else str(value)
             if name in container and duplicate is None:
-                duplicate = (line, name)
+                duplicate = (event.start_mark.line + 1, name)
             frame[2] = name
             if lines is not None:
-                lines[(*frame[1], name)] = line
+                lines[(*frame[1], name)] = event.start_mark.line + 1
             return ()
         container[key] = value
         frame[2] = _NO_KEY
         return (*frame[1], key) if lines is not None else ()
 
+    parser = _Loader(text)
+    next_event = parser.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        while (event := next_event()) is not None:
             kind = type(event)
             if kind is scalar_event:
                 value: Any = event.value
-                if not event.style and (event.tag in _CORE_TAGS or event.tag in (None, "!")):
+                if (
+                    not event.style
+                    and (not value or value[0] in maybe_typed)
+                    and (event.tag is None or event.tag in core_tags or event.tag == "!")
+                ):
                     value = _resolve(value)
                 if event.anchor:
                     anchors[event.anchor] = value
-                place(value, event.start_mark.line + 1)
+                # The most frequent case, inline: a value or a key in a mapping without lines.
+                if lines is None and stack and duplicate is None:
+                    frame = stack[-1]
+                    container = frame[0]
+                    key = frame[2]
+                    if type(container) is dict:
+                        if key is _NO_KEY:
+                            if type(value) is not str:
+                                value = "" if value is None else str(value)
+                            if value not in container:
+                                frame[2] = value
+                                continue
+                        else:
+                            container[key] = value
+                            frame[2] = _NO_KEY
+                            continue
+                place(value, event)
             elif kind in end_events:
                 stack.pop()
             elif kind is mapping_start or kind is sequence_start:
-                container: Any = {} if kind is mapping_start else []
+                container = {} if kind is mapping_start else []
                 if event.anchor:
                     anchors[event.anchor] = container
-                path = place(container, event.start_mark.line + 1)
-                stack.append([container, path, _NO_KEY])
+                stack.append([container, place(container, event), _NO_KEY])
             elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise YamlSyntaxError(
@@ -178,7 +204,7 @@ def _build(text: str, locator: Locator | None) -> Any:
                         f"lỗi cú pháp YAML: không có neo '{event.anchor}'",
                         f"YAML syntax error: found undefined alias '{event.anchor}'",
                     )
-                place(copy.deepcopy(anchors[event.anchor]), event.start_mark.line + 1)
+                place(copy.deepcopy(anchors[event.anchor]), event)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -190,6 +216,8 @@ def _build(text: str, locator: Locator | None) -> Any:
                     )
     except yaml.YAMLError as error:
         raise _syntax_error(error) from error
+    finally:
+        parser.dispose()
     if duplicate is not None:
         line, name = duplicate
         raise YamlSyntaxError(
