@@ -93,6 +93,7 @@ def baseline_source(commit: str, into: Path) -> Path | None:
     )
     if archive.returncode != 0:
         return None
+    into.mkdir(parents=True, exist_ok=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into / "src"
 

@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tinhgon.io.fastschema import Unsupported, compile_schema
-from tinhgon.io.project_file import _schemas, project_schema, schema_errors
+from tinhgon.io.project_schema import _schemas, project_schema, schema_errors
 from tinhgon.io.yamlsrc import load_plain
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kontum-ez-board.yaml"

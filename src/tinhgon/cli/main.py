@@ -16,6 +16,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
+from tinhgon.cli import progress
 from tinhgon.domain import ChangeRefused, Project, TinhgonError
 from tinhgon.io import ProjectFileError, load_project
 from tinhgon.io.codec import FieldError, parse_date
@@ -52,9 +53,20 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
+@app.callback()
+def _options(
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Không hiện thanh tiến độ / no progress bars"),
+    ] = False,
+) -> None:
+    progress.quiet = quiet
+
+
 def read_project(file: Path) -> Project:
     try:
-        return load_project(file)
+        with progress.progress_bar() as bar:
+            return load_project(file, progress=bar)
     except ProjectFileError as error:
         count = len(error.problems)
         fail(
