@@ -329,7 +329,16 @@ def person(request: HttpRequest, agency: models.Agency, pid: str) -> HttpRespons
 @agency_page()
 def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     project = repository.project_of(agency)
-    entries = selectors.timeline_entries(project=project)[::-1]
+    since = date_param(request, "tu") if request.GET.get("tu") else None
+    until = date_param(request, "den") if request.GET.get("den") else None
+    history = selectors.timeline_page(
+        project=project,
+        page=_int(request.GET.get("trang", 1)) or 1,
+        since=since,
+        until=until,
+        kind=request.GET.get("loai", ""),
+    )
+    entries = history["entries"]
     kind = request.GET.get("kind", "")
     form = None
     if Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
@@ -343,6 +352,10 @@ def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         "tinhgon/timeline.html",
         agency,
         entries=entries,
+        history=history,
+        since=since,
+        until=until,
+        loai=request.GET.get("loai", ""),
         kinds=forms.CHANGE_KINDS,
         form=form,
         kind=kind,
