@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tinhgon import law
+from tinhgon.cli.lazy import lazy_module
 from tinhgon.cli.main import (
     OnOpt,
     app,
@@ -22,11 +22,13 @@ from tinhgon.cli.main import (
     state_or_fail,
     vn_date,
 )
-from tinhgon.io import dump_project
-from tinhgon.io.errors import FileRefused, SpreadsheetError
 
 if TYPE_CHECKING:
+    from tinhgon import law
+    from tinhgon.io.errors import SpreadsheetError
     from tinhgon.io.staff_import import ImportResult
+else:
+    law = lazy_module("tinhgon.law")
 
 # The spreadsheet libraries load only when a command here runs (`tinhgon --help` stays quick).
 
@@ -207,6 +209,8 @@ def import_(
     copy with an error column is written beside the input.
     """
     project = read_project(into) if into.exists() else None
+    from tinhgon.io import dump_project
+    from tinhgon.io.errors import FileRefused, SpreadsheetError
     from tinhgon.io.sheets import read_spreadsheet
     from tinhgon.io.staff_import import ImportOptions, import_workbook
     from tinhgon.io.xlsx_export import write_error_copy
@@ -425,6 +429,8 @@ def export_project_command(file: ProjectArg, output: OutputOpt) -> None:
     """Tệp dự án YAML dạng chuẩn / The project file in its normal form."""
     if output.suffix.lower() not in (".yaml", ".yml"):
         fail(f"--output: tệp dự án phải có đuôi .yaml ({output}) (the output must be a .yaml file)")
+    from tinhgon.io import dump_project
+
     project = read_project(file)
     _write_atomically(output, dump_project(project))
     out.print(f"Đã ghi {output}. (written)", markup=False)

@@ -11,15 +11,16 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from tinhgon.cli import progress
+from tinhgon.cli.lazy import Later
 from tinhgon.domain import ChangeRefused, Project, TinhgonError
-from tinhgon.io import ProjectFileError, load_project
-from tinhgon.io.codec import FieldError, parse_date
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="tinhgon",
@@ -30,13 +31,28 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
 )
 
 EXIT_BAD_INPUT = 2
 
+
 # Piped output is not cut to 80 columns: long Vietnamese unit names stay on one line.
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Made on first use: rich's console takes a tenth of the start-up to load.
+def _out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+out: Console = Later(_out)  # type: ignore[assignment]
+err: Console = Later(_err)  # type: ignore[assignment]
 
 
 OnOpt = Annotated[str, typer.Option("--on", help="Tại ngày / as of (dd/mm/yyyy hoặc yyyy-mm-dd)")]
@@ -64,6 +80,8 @@ def _options(
 
 
 def read_project(file: Path) -> Project:
+    from tinhgon.io import ProjectFileError, load_project
+
     try:
         with progress.progress_bar() as bar:
             return load_project(file, progress=bar)
@@ -76,6 +94,8 @@ def read_project(file: Path) -> Project:
 
 
 def option_date(value: str, option: str) -> dt.date:
+    from tinhgon.io.codec import FieldError, parse_date
+
     try:
         return parse_date(value)
     except FieldError as error:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from tinhgon.cli.lazy import Later
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -44,7 +46,9 @@ def progress_bar(
     from rich.progress import Progress as Bars
 
     if console is None:
-        from tinhgon.cli.main import err as console
+        from tinhgon.cli.main import err
+
+        console = err.made() if isinstance(err, Later) else err
 
     with Bars(
         TextColumn("{task.description}"),
