@@ -1,0 +1,91 @@
+"""An agency on a date: the dashboard, the org chart and the official report."""
+
+from __future__ import annotations
+
+import io
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from tinhgon.domain import ChangeRefused, TinhgonError
+from tinhgon.reports import CONTENT_TYPES, ReportFormat, ReportOptions, build_report, write_report
+from tinhgon.web import forms, models, repository, selectors
+from tinhgon.web.views.base import (
+    agency_page,
+    date_param,
+    page,
+    show_error,
+)
+
+
+@agency_page()
+def dashboard(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    on = date_param(request)
+    data = selectors.dashboard_at(agency=agency, on=on)
+    return page(
+        request,
+        "tinhgon/dashboard.html",
+        agency,
+        on=on,
+        **data,
+        plans=agency.plans.exclude(status="implemented"),
+    )
+
+
+@agency_page()
+def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    on = date_param(request)
+    project = repository.project_of(agency)
+    plan = request.GET.get("plan") or None
+    if plan and plan not in project.plans:
+        raise Http404("Không có đề án này")
+    try:
+        data = selectors.orgchart_at(agency=agency, on=on, plan=plan)
+    except ChangeRefused as error:
+        show_error(request, error)
+        plan = None
+        data = selectors.orgchart_at(agency=agency, on=on, plan=None)
+    return page(
+        request,
+        "tinhgon/orgchart.html",
+        agency,
+        on=on,
+        **data,
+        plan=project.plans[plan] if plan else None,
+        plans=project.plans.values(),
+    )
+
+
+@agency_page()
+def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Tải báo cáo: the form, and the file once the form is filled in."""
+    project = repository.project_of(agency)
+    plans = [(p.id, p.title) for p in project.plans.values()]
+    form = forms.ReportForm(request.GET or None, plans=plans)
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        options = ReportOptions(
+            number=data["number"].strip() or None,
+            signer=data["signer"].strip() or None,
+            recipients=tuple(
+                line.strip() for line in data["recipients"].splitlines() if line.strip()
+            ),
+        )
+        try:
+            content = build_report(
+                project,
+                before=data["before"],
+                after=data["after"],
+                plan=data["plan"] or None,
+                options=options,
+            )
+            buffer = io.BytesIO()
+            fmt = ReportFormat(data["format"])
+            write_report(content, buffer, fmt)
+        except TinhgonError as error:
+            show_error(request, error)
+        else:
+            response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[fmt])
+            name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.{fmt.value}"
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+    return page(request, "tinhgon/report.html", agency, form=form)

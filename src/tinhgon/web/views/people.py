@@ -1,0 +1,112 @@
+"""Staff: the list with its filters, each person's page, the Excel export."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+
+from tinhgon.io.xlsx_export import export_staff
+from tinhgon.web import forms, models, repository, selectors
+from tinhgon.web.views.base import (
+    XLSX,
+    agency_page,
+    date_param,
+    page,
+)
+
+STAFF_PAGE = 200
+
+
+@agency_page()
+def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    on = date_param(request)
+    project = repository.project_of(agency)
+    state = selectors.structure_at(project=project, on=on)
+    form = forms.StaffFilterForm(request.GET or None, state=state, ranks=selectors.ranks_of(state))
+    rows = selectors.staff_at(agency=agency, on=on)
+    total = len(rows)
+    if form.is_valid():
+        data = form.cleaned_data
+        rows = selectors.staff_filter(
+            rows,
+            on=on,
+            q=data["q"],
+            unit=data["unit"],
+            category=data["category"],
+            rank=data["rank"],
+            age_band=data["age_band"],
+            retiring_within=data["retiring_within"],
+            state=state,
+        )
+    pages = Paginator(rows, STAFF_PAGE)
+    current = pages.get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page(
+        request,
+        "tinhgon/staff.html",
+        agency,
+        on=on,
+        form=form,
+        rows=current.object_list,
+        matched=len(rows),
+        total=total,
+        pager=current,
+        query=query.urlencode(),
+        first_number=current.start_index(),
+    )
+
+
+@agency_page()
+def person(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
+    on = date_param(request)
+    project = repository.project_of(agency)
+    if pid not in project.people:
+        raise Http404("Không có người này")
+    who = project.people[pid]
+    state = selectors.structure_at(project=project, on=on)
+    assignment = state.assignments.get(pid)
+    post = None
+    if assignment:
+        unit = state.units[assignment.unit_id]
+        post = {
+            "unit": unit,
+            "title": unit.kind.post(assignment.role, unit.name)
+            if assignment.role.value != "staff"
+            else "",
+        }
+    from tinhgon.law import age_on, retirement_of
+
+    retirement = retirement_of(sex=who.sex, born=who.birth)
+    return page(
+        request,
+        "tinhgon/person.html",
+        agency,
+        on=on,
+        person=who,
+        post=post,
+        departure=state.departures.get(pid),
+        retirement=retirement,
+        age=age_on(who.birth, on),
+        history=selectors.person_history(project=project, person_id=pid),
+    )
+
+
+@agency_page()
+def staff_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Xuất Excel: the staff list on a date."""
+    on = date_param(request)
+    project = repository.project_of(agency)
+    state = project.state_on(on)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nhan-su.xlsx"
+        export_staff(path, project, state)
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="nhan-su-{agency.code}-{on:%Y%m%d}.xlsx"'
+    )
+    return response
