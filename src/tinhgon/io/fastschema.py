@@ -76,6 +76,9 @@ def compile_schema(schema: Any) -> Check:
         raise Unsupported(f"schema {schema!r}")
     checks: list[Check] = []
     keys = set(schema) - _ANNOTATIONS
+    if keys == {"type", "pattern"} and schema["type"] == "string":  # the most frequent pair
+        search = re.compile(schema["pattern"]).search
+        return lambda v: isinstance(v, str) and search(v) is not None
     object_keys = {"properties", "required", "additionalProperties", "propertyNames"}
     if keys & object_keys:
         checks.append(_object(schema))
@@ -87,9 +90,15 @@ def compile_schema(schema: Any) -> Check:
         checks.append(_keyword(key, schema[key]))
     if len(checks) == 1:
         return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
 
     def every(value: Any) -> bool:
-        return all(check(value) for check in checks)
+        for check in checks:  # noqa: SIM110 (a loop is quicker than all(…) here)
+            if not check(value):
+                return False
+        return True
 
     return every
 
@@ -120,7 +129,15 @@ def _keyword(key: str, argument: Any) -> Check:
         return lambda v: not isinstance(v, list) or len(v) >= argument
     if key == "items":
         item = compile_schema(argument)
-        return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+        def items(value: Any) -> bool:
+            if isinstance(value, list):
+                for x in value:
+                    if not item(x):
+                        return False
+            return True
+
+        return items
     if key == "oneOf":
         branches = [compile_schema(branch) for branch in argument]
         return lambda v: sum(1 for branch in branches if branch(v)) == 1
