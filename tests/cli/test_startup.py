@@ -36,3 +36,17 @@ def test_help_loads_nothing_heavy() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "validate" in done.stdout
     assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+def test_a_lazy_module_is_an_attribute_of_its_package_and_loads_on_use() -> None:
+    code = (
+        "import sys\n"
+        "from tinhgon.cli.lazy import lazy_module\n"
+        "law = lazy_module('tinhgon.law')\n"
+        "import tinhgon\n"
+        "assert tinhgon.law is law\n"
+        "assert 'tinhgon.law.engine' not in sys.modules\n"
+        "assert callable(law.check)\n"
+        "assert 'tinhgon.law.engine' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -24,6 +24,9 @@ def lazy_module(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:  # as an import does: ``tinhgon.law`` is an attribute of ``tinhgon``
+        setattr(sys.modules[parent], child, module)
     return module
 
 
