@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -79,9 +80,16 @@ def _options(
     progress.quiet = quiet
 
 
+# Reads an agency from the application's database by its code (``@CODE`` instead of a file);
+# set by tinhgon.entry, since the command line does not import the web application.
+database_reader: Callable[[str], Project] | None = None
+
+
 def read_project(file: Path) -> Project:
     from tinhgon.io import ProjectFileError, load_project
 
+    if str(file).startswith("@"):
+        return _read_database(str(file)[1:])
     try:
         with progress.progress_bar() as bar:
             return load_project(file, progress=bar)
@@ -91,6 +99,19 @@ def read_project(file: Path) -> Project:
             "\n".join(str(p) for p in error.problems)
             + f"\nTệp không được nạp: {count} lỗi. (The file was not loaded: {count} error(s).)"
         )
+
+
+def _read_database(code: str) -> Project:
+    if database_reader is None:
+        fail(
+            "đọc cơ quan từ cơ sở dữ liệu cần chương trình tinhgon đầy đủ "
+            "(reading from the database needs the full tinhgon program)"
+        )
+    try:
+        return database_reader(code)
+    except LookupError as error:
+        vi, en = getattr(error, "vi", str(error)), getattr(error, "en", str(error))
+        fail(f"@{code}: {vi} ({en})")
 
 
 def option_date(value: str, option: str) -> dt.date:
