@@ -244,7 +244,8 @@ CASES = {
             (
                 "C2",
                 "loại đơn vị 'Tổ' không có; các loại: Ban quản lý, Bộ phận, Chi cục, Cơ quan, Phòng, "
-                "Sở, Thanh tra, Văn phòng, Đơn vị sự nghiệp công lập",
+                "Sở, Thanh tra, Trung tâm Phục vụ hành chính công, Văn phòng, "
+                "Đơn vị sự nghiệp công lập",
             )
         ],
     ),

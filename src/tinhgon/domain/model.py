@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -211,6 +212,14 @@ BUILTIN_KINDS: Mapping[str, UnitKind] = MappingProxyType(
                 "Phó Giám đốc",
             ),
             UnitKind(
+                "public_administrative_service_centre",
+                "Trung tâm Phục vụ hành chính công",
+                "Public administrative service centre",
+                UnitClass.DEPARTMENT,
+                "Giám đốc",
+                "Phó Giám đốc",
+            ),
+            UnitKind(
                 "division",
                 "Bộ phận",
                 "Division",
@@ -376,9 +385,71 @@ class Person:
     rank: Rank | None = None
     qualifications: tuple[str, ...] = ()
     ratings: tuple[tuple[int, Rating], ...] = field(default=())
+    # Facts for early retirement (Decree 135/2020 Art. 5), each optional: years of heavy,
+    # hazardous work; years in areas of especially difficult conditions; % of working capacity lost.
+    hazardous_work_years: int | None = None
+    difficult_area_years: int | None = None
+    work_capacity_loss: int | None = None
+
+    # Pay and social insurance, for the streamlining allowances (all optional):
+    # hệ số lương; hệ số phụ cấp chức vụ lãnh đạo; the other allowances paid as a coefficient
+    # of the base salary, added up; months of compulsory social insurance counted up to
+    # ``social_insurance_on`` (or up to the day someone leaves when that date is not given).
+    salary_coefficient: Decimal | None = None
+    position_allowance_coefficient: Decimal | None = None
+    allowance_coefficient: Decimal | None = None
+    social_insurance_months: int | None = None
+    social_insurance_on: date | None = None
 
     def __post_init__(self) -> None:
         check_identifier(self.id, "người", "person")
+        for value, high, vi, en in (
+            (
+                self.hazardous_work_years,
+                60,
+                "số năm làm nghề nặng nhọc, độc hại",
+                "hazardous work years",
+            ),
+            (
+                self.difficult_area_years,
+                60,
+                "số năm ở vùng đặc biệt khó khăn",
+                "difficult area years",
+            ),
+            (
+                self.work_capacity_loss,
+                100,
+                "tỷ lệ suy giảm khả năng lao động (%)",
+                "work capacity loss (%)",
+            ),
+        ):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high
+            ):
+                raise InvalidValue(
+                    f"người '{self.id}': {vi} phải là số nguyên từ 0 đến {high}",
+                    f"person '{self.id}': {en} must be a whole number from 0 to {high}",
+                )
+        for name, label in (
+            ("salary_coefficient", "hệ số lương"),
+            ("position_allowance_coefficient", "hệ số phụ cấp chức vụ"),
+            ("allowance_coefficient", "hệ số phụ cấp khác"),
+        ):
+            number = getattr(self, name)
+            if number is not None and not Decimal(0) <= number <= Decimal(100):
+                raise InvalidValue(
+                    f"người '{self.id}': {label} {number} không hợp lệ (từ 0 đến 100)",
+                    f"person '{self.id}': {name} {number} is invalid (0 to 100)",
+                )
+        if self.social_insurance_months is not None and not (
+            0 <= self.social_insurance_months <= 12 * 70
+        ):
+            raise InvalidValue(
+                f"người '{self.id}': số tháng đóng bảo hiểm xã hội "
+                f"{self.social_insurance_months} không hợp lệ",
+                f"person '{self.id}': {self.social_insurance_months} months of social "
+                "insurance is invalid",
+            )
         if not self.full_name.strip():
             raise InvalidValue(
                 f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tinhgon.web import views
+from tinhgon.web import views, views_planning
 from tinhgon.web.api import api
 
 urlpatterns = [
@@ -61,4 +61,16 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("api/v1/", api.urls),
+    path(
+        "co-quan/<slug:code>/tinh-gon/de-xuat/",
+        views_planning.plan_propose,
+        name="plan_propose",
+    ),
+    path(
+        "co-quan/<slug:code>/tinh-gon/doi-du/<slug:pid>/",
+        views_planning.plan_surplus,
+        name="plan_surplus",
+    ),
+    path("co-quan/<slug:code>/tinh-gon/du-bao/", views_planning.forecast, name="forecast"),
+    path("co-quan/<slug:code>/tinh-gon/phuong-an/", views_planning.scenarios, name="scenarios"),
 ]
