@@ -128,3 +128,15 @@ def test_same_verdict_as_the_whole_schema_on_broken_files() -> None:
             for value in pick(data):
                 assert quick(value) is slow.is_valid(value)
     assert verdicts == {True, False}  # both kinds of file were met
+
+
+def test_the_project_schema_compiles_whole() -> None:
+    """Every keyword of the real schema is known (else every file would go to jsonschema),
+    and no ``$ref`` is left in the split parts (a ``$ref`` beside a description included)."""
+    from tinhgon.io.project_schema import _verdicts
+
+    assert _verdicts() is not None
+    schemas = _schemas()
+    for part in [schemas.outline, *schemas.items.values(), *schemas.by_kind.values()]:
+        used = {k: v for k, v in part.items() if k != "$defs"}  # $defs: kept, not applied
+        assert "'$ref'" not in str(used)

@@ -116,10 +116,16 @@ def _validator(key: tuple[str, str]) -> Draft202012Validator:
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:
-    """The schema with every ``$ref`` replaced by what it points to (none is recursive)."""
+    """The schema with every ``$ref`` replaced by what it points to (none is recursive). A
+    ``$ref`` beside other keywords means both hold (JSON Schema 2020-12): an ``allOf``."""
     if isinstance(node, dict):
-        if set(node) == {"$ref"} and node["$ref"].startswith("#/$defs/"):
-            return _inline(defs[node["$ref"].rsplit("/", 1)[1]], defs)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            target = _inline(defs[ref.rsplit("/", 1)[1]], defs)
+            if set(node) == {"$ref"}:
+                return target
+            others = {k: _inline(v, defs) for k, v in node.items() if k != "$ref"}
+            return {**others, "allOf": [*others.get("allOf", []), target]}
         return {k: v if k == "$defs" else _inline(v, defs) for k, v in node.items()}
     if isinstance(node, list):
         return [_inline(item, defs) for item in node]
