@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tinhgon.web import views, views_planning
+from tinhgon.web import views, views_documents, views_planning
 from tinhgon.web.api import api
 
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
     path("co-quan/<slug:code>/de-an/", views.plans, name="plans"),
     path("co-quan/<slug:code>/de-an/so-sanh/", views.plans_compare, name="plans_compare"),
     path("co-quan/<slug:code>/de-an/<slug:pid>/", views.plan, name="plan"),
+    path("co-quan/<slug:code>/de-an/<slug:pid>/xoa/", views.plan_delete, name="plan_delete"),
     path(
         "co-quan/<slug:code>/de-an/<slug:pid>/them/", views.plan_change_add, name="plan_change_add"
     ),
@@ -36,6 +37,13 @@ urlpatterns = [
         views.plan_transition,
         name="plan_transition",
     ),
+    path("co-quan/<slug:code>/lich-su/sua-nham/", views.corrections_list, name="corrections_list"),
+    path(
+        "co-quan/<slug:code>/lich-su/<int:seq>/rut/",
+        views.change_withdraw,
+        name="change_withdraw",
+    ),
+    path("co-quan/<slug:code>/lich-su/<int:seq>/sua/", views.change_correct, name="change_correct"),
     path("co-quan/<slug:code>/nhap/", views.agency_import, name="agency_import"),
     path("co-quan/<slug:code>/nhap-excel/", views.spreadsheet_import, name="spreadsheet_import"),
     path(
@@ -47,6 +55,15 @@ urlpatterns = [
     path("co-quan/<slug:code>/xuat/", views.agency_export, name="agency_export"),
     path("co-quan/<slug:code>/nhat-ky/", views.audit, name="audit"),
     path("co-quan/<slug:code>/bao-cao/", views.report, name="report"),
+    path(
+        "co-quan/<slug:code>/bao-cao/noi-dung/", views_documents.report_texts, name="report_texts"
+    ),
+    path("co-quan/<slug:code>/bao-cao/ghi-chu/", views_documents.report_notes, name="report_notes"),
+    path(
+        "co-quan/<slug:code>/de-an/<slug:pid>/van-ban/<slug:paper>.<slug:fmt>",
+        views_documents.plan_paper,
+        name="plan_paper",
+    ),
     path("co-quan/<slug:code>/phan-quyen/", views.memberships, name="memberships"),
     path(
         "tai-khoan/mat-khau/",
