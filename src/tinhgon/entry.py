@@ -4,9 +4,14 @@ Neither ``tinhgon.cli`` nor ``tinhgon.web`` imports the other (DESIGN.md layers)
 above both, puts them together.
 """
 
+from tinhgon.cli import main as cli
 from tinhgon.cli.main import app
 from tinhgon.web import admin_commands
 from tinhgon.web.commands import manage, serve
+from tinhgon.web.reader import project_from_database
+
+# The read commands take @CODE for an agency of the application's database.
+cli.database_reader = project_from_database
 
 app.command("serve")(serve)
 app.command("token")(admin_commands.token)

@@ -16,6 +16,7 @@ from tinhgon.web.permissions import (
 )
 from tinhgon.web.views.base import (
     _in_language,
+    _int,
     _posted_date,
     _save_change,
     agency_page,
@@ -41,7 +42,16 @@ def _timeline_page(
 ) -> HttpResponse:
     """The timeline; ``form`` is a form sent back with what was typed and its errors."""
     project = repository.project_of(agency)
-    entries = selectors.timeline_entries(project=project)[::-1]
+    since = date_param(request, "tu") if request.GET.get("tu") else None
+    until = date_param(request, "den") if request.GET.get("den") else None
+    history = selectors.timeline_page(
+        project=project,
+        page=_int(request.GET.get("trang", 1)) or 1,
+        since=since,
+        until=until,
+        kind=request.GET.get("loai", ""),
+    )
+    entries = history["entries"]
     if form is None and Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
         on = date_param(request, "form_on", today())
         state = project.state_on(on)
@@ -53,6 +63,10 @@ def _timeline_page(
         "tinhgon/timeline.html",
         agency,
         entries=entries,
+        history=history,
+        since=since,
+        until=until,
+        loai=request.GET.get("loai", ""),
         kinds=forms.CHANGE_KINDS,
         form=form,
         kind=kind,
