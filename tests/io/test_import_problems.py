@@ -243,8 +243,9 @@ CASES = {
         [
             (
                 "C2",
-                "loại đơn vị 'Tổ' không có; các loại: Ban quản lý, Bộ phận, Chi cục, Cơ quan, Phòng, "
-                "Sở, Thanh tra, Văn phòng, Đơn vị sự nghiệp công lập",
+                "loại đơn vị 'Tổ' không có; các loại: Ban quản lý, Bộ phận, Chi cục, Chính phủ, "
+                "Cơ quan, Cấp huyện, Phòng, Phường, Sở, Thanh tra, Thành phố trực thuộc trung ương, "
+                "Thị trấn, Tỉnh, Văn phòng, Xã, Đơn vị sự nghiệp công lập, Đặc khu",
             )
         ],
     ),
