@@ -93,3 +93,4 @@ def main() -> None:
 
 # Commands register on import; importing them here also serves ``python -m tinhgon.cli``.
 from tinhgon.cli import excel, law, report, structure  # noqa: E402, F401
+from tinhgon.cli import example  # noqa: E402, F401

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from tinhgon.cli.main import app, fail, option_date, out, read_project
+from tinhgon.cli.main import app, fail, option_date, out
+from tinhgon.cli.structure import AgencyOpt, read_agency
 from tinhgon.domain import TinhgonError
 from tinhgon.reports import ReportFormat, ReportOptions, build_report, format_of, write_report
 
@@ -46,6 +47,7 @@ def report(
         str | None,
         typer.Option("--plan", help="Áp dụng đề án này / apply this plan", show_default=False),
     ] = None,
+    agency: AgencyOpt = None,
     number: Annotated[
         str | None,
         typer.Option(
@@ -153,7 +155,7 @@ def report(
         fmt = format_of(output)
     except TinhgonError as error:
         fail(f"{error.vi} ({error.en})")
-    project = read_project(file)
+    project = read_agency(file, agency)
     day_before = option_date(before, "--before")
     day_after = option_date(after, "--after")
     issued_on, blank = _issue_date(date)
