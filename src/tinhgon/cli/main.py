@@ -92,5 +92,10 @@ def main() -> None:
 
 
 # Commands register on import; importing them here also serves ``python -m tinhgon.cli``.
-from tinhgon.cli import excel, law, report, structure  # noqa: E402, F401
-from tinhgon.cli import example  # noqa: E402, F401
+from tinhgon.cli import (  # noqa: E402, F401
+    example,
+    excel,
+    law,
+    report,
+    structure,
+)

@@ -89,7 +89,12 @@ UNVERIFIED_NOTE = (
     "tỉnh, thành phố năm 2025 (số hiệu chưa đối chiếu)"
 )
 
-_COMMUNE_KIND = {"Xã": "commune", "Phường": "ward", "Thị trấn": "township", "Đặc khu": "special_zone"}
+_COMMUNE_KIND = {
+    "Xã": "commune",
+    "Phường": "ward",
+    "Thị trấn": "township",
+    "Đặc khu": "special_zone",
+}
 
 
 class DataUnavailable(TinhgonError):
@@ -322,5 +327,7 @@ def _plan_changes(
     # 4. The district level ends (its communes are all re-attached to their provinces).
     gone = set(commune_id.values())
     for district in sorted(set(district_id.values()) - gone):
-        changes.append({"kind": "dissolve", "on": ON, "basis": LOCAL_GOVERNMENT_LAW, "unit": district})
+        changes.append(
+            {"kind": "dissolve", "on": ON, "basis": LOCAL_GOVERNMENT_LAW, "unit": district}
+        )
     return changes
