@@ -8,6 +8,7 @@ import pytest
 
 from tinhgon.domain import (
     BUILTIN_KINDS,
+    Category,
     CreateUnit,
     DocumentKey,
     Hire,
@@ -80,7 +81,7 @@ def test_a_merger_of_two_so_moves_their_people_departments_and_quotas(province: 
     assert after.units["skhdt-dt"].parent_id == "stc"
     assert after.assignments["kh1"].unit_id == "stc"
     assert after.assignments["kh1"].role is Role.DEPUTY
-    assert after.quota("stc", list(after.people.values())[0].category, 2025) == 9
+    assert after.quota("stc", Category.CIVIL_SERVANT, 2025) == 9
     stc = province.for_agency("stc").state_on(AFTER, plan="hop-nhat-so")
     assert metrics_of(stc).departments == 4
     assert "skhdt" in stc.ended  # the lineage stays visible from the agency that took it in

@@ -270,9 +270,9 @@ def _plan_changes(
     # 2. Communes divided between several new ones: split into parts, one a new commune.
     parts: dict[tuple[str, str], list[str]] = defaultdict(list)  # new commune -> its sources
     targets: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for new_province, olds in src.divided.items():
-        for old_key, news in olds.items():
-            targets[old_key].extend((new_province, n["newWardKey"]) for n in news)
+    for new_province, divided in src.divided.items():
+        for old_key, pieces in divided.items():
+            targets[old_key].extend((new_province, n["newWardKey"]) for n in pieces)
     for old_key, news in sorted(targets.items(), key=lambda kv: commune_id[kv[0]]):
         source = commune_id[old_key]
         if len(news) == 1:
