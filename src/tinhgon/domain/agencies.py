@@ -9,11 +9,16 @@ state of one agency as if it were a history of its own (the agency at the root),
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tinhgon.domain.errors import TinhgonError
 from tinhgon.domain.model import QuotaKey, Unit
-from tinhgon.domain.state import Assignment, State
+from tinhgon.domain.state import Assignment, State, StateBuilder
+
+if TYPE_CHECKING:
+    from tinhgon.domain.changes import Change
 
 
 class UnknownAgency(TinhgonError):
@@ -128,3 +133,38 @@ def split_by_agency(state: State) -> dict[str, State]:
             quotas=quotas[agency_id],
         )
     return result
+
+
+def footprint(changes: Sequence[Change], agency_id: str) -> tuple[frozenset[int], frozenset[str]]:
+    """What of a history concerns one agency: the positions of the changes that name one of
+    its units or people (judged just before and just after each change: a transfer into the
+    agency and out of it both concern it), and everyone who was ever on its staff. One replay.
+    """
+    builder = StateBuilder()
+    found: set[int] = set()
+    people: set[str] = set()
+
+    def inside(unit_id: str | None) -> bool:
+        return unit_id is not None and builder.is_ancestor(agency_id, unit_id)
+
+    def staff_inside(change: Change) -> list[str]:
+        named = [*change.person_ids()]
+        for unit_id in change.unit_ids():  # people a merger or a division takes along
+            named.extend(builder.members(unit_id))
+        return [
+            p for p in named if p in builder.assignments and inside(builder.assignments[p].unit_id)
+        ]
+
+    for index, change in enumerate(changes):
+        hit = any(inside(u) for u in change.unit_ids() if u in builder.units)
+        before = staff_inside(change)
+        change.apply(builder)
+        after = staff_inside(change)
+        hit = hit or bool(before) or bool(after) or any(inside(u) for u in change.unit_ids())
+        if not hit:
+            ended = [builder.ended[u] for u in change.unit_ids() if u in builder.ended]
+            hit = any(inside(s) for end in ended for s in end.successors)
+        if hit:
+            found.add(index)
+            people.update(before, after)
+    return frozenset(found), frozenset(people)

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from tinhgon.domain import agencies
 from tinhgon.domain.documents import DocumentRegister
-from tinhgon.domain.errors import PlanError
+from tinhgon.domain.errors import PlanError, TinhgonError
 from tinhgon.domain.model import BUILTIN_KINDS, Person, Unit, UnitKind
 from tinhgon.domain.plans import Plan
 from tinhgon.domain.state import State
@@ -52,10 +52,12 @@ class Project:
     # An agency inside the history this project is narrowed to (``for_agency``); None: the whole.
     scope: str | None = None
     whole_agency: Agency | None = field(default=None, compare=False, repr=False)
+    whole_people: Mapping[str, Person] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "plans", MappingProxyType(dict(self.plans)))
         object.__setattr__(self, "people", MappingProxyType(dict(self.people)))
+        # ``people`` of a project narrowed to an agency: those ever on its staff.
         object.__setattr__(self, "unit_kinds", MappingProxyType(dict(self.unit_kinds)))
 
     def plan(self, plan_id: str) -> Plan:
@@ -83,7 +85,15 @@ class Project:
         """The whole history, when this project is narrowed to one agency inside it."""
         if self.scope is None:
             return self
-        return replace(self, agency=self.whole_agency or self.agency, scope=None, whole_agency=None)
+        assert self.whole_people is not None
+        return replace(
+            self,
+            agency=self.whole_agency or self.agency,
+            scope=None,
+            whole_agency=None,
+            people=self.whole_people,
+            whole_people=None,
+        )
 
     def for_agency(self, agency_id: str | None) -> Project:
         """The same history seen from one agency inside it: its state, metrics, findings and
@@ -107,7 +117,22 @@ class Project:
             superior=root.name,
             illustrative=root.illustrative,
         )
-        return replace(whole, agency=agency, scope=unit.id, whole_agency=root)
+        _, staff = agencies.footprint(whole.timeline.changes, unit.id)
+        for plan in whole.plans.values():
+            try:
+                _, more = agencies.footprint(plan.project(whole.timeline).changes, unit.id)
+            except TinhgonError:
+                continue  # a plan that no longer applies shows nobody of its own
+            staff |= more
+        people = {p: person for p, person in whole.people.items() if p in staff}
+        return replace(
+            whole,
+            agency=agency,
+            scope=unit.id,
+            whole_agency=root,
+            people=people,
+            whole_people=whole.people,
+        )
 
     def _find_unit(self, unit_id: str) -> Unit | None:
         """A unit as it last stood, in the official history or in a plan."""
