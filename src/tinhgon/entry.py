@@ -5,10 +5,11 @@ above both, puts them together.
 """
 
 from tinhgon.cli.main import app
-from tinhgon.web.commands import manage, serve, token
+from tinhgon.web.commands import grant, manage, serve, token
 
 app.command("serve")(serve)
 app.command("token")(token)
+app.command("grant")(grant)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
     manage
 )

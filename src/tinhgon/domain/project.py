@@ -108,15 +108,7 @@ class Project:
                 f"no agency '{agency_id}' in the history of {whole.agency.name}",
             )
         root = whole.agency
-        agency = Agency(
-            id=unit.id,
-            name=unit.name,
-            agency_type=unit.agency_type,
-            province=root.province,
-            province_class=root.province_class,
-            superior=root.name,
-            illustrative=root.illustrative,
-        )
+        agency = whole.agency_record(unit)
         _, staff = agencies.footprint(whole.timeline.changes, unit.id)
         for plan in whole.plans.values():
             try:
@@ -132,6 +124,20 @@ class Project:
             whole_agency=root,
             people=people,
             whole_people=whole.people,
+        )
+
+    def agency_record(self, unit: Unit) -> Agency:
+        """The agency a unit of the history stands for (its law: its own agency type; its
+        province: the history's)."""
+        root = self.whole_agency or self.agency
+        return Agency(
+            id=unit.id,
+            name=unit.name,
+            agency_type=unit.agency_type or "other",
+            province=root.province,
+            province_class=root.province_class,
+            superior=root.name,
+            illustrative=root.illustrative,
         )
 
     def _find_unit(self, unit_id: str) -> Unit | None:

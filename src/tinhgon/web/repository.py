@@ -199,6 +199,11 @@ def project_of(agency: models.Agency) -> Project:
     return _memo(entry, ("scope", scope), lambda project: project.for_agency(scope))
 
 
+def project_of_whole(agency: models.Agency) -> Project:
+    """The whole history of an agency row, whatever the request is narrowed to."""
+    return _entry(agency).project
+
+
 def memo(agency: models.Agency, key: Any, compute: Callable[[Project], T]) -> T:
     """Something worked out from the agency's project (a state's metrics, a legal check…),
     computed once per write of the agency and kept with its project."""

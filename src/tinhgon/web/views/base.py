@@ -21,7 +21,7 @@ from django.utils import timezone
 from tinhgon.domain import TinhgonError
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
-from tinhgon.web import forms, models, services
+from tinhgon.web import forms, models, scoping, services
 from tinhgon.web.permissions import (
     Action,
     Forbidden,
@@ -57,6 +57,7 @@ def agency_page(action: Action = Action.VIEW) -> Callable[..., Callable[..., Htt
             except Forbidden:
                 return forbidden(request)
             request.rights = rights_of(request.user, agency)  # type: ignore[attr-defined]
+            scoping.choose(request, agency)  # the agency selector of a history with several
             return view(request, agency, *args, **kwargs)
 
         return wrapper
@@ -75,6 +76,7 @@ def page(
     if agency is not None:
         rights: frozenset[Action] = getattr(request, "rights", frozenset())
         context.setdefault("on", today())
+        context.update(scoping.selector(agency))
         context.update(
             agency=agency,
             may_edit=Action.EDIT in rights,
