@@ -100,7 +100,8 @@ def test_a_user_limited_to_one_agency_sees_only_it_on_the_pages(stc_viewer):
     assert dashboard.context["metrics"].staff == 2
     assert {r.person_id for r in staff.context["rows"]} == {"tc1", "tc2"}
     assert "Hoàng Văn Em" in timeline
-    assert "Nguyễn Văn An" not in timeline and "Đặng Văn Hùng" not in timeline
+    assert "Nguyễn Văn An" not in timeline
+    assert "Đặng Văn Hùng" not in timeline
     assert stc_viewer.get("/co-quan/qn/nhan-su/nv1/").status_code == 404
     assert stc_viewer.get("/co-quan/qn/nhan-su/tc1/").status_code == 200
     assert stc_viewer.get("/co-quan/qn/cac-co-quan/").status_code == 404
@@ -111,8 +112,10 @@ def test_a_user_limited_to_one_agency_sees_only_it_in_exports(stc_viewer):
     assert export.status_code == 200
     sheet = load_workbook(io.BytesIO(export.content)).active
     text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
-    assert "Hoàng Văn Em" in text and "Vũ Thị Giang" in text
-    assert "Nguyễn Văn An" not in text and "Đỗ Văn Minh" not in text
+    assert "Hoàng Văn Em" in text
+    assert "Vũ Thị Giang" in text
+    assert "Nguyễn Văn An" not in text
+    assert "Đỗ Văn Minh" not in text
     assert stc_viewer.get("/co-quan/qn/xuat/").status_code == 403  # the whole history's file
     assert stc_viewer.get("/co-quan/qn/nhat-ky/").status_code == 403
 
@@ -128,7 +131,8 @@ def test_a_user_limited_to_one_agency_sees_only_it_in_the_api(qn, client):
     assert structure.status_code == 200, structure.content
     text = json.dumps(structure.json(), ensure_ascii=False)
     assert "Sở Tài chính" in text
-    assert "Sở Nội vụ" not in text and "Nguyễn Văn An" not in text
+    assert "Sở Nội vụ" not in text
+    assert "Nguyễn Văn An" not in text
 
 
 def test_the_box_diagram_of_the_province_stops_at_its_agencies(admin):
@@ -138,10 +142,12 @@ def test_the_box_diagram_of_the_province_stops_at_its_agencies(admin):
     html = whole.content.decode()
     assert whole.status_code == 200
     assert "page-a3.css" in html
-    assert "Sở Tài chính" in html and "Phòng Ngân sách" not in html
+    assert "Sở Tài chính" in html
+    assert "Phòng Ngân sách" not in html
     assert whole.context["province_view"] is True
     one_html = one.content.decode()
-    assert "Phòng Ngân sách" in one_html and "Sở Nội vụ</div>" not in one_html
+    assert "Phòng Ngân sách" in one_html
+    assert "Sở Nội vụ</div>" not in one_html
     assert "page-a4.css" in one_html
 
 
@@ -162,7 +168,8 @@ def test_the_province_administrator_is_granted_on_the_roles_page(admin, qn):
     user = get_user_model().objects.get(username="pho-giam-doc")
     assert models.ProvinceAdmin.objects.filter(user=user, province=qn.province).exists()
     roles = admin.get("/co-quan/qn/phan-quyen/").content.decode()
-    assert "quản trị cấp tỉnh" in roles and "pho-giam-doc" in roles
+    assert "quản trị cấp tỉnh" in roles
+    assert "pho-giam-doc" in roles
 
 
 def test_a_membership_limited_to_one_agency_is_granted_on_the_roles_page(admin, qn):
