@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-
 from dataclasses import replace
 
 from tinhgon.domain import Agency, State, UnitKind
