@@ -102,9 +102,17 @@ def test_report_of_one_agency_is_written_for_that_agency(province_file: Path, tm
     )
 
     assert result.exit_code == 0, result.stderr
-    text = "\n".join(p.text for p in WordDocument(str(output)).paragraphs)
+    text = _text(output)
     assert "Sở Tài chính" in text.upper() or "SỞ TÀI CHÍNH" in text.upper()
     assert "Sở Nội vụ" not in text
+    assert "Phạm Thị Dung" not in text  # moved to Sở Nội vụ: not a change of Sở Tài chính
+    snv = tmp_path / "snv.docx"
+    run(
+        "report", province_file, "--before", "2025-02-28", "--after", "2025-03-01",
+        "--plan", "hop-nhat-so", "--agency", "snv", "--output", snv,
+    )  # fmt: skip
+    snv_text = _text(snv)
+    assert "Phạm Thị Dung" in snv_text
 
 
 def test_check_of_the_whole_applies_each_agencys_own_law(province_file: Path):
@@ -125,3 +133,9 @@ def test_check_of_the_whole_applies_each_agencys_own_law(province_file: Path):
     assert {line["rule"]: line for line in alone["coverage"]}["SO-3"]["checked"] == 1
     units = {f["unit"]["id"] for f in data["findings"] if f["unit"]}
     assert "stc-vp" in units  # the office of one sở without a head, found from the whole
+
+
+def _text(path: Path) -> str:
+    document = WordDocument(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
