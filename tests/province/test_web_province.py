@@ -197,3 +197,47 @@ def test_the_province_administrator_is_granted_from_the_command_line(qn):
     assert "mật khẩu / password" in done.output
     assert models.ProvinceAdmin.objects.filter(user__username="ns-admin").count() == 1
     assert unknown.exit_code == 2
+
+
+def test_a_home_affairs_officer_drafts_a_merger_of_two_so_and_downloads_the_report(admin, qn):
+    """Done when: the officer sees the province, drafts a plan that merges two sở and moves
+    their people, sees before/after and findings for the province and for each agency, and
+    downloads the report."""
+    from docx import Document as WordDocument
+
+    assert admin.get("/co-quan/qn/cac-co-quan/").status_code == 200
+    created = admin.post("/co-quan/qn/de-an/", {"title": "Sáp nhập hai sở", "description": ""})
+    pid = created["Location"].rstrip("/").rsplit("/", 1)[-1]
+    basis = "45/2025/NĐ-CP|2025-02-28"
+    moved = admin.post(
+        f"/co-quan/qn/de-an/{pid}/them/",
+        {"kind": "transfer", "on": "01/03/2025", "basis": basis, "person": "kh4",
+         "unit": "snv-tccb", "role": "staff", "version": "1"},
+    )  # fmt: skip
+    merged = admin.post(
+        f"/co-quan/qn/de-an/{pid}/them/",
+        {"kind": "merge", "on": "01/03/2025", "basis": basis, "units": ["skhdt"],
+         "mode": "into", "into": "stc", "version": "2"},
+    )  # fmt: skip
+    assert moved.status_code == 302
+    assert merged.status_code == 302
+    plan = models.Plan.objects.get(agency=qn, pid=pid)
+    assert [c["kind"] for c in plan.changes] == ["transfer", "merge"]
+
+    whole = admin.get(f"/co-quan/qn/de-an/{pid}/?agency=").context["compare"]
+    stc = admin.get(f"/co-quan/qn/de-an/{pid}/?agency=stc").context["compare"]
+    assert whole["before"]["metrics"].staff == whole["after"]["metrics"].staff == 9
+    assert (stc["before"]["metrics"].staff, stc["after"]["metrics"].staff) == (2, 5)
+    stc_units = {f.unit_id for f in stc["after"]["report"].findings if f.unit_id}
+    assert stc_units <= set(stc["after"]["state"].units)  # findings of Sở Tài chính only
+    whole_units = {f.unit_id for f in whole["after"]["report"].findings if f.unit_id}
+    assert whole_units - set(stc["after"]["state"].units)  # the province: other agencies too
+
+    report = admin.get(
+        "/co-quan/qn/bao-cao/",
+        {"before": "28/02/2025", "after": "01/03/2025", "plan": pid, "format": "docx"},
+    )
+    assert report.status_code == 200
+    document = WordDocument(io.BytesIO(report.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Sở Tài chính" in text
