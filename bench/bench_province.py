@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,42 +34,60 @@ AGENCIES_SO, AGENCIES_COMMUNE, PEOPLE = 20, 130, 30_000
 REQUESTS = 40
 
 
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bench_vn2025() -> dict[str, object]:
+    """Wall time, and CPU time (what the same work costs on an idle machine, near enough)."""
     import tinhgon.cli.main  # noqa: F401  (the commands register in order)
     from tinhgon.cli.structure import comparison
     from tinhgon.io import load_project
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "vn2025.yaml"
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu_children()
         subprocess.run(
             [sys.executable, "-m", "tinhgon", "example", "vn2025", "--output", str(path)],
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), _cpu_children()
+        p1 = time.process_time()
         project = load_project(path)
-        t2 = time.perf_counter()
+        t2, p2 = time.perf_counter(), time.process_time()
         before = project.state_on(dt.date(2025, 6, 30))
         after = project.state_on(dt.date(2025, 7, 1), plan="vn2025")
-        t3 = time.perf_counter()
+        t3, p3 = time.perf_counter(), time.process_time()
         result = comparison(project, before, after, "vn2025")
-        t4 = time.perf_counter()
+        t4, p4 = time.perf_counter(), time.process_time()
         command = [
             sys.executable, "-m", "tinhgon", "compare", str(path), "--before", "2025-06-30",
             "--after", "2025-07-01", "--plan", "vn2025", "--format", "json",
         ]  # fmt: skip
-        t5 = time.perf_counter()
+        t5, c5 = time.perf_counter(), _cpu_children()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        t6 = time.perf_counter()
+        t6, c6 = time.perf_counter(), _cpu_children()
     kinds = result["after"]["metrics"]["units_by_kind"]
     return {
-        "example_write_s": round(t1 - t0, 2),
-        "load_file_s": round(t2 - t1, 2),
-        "replay_two_states_s": round(t3 - t2, 2),
-        "compare_s": round(t4 - t3, 2),
-        "replay_and_compare_s": round(t4 - t2, 2),
-        "command_end_to_end_s": round(t6 - t5, 2),
+        "load_average_1min": round(os.getloadavg()[0], 1),
+        "wall_s": {
+            "example_write": round(t1 - t0, 2),
+            "load_file": round(t2 - t1, 2),
+            "replay_two_states": round(t3 - t2, 2),
+            "compare": round(t4 - t3, 2),
+            "replay_and_compare": round(t4 - t2, 2),
+            "command_end_to_end": round(t6 - t5, 2),
+        },
+        "cpu_s": {
+            "example_write": round(c1 - c0, 2),
+            "load_file": round(p2 - p1, 2),
+            "replay_two_states": round(p3 - p2, 2),
+            "compare": round(p4 - p3, 2),
+            "replay_and_compare": round(p4 - p2, 2),
+            "command_end_to_end": round(c6 - c5, 2),
+        },
         "after_units_by_kind": kinds,
     }
 
@@ -100,14 +119,18 @@ def make_province_file(path: Path) -> None:
             )
             units[a] = [a]
         for uid in units[a][1:]:
-            lines.append(f"  - {{id: {uid}, name: Phòng {uid.upper()}, kind: department, parent: {a}}}")
+            lines.append(
+                f"  - {{id: {uid}, name: Phòng {uid.upper()}, kind: department, parent: {a}}}"
+            )
     lines.append("people:")
     # 30,000 people: the sở hold most of them (1,000 each), each commune about 77.
     weights = [1000 if a.startswith("so") else 0 for a in agencies]
     rest = PEOPLE - sum(weights)
     for i, a in enumerate(agencies):
         if not a.startswith("so"):
-            weights[i] = rest // AGENCIES_COMMUNE + (1 if i - AGENCIES_SO < rest % AGENCIES_COMMUNE else 0)
+            weights[i] = rest // AGENCIES_COMMUNE + (
+                1 if i - AGENCIES_SO < rest % AGENCIES_COMMUNE else 0
+            )
     n = 0
     heads: set[str] = set()
     for a, count in zip(agencies, weights, strict=True):
@@ -161,7 +184,11 @@ def measure_province(label: str, database_url: str | None) -> dict[str, object]:
             login = opener.open(base + "/dang-nhap/").read().decode()
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
             form = urllib.parse.urlencode(
-                {"username": "bench", "password": "bench-password-2026", "csrfmiddlewaretoken": token}
+                {
+                    "username": "bench",
+                    "password": "bench-password-2026",
+                    "csrfmiddlewaretoken": token,
+                }
             ).encode()
             opener.open(
                 urllib.request.Request(
@@ -174,12 +201,16 @@ def measure_province(label: str, database_url: str | None) -> dict[str, object]:
             first = bench_web.opener_time(opener, province)
             results["province_page"] = {
                 "first_ms": round(first, 1),
-                **bench_web.summary([bench_web.opener_time(opener, province) for _ in range(REQUESTS)]),
+                **bench_web.summary(
+                    [bench_web.opener_time(opener, province) for _ in range(REQUESTS)]
+                ),
             }
             first = bench_web.opener_time(opener, agency)
             results["agency_page"] = {
                 "first_ms": round(first, 1),
-                **bench_web.summary([bench_web.opener_time(opener, agency) for _ in range(REQUESTS)]),
+                **bench_web.summary(
+                    [bench_web.opener_time(opener, agency) for _ in range(REQUESTS)]
+                ),
             }
             after_write = []
             for _ in range(3):
@@ -188,6 +219,7 @@ def measure_province(label: str, database_url: str | None) -> dict[str, object]:
             results["province_page_first_after_a_write_ms"] = [round(t, 1) for t in after_write]
             return {
                 "database": label,
+                "load_average_1min": round(os.getloadavg()[0], 1),
                 "agencies": AGENCIES_SO + AGENCIES_COMMUNE,
                 "people": PEOPLE,
                 "import_s": round(loaded, 1),
