@@ -135,6 +135,10 @@ def split_by_agency(state: State) -> dict[str, State]:
     return result
 
 
+# Changes that move the people of the units they name (a merger, a division…).
+_TAKES_PEOPLE_ALONG = frozenset({"merge", "split", "dissolve", "reorganise"})
+
+
 def footprint(changes: Sequence[Change], agency_id: str) -> tuple[frozenset[int], frozenset[str]]:
     """What of a history concerns one agency: the positions of the changes that name one of
     its units or people (judged just before and just after each change: a transfer into the
@@ -149,8 +153,9 @@ def footprint(changes: Sequence[Change], agency_id: str) -> tuple[frozenset[int]
 
     def staff_inside(change: Change) -> list[str]:
         named = [*change.person_ids()]
-        for unit_id in change.unit_ids():  # people a merger or a division takes along
-            named.extend(builder.members(unit_id))
+        if change.kind in _TAKES_PEOPLE_ALONG:
+            for unit_id in change.unit_ids():
+                named.extend(builder.members(unit_id))
         return [
             p for p in named if p in builder.assignments and inside(builder.assignments[p].unit_id)
         ]
