@@ -262,3 +262,20 @@ units:
     problem = caught.value.problems[0]
     assert problem.line == 8
     assert "agency_type" in str(problem)
+
+
+def test_the_footprint_of_an_agency_holds_its_changes_and_everyone_ever_on_its_staff(
+    province: Project,
+):
+    from tinhgon.domain.agencies import footprint
+
+    timeline = province.plan("hop-nhat-so").project(province.timeline)
+    positions, people = footprint(timeline.changes, "snv")
+    kinds = [timeline.changes[i].kind for i in sorted(positions)]
+
+    assert kinds.count("transfer") == 1  # kh4 came in from another sở
+    assert "merge" not in kinds  # the merger of two other sở does not concern it
+    assert people == {"nv1", "nv2", "kh4"}
+    _, stc_people = footprint(timeline.changes, "stc")
+    assert stc_people == {"tc1", "tc2", "kh1", "kh2", "kh3"}  # taken along by the merger
+    assert set(province.for_agency("snv").people) == {"nv1", "nv2", "kh4"}

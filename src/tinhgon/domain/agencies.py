@@ -153,9 +153,12 @@ def footprint(changes: Sequence[Change], agency_id: str) -> tuple[frozenset[int]
 
     def staff_inside(change: Change) -> list[str]:
         named = [*change.person_ids()]
-        if change.kind in _TAKES_PEOPLE_ALONG:
-            for unit_id in change.unit_ids():
+        if change.kind in _TAKES_PEOPLE_ALONG:  # with their sub-units' people
+            stack = [u for u in change.unit_ids() if u in builder.units]
+            while stack:
+                unit_id = stack.pop()
                 named.extend(builder.members(unit_id))
+                stack.extend(builder.children(unit_id))
         return [
             p for p in named if p in builder.assignments and inside(builder.assignments[p].unit_id)
         ]
