@@ -241,3 +241,12 @@ def test_a_home_affairs_officer_drafts_a_merger_of_two_so_and_downloads_the_repo
     document = WordDocument(io.BytesIO(report.content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Sở Tài chính" in text
+
+
+def test_an_agency_asked_on_a_date_it_did_not_exist_falls_back_to_the_whole(admin, stc_viewer):
+    answer = admin.get("/co-quan/qn/?agency=stc&on=01/06/2024")  # before the history begins
+
+    assert answer.status_code == 302
+    assert "agency=&" in answer["Location"] or answer["Location"].endswith("agency=")
+    assert admin.get(answer["Location"]).context["scope"] is None
+    assert stc_viewer.get("/co-quan/qn/?on=01/06/2024").status_code == 404

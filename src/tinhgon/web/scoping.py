@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 
 from tinhgon.domain import TinhgonError
 from tinhgon.web import models
@@ -101,3 +102,20 @@ def selector(agency: models.Agency) -> dict[str, Any]:
         agency.scope = whole  # type: ignore[attr-defined]
     name = dict(choices).get(scope or "", "")
     return {"scope_agencies": choices, "scope": scope, "scope_name": name}
+
+
+def not_on_that_date(
+    request: HttpRequest, agency: models.Agency, error: TinhgonError
+) -> HttpResponse:
+    """A page asked for an agency on a date it did not exist (a sở merged before it): a user
+    limited to it gets 404; anyone else sees the whole history again, with the reason."""
+    if getattr(agency, "scope_fixed", False):
+        raise Http404(error.vi)
+    english = getattr(request, "LANGUAGE_CODE", "vi") == "en"
+    messages.error(request, error.en if english else error.vi)
+    session = getattr(request, "session", None)
+    if session is not None:
+        session.pop(_key(agency), None)
+    query = request.GET.copy()
+    query["agency"] = ""
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")

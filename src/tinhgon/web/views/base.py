@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from tinhgon.domain import TinhgonError
+from tinhgon.domain.agencies import UnknownAgency
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.web import forms, models, scoping, services
@@ -58,7 +59,10 @@ def agency_page(action: Action = Action.VIEW) -> Callable[..., Callable[..., Htt
                 return forbidden(request)
             request.rights = rights_of(request.user, agency)  # type: ignore[attr-defined]
             scoping.choose(request, agency)  # the agency selector of a history with several
-            return view(request, agency, *args, **kwargs)
+            try:
+                return view(request, agency, *args, **kwargs)
+            except UnknownAgency as error:  # the agency seen did not exist on the date asked
+                return scoping.not_on_that_date(request, agency, error)
 
         return wrapper
 
