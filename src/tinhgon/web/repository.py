@@ -84,7 +84,10 @@ def context_of(agency: models.Agency) -> Context:
     documents = DocumentRegister(
         document_from_plain(document_plain(d)) for d in agency.documents.all()
     )
-    people = {p.pid: person_from_plain(p.data, ("people", p.pid)) for p in agency.people.all()}
+    people = {  # plain rows, not model instances: a province holds tens of thousands
+        pid: person_from_plain(data, ("people", pid))
+        for pid, data in agency.people.values_list("pid", "data")
+    }
     return Context(kinds=kinds, documents=documents, people=people)
 
 
@@ -139,11 +142,11 @@ def build_project(agency: models.Agency) -> Project:
     ctx = context_of(agency)
     official: list[Change] = []
     by_plan: dict[int, list[Change]] = {}
-    for record in agency.changes.all():
-        change = change_from_plain(record.payload, ctx, ())
+    for payload, plan_id in agency.changes.values_list("payload", "plan_id"):
+        change = change_from_plain(payload, ctx, ())
         official.append(change)
-        if record.plan_id is not None:
-            by_plan.setdefault(record.plan_id, []).append(change)
+        if plan_id is not None:
+            by_plan.setdefault(plan_id, []).append(change)
     timeline = Timeline(official)
     plans = {}
     for row in agency.plans.select_related("decision").all():
