@@ -245,7 +245,8 @@ CASES = {
                 "C2",
                 "loại đơn vị 'Tổ' không có; các loại: Ban quản lý, Bộ phận, Chi cục, Chính phủ, "
                 "Cơ quan, Cấp huyện, Phòng, Phường, Sở, Thanh tra, Thành phố trực thuộc trung ương, "
-                "Thị trấn, Tỉnh, Văn phòng, Xã, Đơn vị sự nghiệp công lập, Đặc khu",
+                "Thị trấn, Trung tâm Phục vụ hành chính công, Tỉnh, Văn phòng, Xã, "
+                "Đơn vị sự nghiệp công lập, Đặc khu",
             )
         ],
     ),

@@ -25,7 +25,14 @@ from tinhgon.domain import (
 )
 
 SINCE = dt.date(2000, 1, 1)
+FACTS = ("hazardous_work_years", "difficult_area_years", "work_capacity_loss")
 ROOT_KIND = {"economic_zone_board": "board", "provincial_department": "provincial_department"}
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 def agency_of(spec: Mapping[str, Any]) -> Agency:
@@ -40,11 +47,11 @@ def agency_of(spec: Mapping[str, Any]) -> Agency:
 class Structure:
     """Builds a state: a root unit for the agency, units with their staff, people, quotas."""
 
-    def __init__(self, agency: Agency) -> None:
+    def __init__(self, agency: Agency, root_id: str = "root") -> None:
         self.agency = agency
         self.b = StateBuilder()
         kind = BUILTIN_KINDS[ROOT_KIND.get(agency.agency_type, "agency")]
-        self.b.add_unit(Unit(id="root", name=agency.name, kind=kind, parent_id=None))
+        self.b.add_unit(Unit(id=root_id, name=agency.name, kind=kind, parent_id=None))
         self.count = 0
 
     def person(
@@ -57,6 +64,7 @@ class Structure:
         sex: Sex = Sex.MALE,
         born: str = "1985-01-15",
         name: str | None = None,
+        facts: Mapping[str, Any] | None = None,
     ) -> str:
         self.count += 1
         pid = pid or f"p{self.count:05d}"
@@ -67,14 +75,17 @@ class Structure:
                 sex=sex,
                 birth=BirthDate.parse(born),
                 category=category,
+                **dict(facts or {}),
             )
         )
         self.b.assign(pid, unit, role, SINCE)
         return pid
 
     def unit(self, spec: Mapping[str, Any]) -> None:
-        """``{id, kind, parent, name, staff, heads, deputies, contract}``: ``staff`` counts the
-        civil servants in post, leaders included; ``heads`` defaults to 1 when there is staff."""
+        """``{id, kind, parent, name, staff, heads, deputies, contract, established}``: ``staff``
+        counts the civil servants in post, leaders included; ``heads`` defaults to 1 when there
+        is staff; ``established`` is the date the unit was formed and ``predecessors`` the units it
+        was formed from (by a restructuring)."""
         uid = str(spec["id"])
         self.b.add_unit(
             Unit(
@@ -82,6 +93,8 @@ class Structure:
                 name=str(spec.get("name", f"Phòng {uid}")),
                 kind=BUILTIN_KINDS[str(spec.get("kind", "department"))],
                 parent_id=str(spec.get("parent", "root")),
+                established_on=_date(spec.get("established")),
+                predecessors=tuple(spec.get("predecessors", ())),
             )
         )
         staff = int(spec.get("staff", 0))
@@ -122,6 +135,7 @@ def build(spec: Mapping[str, Any], agency: Agency, on: dt.date) -> State:
             category=Category(p.get("category", "civil_servant")),
             sex=Sex(p.get("sex", "male")),
             born=str(p["born"]),
+            facts={k: p[k] for k in FACTS if k in p},
         )
     for q in spec.get("quotas", []):
         s.quota(str(q["unit"]), str(q["category"]), int(q["year"]), int(q["value"]))

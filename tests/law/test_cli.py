@@ -89,8 +89,30 @@ def test_before_decree_82_the_check_reports_the_coverage_gap() -> None:
     data = json.loads(out)
     gaps = [f for f in data["findings"] if f.get("detail", {}).get("coverage") == "not_encoded"]
     assert code == 0
-    assert [f["rule"] for f in gaps] == ["EZ-1"]
+    assert {f["rule"] for f in gaps} == {"EZ-1", "EZ-2", "EZ-3", "PSU-1"}
     assert {c["rule"]: c["status"] for c in data["coverage"]}["EZ-1"] == "not_encoded"
+    assert all("mã hóa" not in f["message"]["vi"] for f in gaps)
+    assert all(f["citations"] == [] for f in gaps if f["rule"] != "EZ-1")
+
+
+def test_after_decree_35_the_kon_tum_board_is_checked_by_it() -> None:
+    code, out, _ = run("check", EXAMPLE, "--on", "2023-06-01", "--format", "json")
+
+    data = json.loads(out)
+    statuses = {c["rule"]: c["status"] for c in data["coverage"]}
+    assert code == 0
+    assert statuses["EZ-1"] == statuses["EZ-2"] == statuses["EZ-3"] == "in_force"
+    ez = [f for f in data["findings"] if f["rule"].startswith("EZ")]
+    # the example gives no province class: only a note each that the common limits apply
+    assert {(f["rule"], f["severity"]) for f in ez} == {("EZ-1", "info"), ("EZ-3", "info")}
+    assert all("chưa khai báo loại đơn vị hành chính" in f["message"]["vi"] for f in ez)
+
+
+def test_the_text_output_gives_each_rule_its_title() -> None:
+    _, out, _ = run("check", EXAMPLE, "--on", "2023-06-01")
+
+    assert "EZ-2 (Số Phó Trưởng ban của Ban quản lý khu kinh tế): 1" in out
+    assert "mã hóa" not in out
 
 
 @pytest.mark.parametrize(
@@ -194,7 +216,8 @@ def test_compare_gains_a_findings_summary_for_each_side() -> None:
 
     data = json.loads(out)
     assert code == 0
-    assert data["before"]["findings"] == {"violation": 0, "warning": 0, "info": 1}
+    assert data["before"]["findings"]["violation"] == 0
+    assert data["before"]["findings"]["warning"] == 0
     assert data["after"]["findings"]["violation"] == 1
     assert "metrics" in data["before"]
 

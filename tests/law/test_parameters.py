@@ -153,8 +153,14 @@ def test_the_id_must_match_the_file_name() -> None:
 
 
 def test_a_low_confidence_band_is_recorded_but_never_applied() -> None:
-    parameter = load_parameters()["so_department_minimum_staff"]
-    entry = parameter.value_on(dt.date(2021, 1, 1))
+    text = (
+        "id: t\ntitle: {vi: t, en: t}\nkind: limits\nlimit: at_least\n"
+        "counts: {vi: c, en: c, categories: [civil_servant]}\nvalues:\n  2021-01-01:\n"
+        "    value: [{limit: 5}, {limit: 7, province_class: [special], confidence: low}]\n"
+        "    citation: {instrument: 1/2020/NĐ-CP, issued_on: 2020-01-01}\n"
+        "    confidence: medium\n    verified: false\n"
+    )
+    entry = parse_parameter(text, name="t.yaml").value_on(dt.date(2021, 6, 1))
     assert entry is not None
     assert isinstance(entry.value, Limits)
 
@@ -163,6 +169,16 @@ def test_a_low_confidence_band_is_recorded_but_never_applied() -> None:
     assert band is not None
     assert band.limit == 5
     assert any(b.confidence is Confidence.LOW for b in entry.value.bands)
+
+
+def test_the_minimum_of_a_department_of_a_so_follows_the_province_class() -> None:
+    entry = load_parameters()["so_department_minimum_staff"].value_on(dt.date(2021, 1, 1))
+    assert entry is not None
+    assert isinstance(entry.value, Limits)
+
+    limits = {c: entry.value.band_for(0, c, entry.confidence) for c in ("special", "I", "II", None)}
+
+    assert {c: b.limit for c, b in limits.items() if b} == {"special": 7, "I": 6, "II": 5, None: 5}
 
 
 def test_an_officer_corrects_a_number_by_editing_the_file(tmp_path: Path) -> None:
@@ -186,9 +202,36 @@ def test_an_officer_corrects_a_number_by_editing_the_file(tmp_path: Path) -> Non
 
 
 def test_a_null_value_ends_the_window() -> None:
-    parameter = load_parameters()["ez_department_deputy_heads"]
+    parameter = load_parameters()["so_department_deputy_heads"]
 
-    assert parameter.in_force(dt.date(2022, 7, 14))
-    assert not parameter.in_force(dt.date(2022, 7, 15))
-    assert not parameter.in_force(dt.date(2018, 7, 9))
-    assert parameter.windows() == [(dt.date(2018, 7, 10), dt.date(2022, 7, 15))]
+    assert parameter.in_force(dt.date(2025, 2, 27))
+    assert not parameter.in_force(dt.date(2025, 2, 28))
+    assert not parameter.in_force(dt.date(2025, 6, 15))
+    assert parameter.in_force(dt.date(2025, 6, 16))
+    assert not parameter.in_force(dt.date(2020, 11, 24))
+    assert parameter.windows() == [
+        (dt.date(2020, 11, 25), dt.date(2025, 2, 28)),
+        (dt.date(2025, 6, 16), None),
+    ]
+
+
+def test_a_rule_that_ends_is_not_a_coverage_gap() -> None:
+    parameter = load_parameters()["so_inspectorate_deputy_heads"]
+
+    assert parameter.ended(dt.date(2025, 6, 15)) is None
+    ended = parameter.ended(dt.date(2025, 6, 16))
+    assert ended is not None
+    assert ended.citation.instrument == "150/2025/NĐ-CP"
+
+
+def test_ends_goes_only_with_a_null_value() -> None:
+    text = (
+        "id: t\ntitle: {vi: t, en: t}\nkind: limits\nlimit: at_most\n"
+        "counts: {vi: c, en: c}\nvalues:\n  2021-01-01:\n    value: [{limit: 5}]\n"
+        "    ends: true\n"
+        "    citation: {instrument: 1/2020/NĐ-CP, issued_on: 2020-01-01}\n"
+        "    confidence: medium\n    verified: false\n"
+    )
+    with pytest.raises(ParameterError) as error:
+        parse_parameter(text, name="t.yaml")
+    assert "ends" in str(error.value)

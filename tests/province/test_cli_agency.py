@@ -139,3 +139,19 @@ def _text(path: Path) -> str:
     document = WordDocument(str(path))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_the_province_wide_rules_run_on_the_whole_history(province_file: Path):
+    """Deputy directors on average across the sở of the province (issue 8's check_province),
+    called on the agencies of the history; not on one sở alone."""
+    whole = json.loads(run("check", province_file, "--on", "2025-01-01", "--format", "json").stdout)
+    one = json.loads(
+        run(
+            "check", province_file, "--on", "2025-01-01", "--format", "json", "--agency", "stc"
+        ).stdout
+    )
+
+    wide = [f for f in whole["findings"] if f["rule"] == "SO-3" and "03 sở" in f["message"]["vi"]]
+    assert len(wide) == 1
+    assert "Quảng Ngãi: 03 sở có tổng 01 Phó Giám đốc" in wide[0]["message"]["vi"]
+    assert not [f for f in one["findings"] if "03 sở" in f["message"]["vi"]]

@@ -55,7 +55,7 @@ def _print_finding(finding: law.Finding) -> None:
         law.Severity.INFO: "cyan",
     }[finding.severity]
     head = f"{finding.severity.vi.upper()} / {finding.severity.value}"
-    out.print(f"[{style}]{head}[/{style}] [bold]{finding.rule}[/bold] ", end="")
+    out.print(f"[{style}]{head}[/{style}] [bold]{finding.rule_name}[/bold]: ", end="")
     out.print(finding.text_vi(), markup=False)
     out.print(f"    {finding.text_en()}", markup=False)
     if finding.actual is not None or finding.limit is not None:
@@ -65,7 +65,15 @@ def _print_finding(finding: law.Finding) -> None:
             markup=False,
         )
     mark = "" if finding.verified else f" — {UNVERIFIED_VI} ({UNVERIFIED_EN})"
-    out.print(f"    Căn cứ / citation: {finding.citation}{mark}", markup=False)
+    out.print(f"    Căn cứ / citation: {finding.citation or '—'}{mark}", markup=False)
+
+
+def _rule_name(rule_id: str) -> str:
+    """'SO-1 (Biên chế tối thiểu của phòng, Văn phòng thuộc sở)': the code with its title."""
+    try:
+        return f"{rule_id} ({law.rule_by_id(rule_id).title.vi})"
+    except KeyError:
+        return rule_id
 
 
 @app.command()
@@ -86,7 +94,10 @@ def check(
     project = read_agency(file, agency)
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
-    report = law.check(state, on=day, agency=project.agency, parameters=_parameters())
+    planned = law.planned_units(project.plan(plan).changes) if plan else frozenset()
+    report = law.check(
+        state, on=day, agency=project.agency, parameters=_parameters(), planned=planned
+    )
     if output is OutputFormat.JSON:
         print_json(
             {
@@ -118,14 +129,25 @@ def check(
             out.print("Không có phát hiện nào. (No findings.)")
         out.print()
         out.print(f"Tổng / summary: {findings_text(report.summary())}", markup=False)
-        in_force = [f"{c.rule.id} ({c.checked})" for c in report.coverage if c.status == "in_force"]
-        gaps = [c.rule.id for c in report.coverage if c.status == "not_encoded"]
+        in_force = [
+            f"{_rule_name(c.rule.id)}: {c.checked}"
+            for c in report.coverage
+            if c.status == law.Coverage.IN_FORCE
+        ]
+        gaps = [_rule_name(c.rule.id) for c in report.coverage if c.status == "not_encoded"]
+        ended = [_rule_name(c.rule.id) for c in report.coverage if c.status == "ended"]
         out.print(
-            f"Quy định đã áp dụng / rules applied: {', '.join(in_force) or '—'}", markup=False
+            f"Quy định đã áp dụng / rules applied: {'; '.join(in_force) or '—'}", markup=False
         )
         if gaps:
             out.print(
-                f"Chưa mã hóa cho giai đoạn này / no rule encoded for this period: {', '.join(gaps)}",
+                "Chưa có quy định trong tinhgon cho giai đoạn này / no rule held for this "
+                f"period: {'; '.join(gaps)}",
+                markup=False,
+            )
+        if ended:
+            out.print(
+                f"Quy định không còn áp dụng / rules that have ended: {'; '.join(ended)}",
                 markup=False,
             )
     if report.has_violations:

@@ -212,6 +212,14 @@ BUILTIN_KINDS: Mapping[str, UnitKind] = MappingProxyType(
                 "Phó Giám đốc",
             ),
             UnitKind(
+                "public_administrative_service_centre",
+                "Trung tâm Phục vụ hành chính công",
+                "Public administrative service centre",
+                UnitClass.DEPARTMENT,
+                "Giám đốc",
+                "Phó Giám đốc",
+            ),
+            UnitKind(
                 "division",
                 "Bộ phận",
                 "Division",
@@ -412,9 +420,41 @@ class Person:
     rank: Rank | None = None
     qualifications: tuple[str, ...] = ()
     ratings: tuple[tuple[int, Rating], ...] = field(default=())
+    # Facts for early retirement (Decree 135/2020 Art. 5), each optional: years of heavy,
+    # hazardous work; years in areas of especially difficult conditions; % of working capacity lost.
+    hazardous_work_years: int | None = None
+    difficult_area_years: int | None = None
+    work_capacity_loss: int | None = None
 
     def __post_init__(self) -> None:
         check_identifier(self.id, "người", "person")
+        for value, high, vi, en in (
+            (
+                self.hazardous_work_years,
+                60,
+                "số năm làm nghề nặng nhọc, độc hại",
+                "hazardous work years",
+            ),
+            (
+                self.difficult_area_years,
+                60,
+                "số năm ở vùng đặc biệt khó khăn",
+                "difficult area years",
+            ),
+            (
+                self.work_capacity_loss,
+                100,
+                "tỷ lệ suy giảm khả năng lao động (%)",
+                "work capacity loss (%)",
+            ),
+        ):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high
+            ):
+                raise InvalidValue(
+                    f"người '{self.id}': {vi} phải là số nguyên từ 0 đến {high}",
+                    f"person '{self.id}': {en} must be a whole number from 0 to {high}",
+                )
         if not self.full_name.strip():
             raise InvalidValue(
                 f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"

@@ -270,7 +270,12 @@ def person_from_plain(data: Mapping[str, Any], path: Path) -> Person:
         rank=rank_from_plain(data["rank"]) if data.get("rank") else None,
         qualifications=tuple(str(q) for q in data.get("qualifications", ())),
         ratings=ratings,
+        **{key: data[key] for key in EARLY_RETIREMENT_FACTS if data.get(key) is not None},
     )
+
+
+# Optional facts for early retirement (Decree 135/2020 Art. 5), as the Person fields are named.
+EARLY_RETIREMENT_FACTS = ("hazardous_work_years", "difficult_area_years", "work_capacity_loss")
 
 
 def person_to_plain(person: Person) -> dict[str, Any]:
@@ -289,6 +294,9 @@ def person_to_plain(person: Person) -> dict[str, Any]:
         out["qualifications"] = list(person.qualifications)
     if person.ratings:
         out["ratings"] = {str(year): rating.value for year, rating in person.ratings}
+    for key in EARLY_RETIREMENT_FACTS:
+        if getattr(person, key) is not None:
+            out[key] = getattr(person, key)
     return out
 
 

@@ -20,8 +20,9 @@ from tinhgon.law.parameters import (
     load_parameters,
     parse_parameter,
 )
+from tinhgon.law.province import Member, check_province
 from tinhgon.law.retirement import Retirement, age_on, retirement_of
-from tinhgon.law.rules import RULES, applicable_rules, check, rule_by_id
+from tinhgon.law.rules import RULES, applicable_rules, check, planned_units, rule_by_id
 
 __all__ = [
     "RULES",
@@ -35,6 +36,7 @@ __all__ = [
     "Env",
     "Finding",
     "Limits",
+    "Member",
     "Parameter",
     "ParameterError",
     "ParameterProblem",
@@ -47,8 +49,10 @@ __all__ = [
     "age_on",
     "applicable_rules",
     "check",
+    "check_province",
     "load_parameters",
     "parse_parameter",
+    "planned_units",
     "retirement_of",
     "rule_by_id",
 ]

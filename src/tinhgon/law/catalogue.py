@@ -14,6 +14,8 @@ from tinhgon.law.rules import RULES
 AGENCY_TYPES = {
     "economic_zone_board": "Ban quản lý khu kinh tế / economic zone management board",
     "provincial_department": "sở / provincial department",
+    "commune_committee": "Ủy ban nhân dân xã, phường, đặc khu / commune, ward or special zone "
+    "People's Committee",
 }
 
 
@@ -27,7 +29,16 @@ def _window_dict(start: dt.date, end: dt.date | None) -> dict[str, str | None]:
 def _status(rule: Rule, on: dt.date | None, parameters: ParameterSet) -> str | None:
     if on is None:
         return None
-    return Coverage.IN_FORCE if rule.in_force(on, parameters) else Coverage.NOT_ENCODED
+    if rule.in_force(on, parameters):
+        return Coverage.IN_FORCE
+    return Coverage.ENDED if rule.ended(on, parameters) is not None else Coverage.NOT_ENCODED
+
+
+STATUS_TEXT = {
+    Coverage.IN_FORCE: "đang áp dụng / in force",
+    Coverage.NOT_ENCODED: "chưa có quy định trong tinhgon cho giai đoạn này / no rule held",
+    Coverage.ENDED: "quy định đã chấm dứt / the rule has ended",
+}
 
 
 def rule_dict(rule: Rule, parameters: ParameterSet, on: dt.date | None = None) -> dict[str, Any]:
@@ -112,10 +123,16 @@ def _citation_text(c: Citation) -> str:
     return out
 
 
-def _value_text(entry: DatedValue) -> str:
+def _value_text(entry: DatedValue, kind: str) -> str:
     value = entry.value
     if value is None:
-        return "*không mã hóa / not encoded*"
+        if entry.ends:
+            return "*quy định chấm dứt / the rule ends*"
+        return "*chưa có quy định trong tinhgon / no rule held*"
+    if isinstance(value, Age) and kind == "duration":
+        months = f" {value.months:02d} tháng" if value.months else ""
+        months_en = f" {value.months} months" if value.months else ""
+        return f"{value.years:02d} năm{months} / {value.years} years{months_en}"
     if isinstance(value, Age):
         return f"{value} / {value.english()}"
     assert isinstance(value, Limits)
@@ -137,7 +154,7 @@ def _cell(text: str) -> str:
 def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | None = None) -> str:
     params = parameters if parameters is not None else load_parameters()
     lines = [
-        "# Quy định được mã hóa / Encoded rules",
+        "# Quy định trong tinhgon / Rules held in tinhgon",
         "",
         "<!-- Tệp này được sinh ra, đừng sửa tay / Generated, do not edit by hand:",
         "     tinhgon rules --format markdown > docs/rules.md",
@@ -155,10 +172,17 @@ def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | Non
         "named below: no code changes.",
         "",
     ]
+    shown = list(RULES)
     if on is not None:
-        lines += [f"Trạng thái tại ngày / Status on {_vn(on)}.", ""]
+        shown = [r for r in RULES if _status(r, on, params) == Coverage.IN_FORCE]
+        lines += [
+            f"Quy định đang áp dụng tại ngày {_vn(on)}, với căn cứ của ngày đó; cuối mục là các "
+            f"quy định không áp dụng tại ngày này. / The rules in force on {on.isoformat()}, with "
+            "that day's citations; the rules not in force then are listed at the end.",
+            "",
+        ]
     lines += ["## Quy định / Rules", ""]
-    for rule in RULES:
+    for rule in shown:
         lines.append(f"### {rule.id} — {rule.title.vi} / {rule.title.en}")
         lines.append("")
         agencies = (
@@ -168,10 +192,9 @@ def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | Non
         )
         lines.append(f"- Cơ quan / Agencies: {agencies}")
         lines.append(f"- Đơn vị / Units: {rule.applies_to_text.vi} / {rule.applies_to_text.en}")
-        lines.append(f"- Hiệu lực đã mã hóa / Encoded window: {_windows_text(rule, params)}")
-        if on is not None:
-            status = _status(rule, on, params)
-            lines.append(f"- Tại ngày / On {_vn(on)}: {status}")
+        lines.append(
+            f"- Thời gian áp dụng trong tinhgon / Window held: {_windows_text(rule, params)}"
+        )
         if rule.parameters:
             lines.append("- Tham số / Parameters: " + ", ".join(f"`{p}`" for p in rule.parameters))
         verified = (
@@ -185,6 +208,16 @@ def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | Non
         if doc:
             lines.append("")
             lines.extend(f"> {line}" if line else ">" for line in doc.splitlines())
+        lines.append("")
+    if on is not None:
+        lines += [f"## Không áp dụng tại ngày {_vn(on)} / Not in force on {on.isoformat()}", ""]
+        for rule in RULES:
+            status = _status(rule, on, params)
+            if status != Coverage.IN_FORCE:
+                lines.append(
+                    f"- {rule.id} — {rule.title.vi}: {STATUS_TEXT.get(status or '', status)}; "
+                    f"{_windows_text(rule, params)}"
+                )
         lines.append("")
     lines += ["## Tham số / Parameters", ""]
     for parameter in params.values():
@@ -202,14 +235,18 @@ def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | Non
             "| Ngày hiệu lực: tin cậy / Date confidence | Đã đối chiếu / Verified |"
         )
         lines.append("|---|---|---|---|---|---|")
-        for entry in parameter.values:
+        entries = list(parameter.values)
+        if on is not None:
+            current = parameter.value_on(on)
+            entries = [current] if current is not None else []
+        for entry in entries:
             lines.append(
                 "| "
                 + " | ".join(
                     _cell(x)
                     for x in (
                         _vn(entry.since),
-                        _value_text(entry),
+                        _value_text(entry, parameter.kind),
                         entry.citation.text(),
                         entry.confidence.value,
                         entry.date_confidence.value,
@@ -218,7 +255,7 @@ def catalogue_markdown(on: dt.date | None = None, parameters: ParameterSet | Non
                 )
                 + " |"
             )
-        notes = [e for e in parameter.values if e.note or e.citation.source or e.citation.url]
+        notes = [e for e in entries if e.note or e.citation.source or e.citation.url]
         if notes:
             lines.append("")
             for entry in notes:

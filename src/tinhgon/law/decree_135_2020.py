@@ -2,7 +2,11 @@
 
 The age comes from the roadmap in ``retirement_age_men.yaml`` and ``retirement_age_women.yaml``
 (see ``tinhgon.law.retirement``); before the roadmap (2021) those files hold the flat 60 / 55 of
-the Labour Code 2012, so dates from 01/05/2013 on are covered.
+the Labour Code 2012, so dates from 01/05/2013 on are covered. A check applies only the texts
+issued by its date: before Decree 135/2020 was issued, the Labour Code 2012 alone.
+
+Someone past the age who works under a contract (a contract worker; Decree 135/2020 Art. 3(1)
+and Art. 6) retires when the contract ends: a note, not a violation.
 """
 
 from __future__ import annotations
@@ -10,14 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from tinhgon.domain import Person, State, Text
-from tinhgon.law.engine import Env, Rule
-from tinhgon.law.findings import Finding, Severity
+from tinhgon.domain import Category, Person, State, Text
+from tinhgon.law.engine import Env, Rule, issued_by
+from tinhgon.law.findings import Citation, Finding, Severity
 from tinhgon.law.retirement import (
+    CONTRACT_AFTER_AGE,
+    PARAMETER_BY_SEX,
     RETIREMENT_DATE,
     Retirement,
     add_months,
     age_on,
+    known_values,
     retirement_of,
 )
 
@@ -34,36 +41,41 @@ class RARetirementAge(Rule):
     """
 
     id = "RA"
-    title = Text(
-        "Tuổi nghỉ hưu (RA-1 đến RA-3)",
-        "Retirement age (RA-1 to RA-3)",
-    )
+    title = Text("Tuổi nghỉ hưu", "Retirement age")
     applies_to_text = Text("mọi người đang công tác", "everyone on the staff")
     parameters = ("retirement_age_men", "retirement_age_women")
     basis = (RETIREMENT_DATE,)
     people = True
 
-    def _retirement(self, person: Person, env: Env) -> Retirement:
-        key = ("retirement", person.sex, person.birth.year, person.birth.month)
+    def _retirement(self, person: Person, on: dt.date, env: Env, era: int) -> Retirement:
+        key = ("retirement", person.sex, person.birth.year, person.birth.month, era)
         found = env.cache.get(key)
         if found is None:
-            found = retirement_of(sex=person.sex, born=person.birth, parameters=env.parameters)
+            found = retirement_of(
+                sex=person.sex, born=person.birth, parameters=env.parameters, as_of=on
+            )
             env.cache[key] = found
         assert isinstance(found, Retirement)
         return found
 
     def check(self, state: State, on: dt.date, env: Env) -> Iterator[Finding]:
         horizon = add_months(on, PLANNING_MONTHS)
+        # how many of each table's values were issued by the date: part of the cache key
+        eras = {
+            sex: len(known_values(env.parameters[pid].values, on))
+            for sex, pid in PARAMETER_BY_SEX.items()
+        }
         for assignment in state.assignments.values():
             person = state.people[assignment.person_id]
-            retirement = self._retirement(person, env)
+            retirement = self._retirement(person, on, env, eras[person.sex])
             if retirement.retires_on > horizon:
                 continue
             late = on > retirement.retires_on
+            contract = person.category is Category.CONTRACT_WORKER
             age = age_on(person.birth, on)
             unit = state.units[assignment.unit_id]
             when = f"{retirement.reached[1]:02d}/{retirement.reached[0]}"
-            detail = {
+            detail: dict[str, object] = {
                 "born": person.birth.iso(),
                 "sex": person.sex.value,
                 "age": age.as_dict(),
@@ -71,7 +83,20 @@ class RARetirementAge(Rule):
                 "retires_on": retirement.retires_on.isoformat(),
                 "pension_from": retirement.pension_from.isoformat(),
             }
-            if late:
+            extra: list[Citation] = list(retirement.citations[1:])
+            if late and contract:
+                if issued_by(CONTRACT_AFTER_AGE, on):
+                    extra.append(CONTRACT_AFTER_AGE)
+                message = Text(
+                    f"{person.full_name} ({unit.name}), sinh {person.birth}: đã qua tuổi nghỉ hưu "
+                    f"({retirement.age}, ngày nghỉ hưu {retirement.retires_on:%d/%m/%Y}), đang "
+                    "làm việc theo hợp đồng lao động: nghỉ theo thời hạn của hợp đồng",
+                    f"{person.full_name} ({unit.name}), born {person.birth.iso()}: past the "
+                    f"retirement age ({retirement.age.english()}, retirement date "
+                    f"{retirement.retires_on.isoformat()}), working under a contract: leaves "
+                    "when the contract ends",
+                )
+            elif late:
                 message = Text(
                     f"{person.full_name} ({unit.name}), sinh {person.birth}: đủ tuổi nghỉ hưu "
                     f"({retirement.age}) tháng {when}, ngày nghỉ hưu "
@@ -89,8 +114,10 @@ class RARetirementAge(Rule):
                     f"retirement age ({retirement.age.english()}) in {when}; retires from "
                     f"{retirement.pension_from.isoformat()} (within {PLANNING_MONTHS} months)",
                 )
+            if contract:
+                detail["contract"] = True
             yield self.finding(
-                Severity.VIOLATION if late else Severity.INFO,
+                Severity.VIOLATION if late and not contract else Severity.INFO,
                 on,
                 message,
                 unit=unit,
@@ -98,6 +125,8 @@ class RARetirementAge(Rule):
                 actual=str(age),
                 limit=str(retirement.age),
                 used=[retirement.value],
+                extra=extra,
+                basis=False,
                 detail=detail,
             )
 

@@ -1,14 +1,17 @@
-"""Decree 24/2014/NĐ-CP as amended by Decree 107/2020/NĐ-CP: the specialised agencies (sở) of a
-provincial People's Committee.
+"""The specialised agencies (sở) of a provincial People's Committee: Decree 24/2014/NĐ-CP as
+amended by Decree 107/2020/NĐ-CP, then Decree 150/2025/NĐ-CP.
 
-RULES.md section 2, SO-1 to SO-8. One regime is encoded: that of Decree 107/2020, from its entry
-into force (05/11/2020, not confirmed) until Decree 45/2025/NĐ-CP replaced it (28/02/2025, its
-date of issue; effective date not confirmed). Before and after, the engine reports a coverage
-gap. The numbers are in the ``so_*.yaml`` parameter files; where a number depends on the class
-of the province, the agency's ``province_class`` (special, I, II, III) chooses it.
+RULES.md section 2, SO-1 to SO-9. Two regimes are encoded, each from the day it took effect:
+Decree 107/2020 (25/11/2020) and Decree 150/2025 (16/06/2025); the window of Decree 45/2025
+(28/02/2025 to 15/06/2025) is an explicit coverage gap except where its number was found. SO-6
+ends with Decree 150/2025 (a sở has no inspectorate any more). The numbers and dates are in the
+``so_*.yaml`` parameter files; where a number depends on the class of the province, the agency's
+``province_class`` (special, I, II, III) chooses it.
 
-Where the rules say "biên chế" they count the cadres and civil servants in post, leaders
-included, not contract workers (the parameter files say so too).
+Minimum sizes (SO-1, SO-4, SO-5) are criteria for setting a unit up, judged on its quota or, if
+it has none, on the civil servants in post (``tinhgon.law.staffing``). Deputy limits count the
+cadres and civil servants in post, leaders included, not contract workers; under Decree 150/2025
+a unit formed or merged in its window has 5 years to comply (SO-9).
 """
 
 from __future__ import annotations
@@ -18,13 +21,13 @@ from collections.abc import Iterator
 
 from tinhgon.domain import Category, State, Text, Unit, UnitClass
 from tinhgon.law.engine import Env, Rule, limits_on, parent_class
-from tinhgon.law.findings import Citation, Confidence, Finding, Severity
+from tinhgon.law.findings import Finding, Severity
 from tinhgon.law.staffing import DeputyLimitRule, MinimumStaffRule
 
 SO = frozenset({"provincial_department"})
 OFFICE = "office"
 INSPECTORATE = "inspectorate"
-DECREE_107 = dt.date(2020, 9, 14)
+TRANSITION = "so_restructuring_transition"
 
 
 def _department_of_the_sở(state: State, unit: Unit) -> bool:
@@ -35,38 +38,37 @@ def _department_of_the_sở(state: State, unit: Unit) -> bool:
 
 
 class SO1DepartmentMinimumStaff(MinimumStaffRule):
-    """SO-1: a department of a sở has at least 5 to 7 civil servants by province class.
-
-    Regime of Decree 107/2020 (window in ``so_department_minimum_staff.yaml``). Only the floor
-    of 5, true for every class, is applied: the split by class (7 Hà Nội and Hồ Chí Minh City,
-    6 class I, 5 class II and III) is low confidence in RULES.md and is recorded, not applied,
-    until someone confirms it in the parameter file.
+    """SO-1: a department or the office of a sở needs at least 7 / 6 / 5 civil-servant posts
+    (Hà Nội and Hồ Chí Minh City / class I / classes II, III) under Decree 107/2020, 7 under
+    Decree 150/2025 (``so_department_minimum_staff.yaml``). Without a province class, the 5
+    true for every class applies under Decree 107/2020.
     """
 
     id = "SO-1"
     title = Text(
-        "Biên chế tối thiểu của phòng thuộc sở",
-        "Fewest civil servants of a department of a sở",
+        "Biên chế tối thiểu của phòng, Văn phòng thuộc sở",
+        "Fewest civil-servant posts of a department or the office of a sở",
     )
     agency_types = SO
     unit_classes = frozenset({UnitClass.DEPARTMENT})
     applies_to_text = Text(
-        "phòng chuyên môn, nghiệp vụ trực thuộc sở (không gồm Văn phòng, Thanh tra)",
-        "departments directly under a sở (not its office or inspectorate)",
+        "phòng chuyên môn, nghiệp vụ và Văn phòng trực thuộc sở (không gồm Thanh tra)",
+        "departments and the office directly under a sở (not its inspectorate)",
     )
     parameters = ("so_department_minimum_staff",)
 
     def selects(self, state: State, unit: Unit) -> bool:
-        return _department_of_the_sở(state, unit)
+        return unit.kind.code != INSPECTORATE and parent_class(state, unit) is UnitClass.AGENCY
 
 
 class SO2DepartmentDeputies(DeputyLimitRule):
     """SO-2: deputy heads of a department of a sở, by its civil servants and the province class.
 
-    Regime of Decree 107/2020 (``so_department_deputy_heads.yaml``): 1 deputy below 10 staff
-    (Hà Nội, Hồ Chí Minh City), below 9 (class I), below 8 (class II, III); at most 2 up to 14;
-    at most 3 from 15. Without a province class only the bands true for every class apply, and
-    a note says so.
+    ``so_department_deputy_heads.yaml``. Decree 107/2020: 1 deputy below 10 staff (Hà Nội,
+    Hồ Chí Minh City), below 9 (class I), below 8 (class II, III); at most 2 up to 14; at most 3
+    from 15 — without a province class only the bands true for every class apply, and a note
+    says so. Decree 150/2025: 1 below 10, 2 up to 14, 3 from 15 everywhere, with SO-9's
+    transition.
     """
 
     id = "SO-2"
@@ -76,48 +78,27 @@ class SO2DepartmentDeputies(DeputyLimitRule):
     )
     agency_types = SO
     unit_classes = frozenset({UnitClass.DEPARTMENT})
-    applies_to_text = SO1DepartmentMinimumStaff.applies_to_text
-    parameters = ("so_department_deputy_heads",)
+    applies_to_text = Text(
+        "phòng chuyên môn, nghiệp vụ trực thuộc sở (không gồm Văn phòng, Thanh tra)",
+        "departments directly under a sở (not its office or inspectorate)",
+    )
+    parameters = ("so_department_deputy_heads", TRANSITION)
+    transition = TRANSITION
 
     def selects(self, state: State, unit: Unit) -> bool:
         return _department_of_the_sở(state, unit)
-
-    def check(self, state: State, on: dt.date, env: Env) -> Iterator[Finding]:
-        if env.agency.province_class is None:
-            roots = state.roots()
-            entry = env.value(self.parameters[0], on)
-            yield self.finding(
-                Severity.INFO,
-                on,
-                Text(
-                    "Chưa khai báo loại tỉnh (agency.province_class): chỉ áp dụng các mức đúng "
-                    "với mọi loại tỉnh (đến 14 biên chế không quá 02 Phó Trưởng phòng, từ 15 không "
-                    "quá 03)",
-                    "No province class given (agency.province_class): only the limits true for "
-                    "every class apply (at most 2 deputies up to 14 staff, at most 3 from 15)",
-                ),
-                unit=roots[0] if roots else None,
-                used=[entry] if entry else [],
-            )
-        yield from super().check(state, on, env)
-
-
-SO3_NOTE = Text(
-    "Phó Giám đốc sở bình quân 03 người một sở; Hà Nội và TP Hồ Chí Minh thêm không quá 10 người "
-    "trên toàn thành phố",
-    "3 deputy directors per sở on average; Hà Nội and Hồ Chí Minh City up to 10 more in all",
-)
 
 
 class SO3DeputyDirectors(Rule):
     """SO-3: deputy directors of a sở — 3 per sở on average across the province.
 
-    Regime of Decree 107/2020 (``so_deputy_directors.yaml``). The limit is a provincial average,
-    so one sở above it is a note, not a violation: the province's total decides.
+    ``so_deputy_directors.yaml``. The limit is a provincial average: on one sở the rule says
+    what this sở contributes and that the province's total decides; ``tinhgon.law.province``
+    judges it on the whole province.
     """
 
     id = "SO-3"
-    title = Text("Số Phó Giám đốc sở", "Deputy directors of a sở")
+    title = Text("Số Phó Giám đốc sở (bình quân toàn tỉnh)", "Deputy directors of a sở (average)")
     agency_types = SO
     unit_classes = frozenset({UnitClass.AGENCY})
     applies_to_text = Text("sở (đơn vị gốc của cơ quan)", "the sở itself (the agency's root unit)")
@@ -131,29 +112,34 @@ class SO3DeputyDirectors(Rule):
         for unit in self.targets(state):
             deputies = len(state.deputies(unit.id))
             band = limits.band_for(deputies, env.agency.province_class, entry.confidence)
-            if band is None or deputies <= band.limit:
+            if band is None:
                 continue
+            above = deputies > band.limit
             yield self.finding(
                 Severity.INFO,
                 on,
                 Text(
-                    f"{unit.name}: {deputies} {unit.kind.deputy_title}, trên mức bình quân "
-                    f"{band.limit:02d} một sở; cần đối chiếu tổng số của tỉnh ({SO3_NOTE.vi})",
-                    f"{unit.name}: {deputies} deputy directors, above the average of "
-                    f"{band.limit} per sở; check the province's total ({SO3_NOTE.en})",
+                    f"{unit.name} có {deputies:02d} {unit.kind.deputy_title}; quy định tính bình "
+                    f"quân {band.limit:02d} Phó Giám đốc một sở trên toàn tỉnh, cần số liệu của "
+                    "cả tỉnh để kết luận"
+                    + (f" (sở này cao hơn mức bình quân {band.limit:02d})" if above else ""),
+                    f"{unit.name} has {deputies} deputy directors; the rule is an average of "
+                    f"{band.limit} per sở across the province, which needs the whole province"
+                    + (f" (this sở is above the average of {band.limit})" if above else ""),
                 ),
                 unit=unit,
                 actual=deputies,
                 limit=band.limit,
                 used=[entry],
                 trace_values=[band.as_dict()],
+                detail={"province_wide": True},
             )
 
 
 class SO4SubDepartmentMinimumStaff(MinimumStaffRule):
     """SO-4: a chi cục of a sở has at least 12 civil servants (itself and its departments).
 
-    Regime of Decree 107/2020 (``so_sub_department_minimum_staff.yaml``).
+    Decrees 107/2020 and 150/2025 (``so_sub_department_minimum_staff.yaml``).
     """
 
     id = "SO-4"
@@ -168,7 +154,7 @@ class SO4SubDepartmentMinimumStaff(MinimumStaffRule):
 class SO5SubDepartmentUnitMinimumStaff(MinimumStaffRule):
     """SO-5: a department inside a chi cục has at least 5 civil servants.
 
-    Regime of Decree 107/2020 (``so_sub_department_unit_minimum_staff.yaml``).
+    Decrees 107/2020 and 150/2025 (``so_sub_department_unit_minimum_staff.yaml``).
     """
 
     id = "SO-5"
@@ -188,7 +174,8 @@ class SO5SubDepartmentUnitMinimumStaff(MinimumStaffRule):
 class SO6InspectorateDeputies(DeputyLimitRule):
     """SO-6: deputy chief inspectors of a sở: 1 below 8 staff, at most 2 from 8.
 
-    Regime of Decree 107/2020 (``so_inspectorate_deputy_heads.yaml``).
+    Decree 107/2020 (``so_inspectorate_deputy_heads.yaml``); ends with Decree 150/2025, under
+    which a sở has no inspectorate (``ends: true``): an inspectorate still there gets a note.
     """
 
     id = "SO-6"
@@ -205,8 +192,8 @@ class SO6InspectorateDeputies(DeputyLimitRule):
 class SO7SubDepartmentDeputies(DeputyLimitRule):
     """SO-7: deputy heads of a chi cục: 1 with 1 to 3 departments, at most 2 with none or 4+.
 
-    Regime of Decree 107/2020 (``so_sub_department_deputy_heads.yaml``); the count is the
-    departments (and equivalents) directly under the chi cục.
+    Decrees 107/2020 and 150/2025 (``so_sub_department_deputy_heads.yaml``), with SO-9's
+    transition; the count is the departments (and equivalents) directly under the chi cục.
     """
 
     id = "SO-7"
@@ -214,18 +201,17 @@ class SO7SubDepartmentDeputies(DeputyLimitRule):
     agency_types = SO
     unit_classes = frozenset({UnitClass.SUB_DEPARTMENT})
     applies_to_text = SO4SubDepartmentMinimumStaff.applies_to_text
-    parameters = ("so_sub_department_deputy_heads",)
+    parameters = ("so_sub_department_deputy_heads", TRANSITION)
     count_label = Text("phòng", "departments")
+    transition = TRANSITION
 
     def count(self, state: State, unit: Unit, categories: frozenset[Category]) -> int:
         return sum(1 for c in state.children(unit.id) if c.kind.unit_class is UnitClass.DEPARTMENT)
 
 
 class SO8OfficeDeputies(DeputyLimitRule):
-    """SO-8: the office (Văn phòng) of a sở counts as a department for SO-2.
-
-    Regime of Decree 107/2020: the deputy heads of the office follow the limits of SO-2
-    (``so_department_deputy_heads.yaml``).
+    """SO-8: deputy heads of the office (Văn phòng) of a sở, as those of a department (SO-2):
+    ``so_office_deputy_heads.yaml`` (Decree 150/2025, Art. 6(3)), with SO-9's transition.
     """
 
     id = "SO-8"
@@ -236,24 +222,8 @@ class SO8OfficeDeputies(DeputyLimitRule):
     agency_types = SO
     unit_classes = frozenset({UnitClass.DEPARTMENT})
     applies_to_text = Text("Văn phòng sở", "the office of a sở")
-    parameters = ("so_department_deputy_heads",)
-    basis = (
-        Citation(
-            instrument="107/2020/NĐ-CP",
-            issued_on=DECREE_107,
-            title=(
-                "Sửa đổi, bổ sung một số điều của Nghị định số 24/2014/NĐ-CP quy định tổ chức "
-                "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"
-            ),
-            source=(
-                "RULES.md SO-8; tphcm.dangcongsan.vn: số lượng phó chánh văn phòng sở thực hiện "
-                "như phó trưởng phòng thuộc sở"
-            ),
-            rules_md="SO-8",
-            confidence=Confidence.MEDIUM,
-            verified=False,
-        ),
-    )
+    parameters = ("so_office_deputy_heads", TRANSITION)
+    transition = TRANSITION
 
     def selects(self, state: State, unit: Unit) -> bool:
         return unit.kind.code == OFFICE and parent_class(state, unit) is UnitClass.AGENCY

@@ -1,8 +1,9 @@
-"""Decree 82/2018/NĐ-CP on industrial parks and economic zones: the management board's departments.
+"""Decree 82/2018/NĐ-CP, then Decree 35/2022/NĐ-CP: deputy heads of the management board's
+departments.
 
-RULES.md section 1. EZ-1 is encoded; EZ-2 (succession by Decree 35/2022) ends its window in the
-parameter file; EZ-3 (minimum staff per department, deputies of the board) was not found and is
-not encoded.
+RULES.md section 1. EZ-1 holds both regimes in ``ez_department_deputy_heads.yaml``: Decree
+82/2018 from 10/07/2018, Decree 35/2022 Art. 70 from 15/07/2022 (by province class). The other
+rules of Art. 70 are in ``tinhgon.law.decree_35_2022``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from tinhgon.law.staffing import DeputyLimitRule
 class EZ1DepartmentDeputies(DeputyLimitRule):
     """EZ-1: deputy heads of a specialised department of an economic zone management board.
 
-    Regime of Decree 82/2018/NĐ-CP, from its entry into force (10/07/2018, not confirmed) until
-    Decree 35/2022/NĐ-CP took effect (15/07/2022, believed): a department of 7 to 9 staff has 1
-    deputy head, one of 10 staff or more at most 2. The dates and numbers are in
-    ``ez_department_deputy_heads.yaml``. Staff means the cadres and civil servants in post in
-    the department, its leaders included, not contract workers. It applies to every department
-    and equivalent of the board (Văn phòng included); below 7 staff no limit is encoded.
+    Decree 82/2018/NĐ-CP from its entry into force (10/07/2018, not confirmed): a department of
+    7 to 9 staff has 1 deputy head, one of 10 staff or more at most 2; below 7 no limit is held.
+    Decree 35/2022/NĐ-CP from 15/07/2022: 1 below 10 / 9 / 8 staff by province class, at most 2
+    up to 14; from 15 no limit is held (a note). Staff means the cadres and civil servants in
+    post in the department, its leaders included, not contract workers. It applies to every
+    department and equivalent of the board (Văn phòng included).
     """
 
     id = "EZ-1"

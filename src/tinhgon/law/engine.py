@@ -5,8 +5,12 @@ English, the kinds of agency and unit it applies to, the parameters it reads (th
 governs the period it is in force: edit its file to move the window), the citations of what it
 says beyond the numbers, and a ``check`` that takes a state and a date and returns findings.
 
-Outside every encoded window the engine says so with an ``info`` finding ("no rule encoded for
-this period") instead of applying stale numbers.
+Outside every encoded window the engine says so with an ``info`` finding ("chưa có quy định
+trong tinhgon cho giai đoạn này") instead of applying stale numbers; where a rule ended with no
+successor (``ends: true`` in its file) it says that the rule no longer applies.
+
+A property every finding keeps (tests/law/test_properties.py): no citation is of a text issued
+after the date checked.
 """
 
 from __future__ import annotations
@@ -29,15 +33,18 @@ class Coverage:
     IN_FORCE = "in_force"
     NOT_ENCODED = "not_encoded"
     NOT_APPLICABLE = "not_applicable"
+    ENDED = "ended"
 
 
 @dataclass(frozen=True, slots=True)
 class Env:
-    """What a rule needs besides the state and the date: the agency and the parameters."""
+    """What a rule needs besides the state and the date: the agency, the parameters, and the
+    units a plan creates or merges (``planned``: judged as the plan's own doing)."""
 
     agency: Agency
     parameters: ParameterSet
     cache: dict[Any, Any] = field(default_factory=dict, compare=False)
+    planned: frozenset[str] = frozenset()
 
     def value(self, parameter: str, on: dt.date) -> DatedValue | None:
         """The parameter's value in force on the date, if it has an active one."""
@@ -87,6 +94,10 @@ class Rule:
         """Further conditions on where a unit stands (under the agency, under a chi cục…)."""
         return True
 
+    def checked(self, state: State) -> int:
+        """How many units (or people) the rule would check on this state."""
+        return len(state.assignments) if self.people else len(self.targets(state))
+
     # -- time ------------------------------------------------------------------------------
 
     def window_parameter(self, parameters: ParameterSet) -> Parameter | None:
@@ -96,6 +107,11 @@ class Rule:
         window = self.window_parameter(parameters)
         return window is None or window.in_force(on)
 
+    def ended(self, on: dt.date, parameters: ParameterSet) -> DatedValue | None:
+        """The value that ended the rule (no successor), when it has ended by the date."""
+        window = self.window_parameter(parameters)
+        return None if window is None else window.ended(on)
+
     def windows(self, parameters: ParameterSet) -> list[tuple[dt.date, dt.date | None]]:
         window = self.window_parameter(parameters)
         return [(dt.date.min, None)] if window is None else window.windows()
@@ -103,7 +119,7 @@ class Rule:
     def citations(self, parameters: ParameterSet, on: dt.date | None = None) -> list[Citation]:
         """What the rule rests on: its own basis, then its parameters' citations (on a date, or
         every active one)."""
-        out: list[Citation] = list(self.basis)
+        out: list[Citation] = [c for c in self.basis if on is None or issued_by(c, on)]
         for pid in self.parameters:
             for entry in parameters[pid].values:
                 if on is not None and not (
@@ -137,8 +153,9 @@ class Rule:
         trace_values: Sequence[Any] = (),
         extra: Sequence[Citation] = (),
         detail: dict[str, Any] | None = None,
+        basis: bool = True,
     ) -> Finding:
-        citations = (*self.basis, *extra, *(u.citation for u in used))
+        citations = (*(self.basis if basis else ()), *extra, *(u.citation for u in used))
         items = tuple(
             trace(u, trace_values[i] if i < len(trace_values) else None) for i, u in enumerate(used)
         )
@@ -156,6 +173,7 @@ class Rule:
             limit=limit,
             trace=items,
             detail=detail or {},
+            title=self.title,
         )
 
 
@@ -242,25 +260,34 @@ class Report:
         }
 
 
-def _gap(rule: Rule, state: State, on: dt.date, env: Env, checked: int) -> Finding:
-    windows = rule.windows(env.parameters)
-    spans = ", ".join(
+def _spans(windows: list[tuple[dt.date, dt.date | None]]) -> tuple[str, str]:
+    vi = ", ".join(
         f"{start:%d/%m/%Y}–{(end - dt.timedelta(days=1)):%d/%m/%Y}"
         if end
         else f"từ {start:%d/%m/%Y}"
         for start, end in windows
     )
-    spans_en = ", ".join(
+    en = ", ".join(
         f"{start.isoformat()} to {(end - dt.timedelta(days=1)).isoformat()}"
         if end
         else f"from {start.isoformat()}"
         for start, end in windows
     )
+    return vi, en
+
+
+def issued_by(citation: Citation, on: dt.date) -> bool:
+    """Whether the cited text existed on the date (a citation without a date is data)."""
+    return citation.issued_on is None or citation.issued_on <= on
+
+
+def _gap(rule: Rule, state: State, on: dt.date, env: Env, checked: int) -> Finding:
+    spans, spans_en = _spans(rule.windows(env.parameters))
     window = rule.window_parameter(env.parameters)
     nearest: list[DatedValue] = []
     if window is not None:
-        entry = window.value_on(on) or (window.values[0] if window.values else None)
-        if entry is not None:
+        entry = window.value_on(on)
+        if entry is not None and issued_by(entry.citation, on):
             nearest.append(entry)
     roots = state.roots()
     what = "người" if rule.people else "đơn vị"
@@ -269,14 +296,35 @@ def _gap(rule: Rule, state: State, on: dt.date, env: Env, checked: int) -> Findi
         Severity.INFO,
         on,
         Text(
-            f"Chưa có quy định nào được mã hóa cho giai đoạn này ({rule.id} – {rule.title.vi}: "
-            f"chỉ mã hóa {spans or 'không có'}); {checked} {what} chưa được kiểm tra theo quy định này",
-            f"No rule encoded for this period ({rule.id} – {rule.title.en}: encoded only "
-            f"{spans_en or 'never'}); {checked} {what_en} not checked against it",
+            f"{rule.title.vi}: chưa có quy định trong tinhgon cho giai đoạn này (tinhgon có quy "
+            f"định này cho: {spans or 'chưa có giai đoạn nào'}); {checked} {what} chưa được "
+            "kiểm tra theo quy định này",
+            f"{rule.title.en}: no rule held in tinhgon for this period (held for: "
+            f"{spans_en or 'no period'}); {checked} {what_en} not checked against it",
         ),
         unit=roots[0] if roots else None,
         used=nearest,
+        basis=False,
         detail={"coverage": Coverage.NOT_ENCODED},
+    )
+
+
+def _ended(rule: Rule, state: State, on: dt.date, entry: DatedValue, checked: int) -> Finding:
+    roots = state.roots()
+    return rule.finding(
+        Severity.INFO,
+        on,
+        Text(
+            f"{rule.title.vi}: quy định không còn áp dụng từ ngày "
+            f"{entry.since:%d/%m/%Y} ({entry.citation.text()} không quy định nội dung này); "
+            f"{checked} đơn vị thuộc diện quy định cũ cần được sắp xếp lại cho phù hợp",
+            f"{rule.title.en}: the rule no longer applies from {entry.since.isoformat()} "
+            f"(its successor has no such rule); {checked} units it covered should be reorganised",
+        ),
+        unit=roots[0] if roots else None,
+        used=[entry],
+        basis=False,
+        detail={"coverage": Coverage.ENDED},
     )
 
 
@@ -286,9 +334,15 @@ def run(
     on: dt.date,
     agency: Agency,
     parameters: ParameterSet | None = None,
+    planned: Iterable[str] = (),
 ) -> Report:
-    """Run every rule that applies to the agency on the state at the date."""
-    env = Env(agency=agency, parameters=parameters if parameters is not None else load_parameters())
+    """Run every rule that applies to the agency on the state at the date; ``planned`` are the
+    units a plan creates or merges."""
+    env = Env(
+        agency=agency,
+        parameters=parameters if parameters is not None else load_parameters(),
+        planned=frozenset(planned),
+    )
     findings: list[Finding] = []
     coverage: list[CoverageLine] = []
     for rule in rules:
@@ -296,7 +350,13 @@ def run(
         if not rule.applies_to_agency(agency.agency_type):
             coverage.append(CoverageLine(rule, Coverage.NOT_APPLICABLE, 0, windows))
             continue
-        checked = len(state.assignments) if rule.people else len(rule.targets(state))
+        checked = rule.checked(state)
+        ended = rule.ended(on, env.parameters)
+        if ended is not None:
+            coverage.append(CoverageLine(rule, Coverage.ENDED, checked, windows))
+            if checked:
+                findings.append(_ended(rule, state, on, ended, checked))
+            continue
         if not rule.in_force(on, env.parameters):
             coverage.append(CoverageLine(rule, Coverage.NOT_ENCODED, checked, windows))
             if checked:
@@ -330,4 +390,9 @@ def rules_for(
     for rule in rules:
         if rule.people or not rule.applies_to_agency(agency_type) or not rule.applies_to_kind(kind):
             continue
-        yield rule, Coverage.IN_FORCE if rule.in_force(on, params) else Coverage.NOT_ENCODED
+        if rule.in_force(on, params):
+            yield rule, Coverage.IN_FORCE
+        elif rule.ended(on, params) is not None:
+            yield rule, Coverage.ENDED
+        else:
+            yield rule, Coverage.NOT_ENCODED

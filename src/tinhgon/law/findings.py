@@ -178,6 +178,12 @@ class Finding:
     limit: Scalar = None
     trace: tuple[TraceItem, ...] = ()
     detail: dict[str, Any] = field(default_factory=dict)
+    title: Text = field(default_factory=lambda: Text("", ""))
+
+    @property
+    def rule_name(self) -> str:
+        """The rule's code with its title, as screens and reports show it: 'SO-1 (Biên chế…)'."""
+        return f"{self.rule} ({self.title.vi})" if self.title.vi else self.rule
 
     @property
     def verified(self) -> bool:
@@ -197,6 +203,7 @@ class Finding:
     def as_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
+            "title": {"vi": self.title.vi, "en": self.title.en},
             "severity": self.severity.value,
             "unit": {"id": self.unit_id, "name": self.unit_name} if self.unit_id else None,
             "person": (

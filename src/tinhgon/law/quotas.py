@@ -1,9 +1,13 @@
 """Biên chế được giao: staff against the quota of a unit, a category and a year.
 
 The limit is the project's own data (the quota decision of the competent authority), not a
-legal number: these rules rest on no unverified figure, and their findings are ``verified``.
-The count is the domain's (``tinhgon.domain.metrics``): a unit's staff take in its sub-units,
-except those with a quota of their own for the same category and year.
+legal number. The legal basis — that staff stay within the quota given, and that each agency and
+public service unit is given one — is the Law on Cadres and Civil Servants with the decree on
+civil-servant quotas (Decree 21/2010/NĐ-CP, then Decree 62/2020/NĐ-CP), and the Law on Public
+Employees with the decree on public service units' staff numbers (Decree 41/2012/NĐ-CP, then
+Decree 106/2020/NĐ-CP): each finding cites those issued by the date checked. The count is the
+domain's (``tinhgon.domain.metrics``): a unit's staff take in its sub-units, except those with
+a quota of their own for the same category and year.
 """
 
 from __future__ import annotations
@@ -11,10 +15,60 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from tinhgon.domain import State, Text, Unit, UnitClass
+from tinhgon.domain import Category, State, Text, Unit, UnitClass
 from tinhgon.domain.metrics import _quota_lines
-from tinhgon.law.engine import Env, Rule
+from tinhgon.law.engine import Env, Rule, issued_by
 from tinhgon.law.findings import Citation, Confidence, Finding, Severity
+
+_SOURCE = (
+    "RULES.md QT-1: căn cứ pháp lý của biên chế; số hiệu, ngày theo hiểu biết chung, chưa xác định "
+    "điều, khoản / the legal basis of quotas; symbols and dates from general knowledge, articles "
+    "not identified"
+)
+
+
+def _law(instrument: str, issued: dt.date, title: str) -> Citation:
+    return Citation(
+        instrument=instrument,
+        issued_on=issued,
+        title=title,
+        source=_SOURCE,
+        rules_md="QT-1",
+        confidence=Confidence.MEDIUM,
+        verified=False,
+    )
+
+
+CIVIL_SERVANT_LAW = _law("22/2008/QH12", dt.date(2008, 11, 13), "Luật Cán bộ, công chức")
+CIVIL_SERVANT_QUOTA = (
+    _law("21/2010/NĐ-CP", dt.date(2010, 3, 8), "Về quản lý biên chế công chức"),
+    _law("62/2020/NĐ-CP", dt.date(2020, 6, 1), "Về vị trí việc làm và biên chế công chức"),
+)
+PUBLIC_EMPLOYEE_LAW = _law("58/2010/QH12", dt.date(2010, 11, 15), "Luật Viên chức")
+PUBLIC_EMPLOYEE_QUOTA = (
+    _law(
+        "41/2012/NĐ-CP",
+        dt.date(2012, 5, 8),
+        "Quy định về vị trí việc làm trong đơn vị sự nghiệp công lập",
+    ),
+    _law(
+        "106/2020/NĐ-CP",
+        dt.date(2020, 9, 10),
+        "Về vị trí việc làm và số lượng người làm việc trong đơn vị sự nghiệp công lập",
+    ),
+)
+
+
+def legal_basis(public_service: bool, on: dt.date) -> list[Citation]:
+    """The law and the latest decree on quotas issued by the date, for civil servants or for the
+    staff of public service units."""
+    law, decrees = (
+        (PUBLIC_EMPLOYEE_LAW, PUBLIC_EMPLOYEE_QUOTA)
+        if public_service
+        else (CIVIL_SERVANT_LAW, CIVIL_SERVANT_QUOTA)
+    )
+    issued = [d for d in decrees if issued_by(d, on)]
+    return [c for c in (law, *issued[-1:]) if issued_by(c, on)]
 
 
 def quota_citation(year: int) -> Citation:
@@ -62,7 +116,10 @@ class QT1OverQuota(Rule):
                 unit=state.units[line.unit_id],
                 actual=line.actual,
                 limit=line.quota,
-                extra=[quota_citation(line.year)],
+                extra=[
+                    quota_citation(line.year),
+                    *legal_basis(category is Category.PUBLIC_EMPLOYEE, on),
+                ],
                 detail={"category": category.value, "year": line.year},
             )
 
@@ -102,7 +159,10 @@ class QT2NoQuota(Rule):
                 unit=unit,
                 actual=None,
                 limit=None,
-                extra=[quota_citation(on.year)],
+                extra=[
+                    quota_citation(on.year),
+                    *legal_basis(unit.kind.unit_class is UnitClass.PUBLIC_SERVICE_UNIT, on),
+                ],
                 detail={"year": on.year},
             )
 

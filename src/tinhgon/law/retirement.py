@@ -18,7 +18,7 @@ is taken as January.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tinhgon.domain import BirthDate, Sex
 from tinhgon.domain.model import month_end
@@ -39,6 +39,22 @@ RETIREMENT_DATE = Citation(
     verified=False,
 )
 
+CONTRACT_AFTER_AGE = Citation(
+    instrument="135/2020/NĐ-CP",
+    issued_on=dt.date(2020, 11, 18),
+    title="Quy định về tuổi nghỉ hưu",
+    article="3, Điều 6",
+    clause="1",
+    source=(
+        "RULES.md RA-3: người tiếp tục làm việc theo hợp đồng sau tuổi nghỉ hưu thì nghỉ hưu khi "
+        "hợp đồng chấm dứt, không phải vi phạm / someone working on under a contract after the "
+        "age retires when the contract ends: not a violation"
+    ),
+    rules_md="RA-3",
+    confidence=Confidence.HIGH,
+    verified=False,
+)
+
 PARAMETER_BY_SEX = {Sex.MALE: "retirement_age_men", Sex.FEMALE: "retirement_age_women"}
 
 
@@ -56,7 +72,10 @@ class Retirement:
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        return (self.value.citation, RETIREMENT_DATE)
+        """The age's citation, and Decree 135/2020's rule on the date where the age is its."""
+        if self.value.citation.instrument == RETIREMENT_DATE.instrument:
+            return (self.value.citation, RETIREMENT_DATE)
+        return (self.value.citation,)
 
     @property
     def citation(self) -> str:
@@ -75,18 +94,38 @@ def _from_index(index: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def known_values(values: tuple[DatedValue, ...], as_of: dt.date | None) -> list[DatedValue]:
+    """The values of texts already issued on a date (all of them without a date), the last one
+    known running on: the law as it could be read that day."""
+    if as_of is None:
+        return list(values)
+    known = [v for v in values if v.citation.issued_on is None or v.citation.issued_on <= as_of]
+    if known and known[-1].until is not None and known[-1] is not values[-1]:
+        known[-1] = replace(known[-1], until=None)
+    return known
+
+
 def retirement_of(
-    *, sex: Sex, born: BirthDate, parameters: ParameterSet | None = None
+    *,
+    sex: Sex,
+    born: BirthDate,
+    parameters: ParameterSet | None = None,
+    as_of: dt.date | None = None,
+    parameter_id: str | None = None,
 ) -> Retirement:
     """The retirement of a person of this sex born in this month (RA-1 to RA-3).
 
     Someone who reached the first encoded age before its date (born long ago) is given that age.
+    With ``as_of``, only the texts issued by that date count (a check on 2019-12-31 applies the
+    Labour Code 2012, not the roadmap of Decree 135/2020 issued later). ``parameter_id`` names
+    another age table (the early retirement ages of Annex II).
     """
     params = parameters if parameters is not None else load_parameters()
-    parameter = params[PARAMETER_BY_SEX[sex]]
+    parameter = params[parameter_id or PARAMETER_BY_SEX[sex]]
+    values = known_values(parameter.values, as_of)
     birth = _month_index(born.year, born.month or 1)
     chosen: tuple[int, DatedValue] | None = None
-    for entry in parameter.values:
+    for entry in values:
         if not isinstance(entry.value, Age):
             continue
         reach = birth + entry.value.total_months
@@ -95,7 +134,9 @@ def retirement_of(
             chosen = (reach, entry)
             break
     if chosen is None:  # every value ended (value: null); use the last age encoded
-        ages = [e for e in parameter.values if isinstance(e.value, Age)]
+        ages = [e for e in values if isinstance(e.value, Age)]
+        if not ages:
+            raise LookupError(f"no age in {parameter.id} known on {as_of}")
         last = ages[-1]
         assert isinstance(last.value, Age)
         chosen = (birth + last.value.total_months, last)
