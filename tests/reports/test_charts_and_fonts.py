@@ -24,12 +24,12 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_the_chosen_font_has_every_vietnamese_letter():
     font = serif_font()
 
-    assert font.family in ("Liberation Serif", "DejaVu Serif")
+    assert font.family in ("Times New Roman", "Liberation Serif", "DejaVu Serif")
     assert all(covers_vietnamese(path) for path in font.files())
 
 
 def test_without_liberation_serif_the_font_is_dejavu_serif_from_matplotlib(tmp_path: Path):
-    font = serif_font((tmp_path,))
+    font = serif_font((tmp_path,), ())
 
     assert font.family == "DejaVu Serif"
     assert all(path.is_file() for path in font.files())
@@ -89,3 +89,50 @@ def test_an_agency_without_units_draws_its_own_box():
 
     assert width > 0
     assert height > 0
+
+
+LIBERATION2 = Path("/usr/share/fonts/truetype/liberation2")
+
+
+@pytest.mark.skipif(
+    not (LIBERATION2 / "LiberationSerif-Regular.ttf").is_file(),
+    reason="needs a font with Vietnamese letters to stand in for Times New Roman",
+)
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
+        (
+            "Times_New_Roman.ttf",
+            "Times_New_Roman_Bold.ttf",
+            "Times_New_Roman_Italic.ttf",
+            "Times_New_Roman_Bold_Italic.ttf",
+        ),
+    ],
+)
+def test_times_new_roman_is_taken_first_where_the_machine_has_it(
+    tmp_path: Path, names: tuple[str, ...]
+):
+    faces = ("Regular", "Bold", "Italic", "BoldItalic")
+    for name, face in zip(names, faces, strict=True):
+        (tmp_path / name).write_bytes((LIBERATION2 / f"LiberationSerif-{face}.ttf").read_bytes())
+
+    font = serif_font((LIBERATION2,), (tmp_path,))
+
+    assert font.family == "Times New Roman"
+    assert font.regular == tmp_path / names[0]
+    assert font.bold_italic == tmp_path / names[3]
+
+
+def test_figures_are_drawn_at_their_printed_width_with_text_of_at_least_9_pt(report):  # type: ignore[no-untyped-def]
+    from tinhgon.reports.charts import DPI, MIN_TEXT_PT
+    from tinhgon.reports.layout import fit_figure
+
+    assert MIN_TEXT_PT >= 9
+    for figure in report.figures:
+        png = figure.draw()
+        width_px, _ = png_size(png)
+        drawn_cm = width_px / DPI * 2.54
+        printed_cm, _ = fit_figure(png, figure.width_cm)
+        # Printed at the size it was drawn: a 9 pt letter prints at 9 pt.
+        assert abs(printed_cm - drawn_cm) < 0.05, figure.caption

@@ -130,10 +130,10 @@ def test_a_legal_basis_names_the_document_its_issuer_and_its_subject():
     )
 
     assert cite_with_title(decree) == (
-        "Nghị định số 82/2018/NĐ-CP ngày 22/05/2018 của Chính phủ quy định về quản lý khu công "
+        "Nghị định số 82/2018/NĐ-CP ngày 22/5/2018 của Chính phủ quy định về quản lý khu công "
         "nghiệp và khu kinh tế"
     )
     assert cite_with_title(resolution) == (
-        "Nghị quyết số 39-NQ/TW ngày 17/04/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu "
+        "Nghị quyết số 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu "
         "lại đội ngũ cán bộ, công chức, viên chức"
     )

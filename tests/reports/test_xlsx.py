@@ -13,7 +13,7 @@ import pytest
 
 from tinhgon.reports import ReportData, write_xlsx
 
-HEADER_ROW = 4
+HEADER_ROW = 7
 
 
 @pytest.fixture(scope="module")
@@ -35,20 +35,52 @@ def test_there_is_one_sheet_for_each_table_of_the_report(workbook: Any, report: 
         "Trước và sau",
         "Biên chế",
         "Thay đổi",
-        "Kiểm tra",
+        "Rà soát",
         "Văn bản",
     ]
     assert len(workbook.sheetnames) == len(report.tables)
 
 
-def test_each_sheet_has_its_title_and_the_report_period_above_the_headers(workbook: Any):
+def test_each_sheet_is_an_annex_of_the_report_with_the_agencys_header(workbook: Any):
     ws = workbook["Trước và sau"]
 
-    assert ws["A1"].value == "Bảng 1. Tổ chức bộ máy, biên chế trước và sau sắp xếp"
+    assert ws["A1"].value == "BAN QUẢN LÝ KHU KINH TẾ TỈNH KON TUM"
     assert ws["A1"].font.b
-    assert ws["A2"].value == (
-        "Ban Quản lý Khu kinh tế tỉnh Kon Tum: từ ngày 01/01/2018 đến ngày 31/12/2019"
+    assert ws["A2"].value == "Phụ lục 01"
+    assert ws["A3"].value == "Bảng 1. Tổ chức bộ máy, biên chế trước và sau sắp xếp"
+    assert ws["A3"].font.b
+    assert ws["A4"].value == (
+        "(Kèm theo Báo cáo số 125/BC-BQLKKT ngày 05/02/2020 của Ban Quản lý Khu kinh tế tỉnh "
+        "Kon Tum)"
     )
+    assert ws["A5"].value == "Từ ngày 01/01/2018 đến ngày 31/12/2019"
+    assert ws["A6"].value == "Đơn vị tính: phòng, đơn vị, người"
+    assert workbook["Biên chế"]["A6"].value == "Đơn vị tính: người"
+    assert [workbook[n]["A2"].value for n in workbook.sheetnames] == [
+        "Thông tin chung",
+        *(f"Phụ lục {n:02d}" for n in range(1, len(workbook.sheetnames))),
+    ]
+
+
+def test_the_quota_sheet_ends_with_a_totals_row(workbook: Any, report: ReportData):
+    rows = records(workbook["Biên chế"])
+    expected = next(t for t in report.tables if t.sheet == "Biên chế").rows
+
+    assert rows[-1] == (
+        "Tổng cộng",
+        None,
+        46 + 2 + 7 + 8 + 7,
+        43 + 2 + 6 + 7 + 6,
+        44 + 2 + 7 + 15,
+        43 + 2 + 6 + 13,
+    )
+    assert len(rows) == len(expected) + 1
+    assert all(c.font.b for c in workbook["Biên chế"][HEADER_ROW + 1 + len(expected)])
+
+
+def test_every_sheet_prints_its_page_number(workbook: Any):
+    for ws in workbook.worksheets:
+        assert ws.oddFooter.center.text == "&P"
 
 
 def test_the_headers_are_vietnamese_bold_and_frozen(workbook: Any):
@@ -63,7 +95,7 @@ def test_the_headers_are_vietnamese_bold_and_frozen(workbook: Any):
         "Tăng (+), giảm (-)",
     ]
     assert header(workbook["Thay đổi"]) == ["STT", "Ngày hiệu lực", "Nội dung thay đổi", "Căn cứ"]
-    assert header(workbook["Kiểm tra"]) == [
+    assert header(workbook["Rà soát"]) == [
         "STT",
         "Mức độ",
         "Đơn vị, cá nhân",
@@ -84,8 +116,8 @@ def test_counts_are_numbers_with_number_formats(workbook: Any):
     first = ws.cell(row=HEADER_ROW + 1, column=2)
     change = ws.cell(row=HEADER_ROW + 1, column=4)
     assert first.data_type == "n"
-    assert first.number_format == "0"
-    assert change.number_format == "+0;-0;0"
+    assert first.number_format == "00"  # "06", as the text writes it
+    assert change.number_format == "+00;-00;0"
 
 
 def test_dates_are_dates_formatted_dd_mm_yyyy(workbook: Any):
@@ -108,17 +140,20 @@ def test_the_changes_sheet_lists_every_change_with_its_basis(workbook: Any, repo
     assert len(rows) == len(expected)
     assert rows[1][2:] == (
         "Sáp nhập Phòng Kế hoạch - Tổng hợp vào Văn phòng",
-        "Quyết định số 1055/QĐ-UBND ngày 15/10/2018",
+        "Quyết định số 1055/QĐ-UBND",
     )
 
 
-def test_the_documents_sheet_lists_the_cited_documents_and_flags_illustrative_ones(
-    workbook: Any,
-):
+def test_the_documents_sheet_lists_the_cited_documents(workbook: Any):
     rows = {r[0]: r for r in records(workbook["Văn bản"])}
 
-    assert rows["82/2018/NĐ-CP"][1:3] == ("Nghị định", dt.datetime(2018, 5, 22))
-    assert rows["1055/QĐ-UBND"][5] == "có"
+    assert rows["18-NQ/TW"][1:4] == (
+        "Nghị quyết",
+        dt.datetime(2017, 10, 25),
+        "Ban Chấp hành Trung ương Đảng",
+    )
+    assert rows["1055/QĐ-UBND"][3] == "Ủy ban nhân dân tỉnh Kon Tum"
+    assert header(workbook["Văn bản"])[-1] == "Trích yếu"  # no software column
 
 
 def test_empty_cells_stay_empty(workbook: Any):
@@ -143,7 +178,7 @@ def test_the_annex_can_be_written_to_a_stream(report: ReportData):
     write_xlsx(report, stream)
 
     workbook = openpyxl.load_workbook(io.BytesIO(stream.getvalue()))
-    assert workbook["Trước và sau"]["A5"].value == "Phòng chuyên môn và tương đương"
+    assert workbook["Trước và sau"]["A8"].value == "Phòng chuyên môn và tương đương"
 
 
 def test_the_same_report_gives_the_same_annex_whenever_it_is_written(report: ReportData):

@@ -8,10 +8,20 @@ from typing import Annotated
 
 import typer
 
-from tinhgon.cli.main import app, fail, option_date, out
-from tinhgon.cli.structure import AgencyOpt, read_agency
-from tinhgon.domain import TinhgonError
-from tinhgon.reports import ReportFormat, ReportOptions, build_report, format_of, write_report
+from tinhgon.cli.main import app, fail, option_date, out, read_project
+from tinhgon.domain import Project, TinhgonError
+from tinhgon.reports import (
+    ReportData,
+    ReportFormat,
+    ReportOptions,
+    ReportTexts,
+    build_report,
+    format_of,
+    notes_path,
+    texts_from_mapping,
+    write_notes,
+    write_report,
+)
 
 _FORMAT_VI = {
     ReportFormat.DOCX: "Word",
@@ -19,6 +29,59 @@ _FORMAT_VI = {
     ReportFormat.XLSX: "phụ lục Excel",
 }
 _BLANK_DATE = ("blank", "trong", "trống")
+
+
+def read_texts(path: Path | None) -> ReportTexts:
+    """The person-only texts of a report from a YAML (or JSON) file: --text FILE."""
+    if path is None:
+        return ReportTexts()
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        content = path.read_text(encoding="utf-8")
+    except OSError as error:
+        fail(f"không đọc được tệp '{path}': {error.strerror or error} (cannot read '{path}')")
+    except UnicodeDecodeError:
+        fail(f"tệp '{path}' không phải văn bản UTF-8 ('{path}' is not UTF-8 text)")
+    try:
+        data = YAML(typ="safe", pure=True).load(content)
+    except YAMLError as error:
+        fail(f"tệp '{path}': không đọc được nội dung YAML ({error}) ('{path}': not YAML)")
+    try:
+        return texts_from_mapping(data, str(path))
+    except TinhgonError as error:
+        fail(f"{error.vi} ({error.en})")
+
+
+def for_agency(project: Project, agency: str | None) -> Project:
+    """--agency: the project seen from one agency inside it, where the project can do so."""
+    if agency is None:
+        return project
+    narrow = getattr(project, "for_agency", None)
+    if narrow is None:
+        fail(
+            "--agency: tệp dự án này chỉ có một cơ quan; chưa hỗ trợ chọn cơ quan "
+            "(--agency: this version holds one agency per project)"
+        )
+    try:
+        chosen: Project = narrow(agency)
+    except TinhgonError as error:
+        fail(f"{error.vi} ({error.en})")
+    return chosen
+
+
+def write_with_notes(data: ReportData, output: Path, fmt: ReportFormat) -> Path | None:
+    """Write the document and, when there is anything to say, the drafter's note beside it."""
+    try:
+        write_report(data, output, fmt)
+        note = None
+        if data.drafter_notes and fmt is not ReportFormat.XLSX:
+            note = notes_path(output)
+            write_notes(data, note)
+    except OSError as error:
+        fail(f"không ghi được tệp '{output}': {error.strerror or error} (cannot write '{output}')")
+    return note
 
 
 def _issue_date(value: str | None) -> tuple[dt.date | None, bool]:
@@ -47,7 +110,6 @@ def report(
         str | None,
         typer.Option("--plan", help="Áp dụng đề án này / apply this plan", show_default=False),
     ] = None,
-    agency: AgencyOpt = None,
     number: Annotated[
         str | None,
         typer.Option(
@@ -134,6 +196,19 @@ def report(
             show_default=False,
         ),
     ] = None,
+    text: Annotated[
+        Path | None,
+        typer.Option(
+            "--text",
+            help="Tệp YAML các phần do người soạn viết (van_ban_yeu_cau, chi_dao, uu_diem, "
+            "nguyen_nhan, phuong_huong, kien_nghi) / the person-written sections",
+            show_default=False,
+        ),
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help="Cơ quan trong dự án / agency inside the project"),
+    ] = None,
     basis: Annotated[
         list[str] | None,
         typer.Option(
@@ -146,16 +221,18 @@ def report(
 ) -> None:
     """Báo cáo kết quả sắp xếp theo thể thức Nghị định 30/2020/NĐ-CP / The official report.
 
-    Word (.docx) hoặc PDF (.pdf): trước và sau, các thay đổi và căn cứ, kết quả kiểm tra theo
-    quy định, biểu đồ và sơ đồ tổ chức; .xlsx: các bảng của báo cáo làm phụ lục Excel.
-    Word or PDF: before and after, the changes and their legal basis, the legal check, a chart
-    and the org chart; .xlsx: the report's tables as an Excel annex.
+    Word (.docx) hoặc PDF (.pdf): tình hình triển khai, kết quả, đánh giá, phương hướng, kiến
+    nghị (các phần do người soạn viết: --text); ghi chú cho người soạn thảo ghi riêng vào tệp
+    <tên>.ghi-chu.txt; .xlsx: các bảng của báo cáo làm phụ lục Excel.
+    Word or PDF: the report as agencies write it (person-written parts from --text); the
+    drafter's note goes to <name>.ghi-chu.txt; .xlsx: the report's tables as an Excel annex.
     """
     try:
         fmt = format_of(output)
     except TinhgonError as error:
         fail(f"{error.vi} ({error.en})")
-    project = read_agency(file, agency)
+    texts = read_texts(text)
+    project = for_agency(read_project(file), agency)
     day_before = option_date(before, "--before")
     day_after = option_date(after, "--after")
     issued_on, blank = _issue_date(date)
@@ -175,13 +252,12 @@ def report(
         bases=tuple(basis or ()),
     )
     try:
-        data = build_report(project, before=day_before, after=day_after, plan=plan, options=options)
+        data = build_report(
+            project, before=day_before, after=day_after, plan=plan, options=options, texts=texts
+        )
     except TinhgonError as error:
         fail(f"{error.vi} ({error.en})")
-    try:
-        write_report(data, output, fmt)
-    except OSError as error:
-        fail(f"không ghi được tệp '{output}': {error.strerror or error} (cannot write '{output}')")
+    note = write_with_notes(data, output, fmt)
     out.print(
         f"Đã ghi báo cáo ({_FORMAT_VI[fmt]}): {output} — {data.agency_name}, "
         f"{day_before:%d/%m/%Y} → {day_after:%d/%m/%Y}"
@@ -189,3 +265,5 @@ def report(
         + f". (Report written: {output}.)",
         markup=False,
     )
+    if note is not None:
+        out.print(f"Ghi chú cho người soạn thảo: {note} (drafter's note)", markup=False)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -426,6 +427,16 @@ class Person:
     difficult_area_years: int | None = None
     work_capacity_loss: int | None = None
 
+    # Pay and social insurance, for the streamlining allowances (all optional):
+    # hệ số lương; hệ số phụ cấp chức vụ lãnh đạo; the other allowances paid as a coefficient
+    # of the base salary, added up; months of compulsory social insurance counted up to
+    # ``social_insurance_on`` (or up to the day someone leaves when that date is not given).
+    salary_coefficient: Decimal | None = None
+    position_allowance_coefficient: Decimal | None = None
+    allowance_coefficient: Decimal | None = None
+    social_insurance_months: int | None = None
+    social_insurance_on: date | None = None
+
     def __post_init__(self) -> None:
         check_identifier(self.id, "người", "person")
         for value, high, vi, en in (
@@ -455,6 +466,26 @@ class Person:
                     f"người '{self.id}': {vi} phải là số nguyên từ 0 đến {high}",
                     f"person '{self.id}': {en} must be a whole number from 0 to {high}",
                 )
+        for name, label in (
+            ("salary_coefficient", "hệ số lương"),
+            ("position_allowance_coefficient", "hệ số phụ cấp chức vụ"),
+            ("allowance_coefficient", "hệ số phụ cấp khác"),
+        ):
+            number = getattr(self, name)
+            if number is not None and not Decimal(0) <= number <= Decimal(100):
+                raise InvalidValue(
+                    f"người '{self.id}': {label} {number} không hợp lệ (từ 0 đến 100)",
+                    f"person '{self.id}': {name} {number} is invalid (0 to 100)",
+                )
+        if self.social_insurance_months is not None and not (
+            0 <= self.social_insurance_months <= 12 * 70
+        ):
+            raise InvalidValue(
+                f"người '{self.id}': số tháng đóng bảo hiểm xã hội "
+                f"{self.social_insurance_months} không hợp lệ",
+                f"person '{self.id}': {self.social_insurance_months} months of social "
+                "insurance is invalid",
+            )
         if not self.full_name.strip():
             raise InvalidValue(
                 f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"

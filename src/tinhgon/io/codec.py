@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from tinhgon.domain import (
@@ -271,11 +272,41 @@ def person_from_plain(data: Mapping[str, Any], path: Path) -> Person:
         qualifications=tuple(str(q) for q in data.get("qualifications", ())),
         ratings=ratings,
         **{key: data[key] for key in EARLY_RETIREMENT_FACTS if data.get(key) is not None},
+        **_pay_from_plain(data, path),
     )
 
 
 # Optional facts for early retirement (Decree 135/2020 Art. 5), as the Person fields are named.
 EARLY_RETIREMENT_FACTS = ("hazardous_work_years", "difficult_area_years", "work_capacity_loss")
+
+
+def _pay_from_plain(data: Mapping[str, Any], path: Path) -> dict[str, Any]:
+    """The optional pay and social-insurance fields of a person (streamlining allowances)."""
+    out: dict[str, Any] = {}
+    for key in ("salary_coefficient", "position_allowance_coefficient", "allowance_coefficient"):
+        raw = data.get(key)
+        if raw is None:
+            continue
+        try:
+            out[key] = Decimal(str(raw).replace(",", "."))
+        except InvalidOperation:
+            raise FieldError(
+                (*path, key), f"'{raw}' không phải một hệ số", f"'{raw}' is not a coefficient"
+            ) from None
+    months = data.get("social_insurance_months")
+    if months is not None:
+        if not isinstance(months, int) or isinstance(months, bool):
+            raise FieldError(
+                (*path, "social_insurance_months"),
+                f"số tháng đóng bảo hiểm xã hội '{months}' phải là số nguyên",
+                f"months of social insurance '{months}' must be a whole number",
+            )
+        out["social_insurance_months"] = months
+    if data.get("social_insurance_on") is not None:
+        out["social_insurance_on"] = parse_date(
+            data["social_insurance_on"], (*path, "social_insurance_on")
+        )
+    return out
 
 
 def person_to_plain(person: Person) -> dict[str, Any]:
@@ -297,6 +328,14 @@ def person_to_plain(person: Person) -> dict[str, Any]:
     for key in EARLY_RETIREMENT_FACTS:
         if getattr(person, key) is not None:
             out[key] = getattr(person, key)
+    for key in ("salary_coefficient", "position_allowance_coefficient", "allowance_coefficient"):
+        number = getattr(person, key)
+        if number is not None:
+            out[key] = float(number) if number != number.to_integral_value() else int(number)
+    if person.social_insurance_months is not None:
+        out["social_insurance_months"] = person.social_insurance_months
+    if person.social_insurance_on is not None:
+        out["social_insurance_on"] = person.social_insurance_on.isoformat()
     return out
 
 

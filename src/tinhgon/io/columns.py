@@ -230,6 +230,57 @@ STAFF_COLUMNS: tuple[Column, ...] = (
     ),
 )
 
+# Pay and social insurance (issue 13: streamlining allowances). Not yet part of STAFF_COLUMNS:
+# the importer and the export must read and write them first (issue 10 rewrites the importer),
+# otherwise a value typed in them would be dropped without a word.
+PAY_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "salary_coefficient",
+        "Hệ số lương",
+        ("Hệ số lương hiện hưởng", "HSL"),
+        "Ví dụ 4,98",
+        "For example 4.98",
+        10,
+        Format.NUMBER,
+    ),
+    Column(
+        "position_allowance_coefficient",
+        "Hệ số phụ cấp chức vụ",
+        ("Phụ cấp chức vụ", "Hệ số phụ cấp chức vụ lãnh đạo", "PCCV"),
+        "Ví dụ 0,3",
+        "For example 0.3",
+        10,
+        Format.NUMBER,
+    ),
+    Column(
+        "allowance_coefficient",
+        "Hệ số phụ cấp khác",
+        ("Phụ cấp khác",),
+        "Tổng hệ số các phụ cấp khác tính theo mức lương cơ sở",
+        "The other allowances paid as a coefficient of the base salary, added up",
+        10,
+        Format.NUMBER,
+    ),
+    Column(
+        "social_insurance_months",
+        "Số tháng đóng BHXH bắt buộc",
+        ("Số tháng đóng bảo hiểm xã hội bắt buộc", "Thời gian đóng BHXH (tháng)"),
+        "Số tháng đóng bảo hiểm xã hội bắt buộc tính đến ngày ở cột sau",
+        "Months of compulsory social insurance up to the date in the next column",
+        12,
+        Format.NUMBER,
+    ),
+    Column(
+        "social_insurance_on",
+        "BHXH tính đến ngày",
+        ("Tính đến ngày",),
+        "dd/mm/yyyy",
+        "dd/mm/yyyy",
+        12,
+        Format.DATE,
+    ),
+)
+
 RATING_HEADER = "Xếp loại {year}"
 _RATING = re.compile(r"^(?:danh gia )?xep loai(?: chat luong)?(?: nam)? (\d{4})$")
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from tinhgon.law.engine import Coverage, Rule
 from tinhgon.law.findings import Citation
+from tinhgon.law.numbers import Numbers
 from tinhgon.law.parameters import Age, DatedValue, Limits, Parameter, ParameterSet, load_parameters
 from tinhgon.law.rules import RULES
 
@@ -135,6 +136,8 @@ def _value_text(entry: DatedValue, kind: str) -> str:
         return f"{value.years:02d} năm{months} / {value.years} years{months_en}"
     if isinstance(value, Age):
         return f"{value} / {value.english()}"
+    if isinstance(value, Numbers):
+        return "; ".join(f"{key} = {number}" for key, number in value.items)
     assert isinstance(value, Limits)
     word = "tối đa / at most" if value.direction == "at_most" else "tối thiểu / at least"
     bands = []

@@ -16,6 +16,7 @@ from ruamel.yaml.error import YAMLError
 from tinhgon.domain import Category, Text
 from tinhgon.law.errors import ParameterError, ParameterProblem
 from tinhgon.law.findings import Citation, Confidence
+from tinhgon.law.numbers import read_numbers
 from tinhgon.law.values import (
     PROVINCE_CLASSES,
     Age,
@@ -134,11 +135,11 @@ class _Reader:
         title = self.text(data.get("title"), "title")
         description = self.text(data.get("description"), "description", required=False)
         kind = data.get("kind")
-        if kind not in ("limits", "age", "duration"):
+        if kind not in ("limits", "age", "duration", "numbers"):
             self.problem(
                 "kind",
-                "loại tham số phải là 'limits', 'age' hoặc 'duration'",
-                "kind must be limits, age or duration",
+                "loại tham số phải là 'limits', 'age', 'duration' hoặc 'numbers'",
+                "kind must be limits, age, duration or numbers",
             )
             return None
         direction = data.get("limit")
@@ -148,9 +149,11 @@ class _Reader:
                 "cần 'limit: at_most' (tối đa) hoặc 'limit: at_least' (tối thiểu)",
                 "needs 'limit: at_most' or 'limit: at_least'",
             )
-        if kind in ("age", "duration") and direction is not None:
+        if kind in ("age", "duration", "numbers") and direction is not None:
             self.problem(
-                "limit", "tham số tuổi, thời hạn không có 'limit'", "an age has no 'limit'"
+                "limit",
+                f"tham số loại '{kind}' không có 'limit'",
+                f"a parameter of kind {kind} has no 'limit'",
             )
         counts, categories = self.counts(data.get("counts"), kind)
         values = self.values(data.get("values"), pid, kind, str(direction))
@@ -350,6 +353,8 @@ class _Reader:
     def value(self, data: Any, field: str, kind: str, direction: str) -> Value:
         if data is None:
             return None
+        if kind == "numbers":
+            return read_numbers(data, field, self.problem)
         if kind in ("age", "duration"):
             if (
                 not isinstance(data, dict)

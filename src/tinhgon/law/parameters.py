@@ -10,7 +10,7 @@ A value of ``null`` from a date means "no rule encoded from this date": the engi
 coverage gap instead of applying the previous number. A value (or one band of a table) of low
 confidence is kept for the record but never applied.
 
-Two kinds of value exist:
+Four kinds of value exist:
 
 ``limits``
     a table of bands: ``{from, to, limit}`` with optional ``province_class`` and
@@ -20,6 +20,9 @@ Two kinds of value exist:
     ``{years, months}``: an age, for instance a retirement age.
 ``duration``
     ``{years, months}``: a length of time, for instance a transition period.
+``numbers``
+    named numbers ``{name: number}``: an amount of money, the coefficients of a formula, a
+    target (the planning layer reads them; no rule of the engine does).
 
 ``ends: true`` on a ``null`` value says the rule itself ended on that date (its successor has
 no such rule): the engine reports that it no longer applies, not a coverage gap.

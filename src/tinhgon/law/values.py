@@ -12,6 +12,7 @@ from typing import Any
 
 from tinhgon.domain import Category, Text
 from tinhgon.law.findings import Citation, Confidence
+from tinhgon.law.numbers import Numbers
 
 PROVINCE_CLASSES = ("special", "I", "II", "III")
 
@@ -112,7 +113,7 @@ class Age:
         return f"{self.years} years"
 
 
-Value = Limits | Age | None
+Value = Limits | Age | Numbers | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ class DatedValue:
     def plain_value(self) -> Any:
         if isinstance(self.value, Limits):
             return self.value.as_plain()
-        if isinstance(self.value, Age):
+        if isinstance(self.value, Age | Numbers):
             return self.value.as_dict()
         return None
 

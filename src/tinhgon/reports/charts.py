@@ -23,6 +23,9 @@ from matplotlib.patches import Rectangle
 from tinhgon.reports.fonts import serif_font
 
 DPI = 200
+# The smallest text of a figure, in points as printed (figures are drawn at their printed
+# width, 16 cm): at least 9 pt, so that a printed org chart can be read.
+MIN_TEXT_PT = 9.0
 
 
 def _fp(size: float, *, bold: bool = False) -> FontProperties:
@@ -60,7 +63,7 @@ def before_after_chart(
     """Small multiples, one panel a measure, each on its own scale: two bars (before, after)
     with their values written as the report writes counts ('06')."""
     with _LOCK:
-        figure = Figure(figsize=(width_in, 2.5), layout="constrained")
+        figure = Figure(figsize=(width_in, 2.8), layout="constrained")
         axes = figure.subplots(1, len(panels), squeeze=False)[0]
         for ax, panel in zip(axes, panels, strict=True):
             values = (panel.before, panel.after)
@@ -82,13 +85,15 @@ def before_after_chart(
                     textcoords="offset points",
                     ha="center",
                     va="bottom",
-                    fontproperties=_fp(9, bold=True),
+                    fontproperties=_fp(MIN_TEXT_PT + 1, bold=True),
                 )
-            ax.set_xticks((0, 1), (before_label, after_label), fontproperties=_fp(7.5))
+            ax.set_xticks((0, 1), (before_label, after_label), fontproperties=_fp(MIN_TEXT_PT))
             ax.set_yticks([])
             for side in ("top", "right", "left"):
                 ax.spines[side].set_visible(False)
-            ax.set_title("\n".join(textwrap.wrap(panel.label, 18)), fontproperties=_fp(8.5))
+            ax.set_title(
+                "\n".join(textwrap.wrap(panel.label, 16)), fontproperties=_fp(MIN_TEXT_PT + 0.5)
+            )
         return _png(figure)
 
 
@@ -128,7 +133,7 @@ def _flatten(node: OrgNode, depth: int = 0) -> list[tuple[int, OrgNode]]:
 def org_chart(root: OrgNode, *, width_in: float = 6.3) -> bytes:
     """The agency on top; its units in rows below (a new row for each group, at most five a
     row); the units under each of them stacked beneath it, indented by depth."""
-    size_root, size_unit, size_sub = 10.0, 8.0, 7.0
+    size_root, size_unit, size_sub = MIN_TEXT_PT + 2, MIN_TEXT_PT + 0.5, MIN_TEXT_PT
     line_h = 1 / 72 * 1.25  # inches a point of text takes with its leading
     gap_x, gap_y, pad = 0.12, 0.28, 0.05
 
@@ -148,7 +153,8 @@ def org_chart(root: OrgNode, *, width_in: float = 6.3) -> bytes:
     def box_lines(node: OrgNode, width: float, size: float) -> list[tuple[str, float, bool]]:
         lines = [(t, size, True) for t in _wrap(node.name, width - 2 * pad, size)]
         for extra in node.lines:
-            lines += [(t, size - 0.8, False) for t in _wrap(extra, width - 2 * pad, size - 0.8)]
+            small = max(size - 0.5, MIN_TEXT_PT)
+            lines += [(t, small, False) for t in _wrap(extra, width - 2 * pad, small)]
         return lines
 
     def box_height(lines: list[tuple[str, float, bool]]) -> float:

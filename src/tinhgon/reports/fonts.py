@@ -3,6 +3,9 @@
 The Word report names Times New Roman (RULES.md §7) and the reader's Word draws it. A PDF and
 a PNG must carry their glyphs, so they embed a TrueType font with every Vietnamese letter:
 
+0. Times New Roman itself where the machine has it (Debian's ttf-mscorefonts-installer puts
+   it in /usr/share/fonts/truetype/msttcorefonts; a Windows copy in /usr/share/fonts/truetype/
+   times works too), if its four faces cover Vietnamese;
 1. Liberation Serif 2 (Debian's fonts-liberation2): metric-compatible with Times New Roman,
    so lines break where Word breaks them. Liberation Serif 1.07 (Debian's fonts-liberation)
    lacks most Vietnamese letters (ư, ơ, ạ, ế…): a family is taken only if every face has
@@ -60,6 +63,37 @@ class SerifFont:
         return (self.regular, self.bold, self.italic, self.bold_italic)
 
 
+TIMES_DIRS: tuple[Path, ...] = (
+    Path("/usr/share/fonts/truetype/msttcorefonts"),
+    Path("/usr/share/fonts/truetype/times"),
+    Path("/usr/share/fonts/TTF"),
+)
+_TIMES_NAMES = (
+    (
+        "Times_New_Roman.ttf",
+        "Times_New_Roman_Bold.ttf",
+        "Times_New_Roman_Italic.ttf",
+        "Times_New_Roman_Bold_Italic.ttf",
+    ),
+    ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
+)
+
+
+def _times(directory: Path) -> SerifFont | None:
+    for names in _TIMES_NAMES:
+        files = [directory / n for n in names]
+        if all(f.is_file() for f in files) and all(covers_vietnamese(f) for f in files):
+            return SerifFont(
+                "Times New Roman",
+                files[0],
+                files[1],
+                files[2],
+                files[3],
+                note="Times New Roman (Nghị định 30/2020/NĐ-CP)",
+            )
+    return None
+
+
 def _liberation(directory: Path) -> SerifFont | None:
     names = ("Regular", "Bold", "Italic", "BoldItalic")
     files = [directory / f"LiberationSerif-{n}.ttf" for n in names]
@@ -92,8 +126,14 @@ def _dejavu() -> SerifFont:
 
 
 @functools.cache
-def serif_font(search: Sequence[Path] = LIBERATION_DIRS) -> SerifFont:
-    """Liberation Serif 2 where installed, else DejaVu Serif from matplotlib."""
+def serif_font(
+    search: Sequence[Path] = LIBERATION_DIRS, times: Sequence[Path] = TIMES_DIRS
+) -> SerifFont:
+    """Times New Roman, else Liberation Serif 2 where installed, else DejaVu Serif."""
+    for directory in times:
+        found_times = _times(directory)
+        if found_times is not None:
+            return found_times
     for directory in search:
         found = _liberation(directory)
         if found is not None:

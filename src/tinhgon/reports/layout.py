@@ -42,3 +42,21 @@ def header_columns_cm(national_title: str) -> tuple[float, float]:
 
 def width_cm(text: str, size: float, *, bold: bool = False) -> float:
     return text_width_pt(text, size, bold=bold) / PT_PER_CM
+
+
+def balanced(text: str, size: float, box_cm: float, *, bold: bool = False) -> str:
+    """A header line too wide for its column, broken into two lines of similar length at a
+    space ('ỦY BAN NHÂN DÂN\\nTỈNH KON TUM') instead of leaving one word alone."""
+    if "\n" in text or width_cm(text, size, bold=bold) <= box_cm - 0.1:
+        return text
+    words = text.split(" ")
+    best, best_gap = text, float("inf")
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        widths = (width_cm(first, size, bold=bold), width_cm(second, size, bold=bold))
+        if max(widths) > box_cm - 0.1:
+            continue
+        gap = abs(widths[0] - widths[1])
+        if gap < best_gap:
+            best, best_gap = f"{first}\n{second}", gap
+    return best

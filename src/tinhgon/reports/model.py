@@ -78,15 +78,20 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A heading, kept with what follows; level 0 is a centred bold line ('QUYẾT ĐỊNH:')."""
+
     text: str
     level: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A body paragraph; ``lead`` is a bold opening ('Điều 1.') before the text."""
+
     text: str
     italic: bool = False
     indent: bool = True
+    lead: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     annex_only: bool = False
     note: str = ""
+    unit: str = ""  # "Đơn vị tính" of the annex ('người')
+    totals: bool = False  # a "Tổng cộng" row in the annex
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +161,19 @@ class ReportData:
     metrics_after: Metrics
     findings: Report
     info: Table
+    # The paper's kind for the file's metadata ('báo cáo', 'quyết định', 'tờ trình', 'đề án').
+    kind: str = "báo cáo"
+    # A decision's issuing authority under its subject ('ỦY BAN NHÂN DÂN TỈNH KON TUM').
+    issuing_authority: str = ""
+    # A submission's "Kính gửi: …".
+    addressee: str = ""
+    # What the drafter must check or fill in: a separate note, never in the signed text.
+    drafter_notes: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
         """The document's title for file metadata: 'Báo cáo kết quả sắp xếp …'."""
-        return f"Báo cáo {self.subject[:1].lower()}{self.subject[1:]}"
+        return f"{self.kind.capitalize()} {self.subject[:1].lower()}{self.subject[1:]}"
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -184,14 +199,21 @@ class ReportData:
             self.date_line,
             self.document_type,
             self.subject,
+            self.issuing_authority,
+            f"Kính gửi: {self.addressee}" if self.addressee else "",
             *self.bases,
         ]
         for block in self.body:
-            if isinstance(block, Heading | Paragraph):
+            if isinstance(block, Paragraph) and block.lead:
+                parts.append(f"{block.lead} {block.text}")
+            elif isinstance(block, Heading | Paragraph):
                 parts.append(block.text)
             elif isinstance(block, Table) and not block.annex_only:
                 parts.append(block.title)
-                parts.extend(" | ".join(format_cell(c) for c in row) for row in block.rows)
+                parts.extend(
+                    " | ".join(show_cell(col, c) for col, c in zip(block.columns, row, strict=True))
+                    for row in block.rows
+                )
             elif isinstance(block, Figure):
                 parts.append(block.caption)
         parts.append(self.closing)
@@ -209,3 +231,14 @@ def format_cell(value: Cell) -> str:
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
     return str(value)
+
+
+def show_cell(column: Column, value: Cell) -> str:
+    """A cell of a table in the text: counts with two digits as the text writes them ('06',
+    '+02', '-05'), a serial number (STT) as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if column.kind == "delta":
+            return f"{value:+03d}" if value else "0"
+        if column.kind == "int" and column.header != "STT":
+            return f"{value:02d}" if value >= 0 else str(value)
+    return format_cell(value)

@@ -39,8 +39,8 @@ from tinhgon.reports.fonts import (
     register_pdf_fonts,
     text_width_pt,
 )
-from tinhgon.reports.layout import fit_figure, header_columns_cm
-from tinhgon.reports.model import Figure, Heading, Paragraph, ReportData, Table, format_cell
+from tinhgon.reports.layout import balanced, fit_figure, header_columns_cm
+from tinhgon.reports.model import Figure, Heading, Paragraph, ReportData, Table, show_cell
 
 Target = str | os.PathLike[str] | IO[bytes]
 
@@ -58,6 +58,7 @@ def _style(
     indent: bool = False,
     before: float = 0,
     after: float = f.SPACE_AFTER_PT,
+    keep: bool = False,
 ) -> ParagraphStyle:
     font = {
         (False, False): PDF_REGULAR,
@@ -75,11 +76,12 @@ def _style(
         spaceBefore=before,
         spaceAfter=after,
         textColor=colors.black,
+        keepWithNext=1 if keep else 0,
     )
 
 
 def _p(text: str, style: ParagraphStyle) -> P:
-    return P(escape(text), style)
+    return P(escape(text).replace("\n", "<br/>"), style)
 
 
 class _Rule(Flowable):  # type: ignore[misc]
@@ -127,9 +129,14 @@ def _header(data: ReportData) -> list[Flowable]:
     HEADER_LEFT, HEADER_RIGHT = left_cm * cm, right_cm * cm
     left: list[Flowable] = []
     if data.superior:
-        left.append(_p(data.superior, _style("superior", f.AGENCY_PT, **centre)))
-    left.append(_p(data.agency, _style("agency", f.AGENCY_PT, bold=True, **centre)))
-    agency_w = min(text_width_pt(data.agency, f.AGENCY_PT, bold=True), HEADER_LEFT)
+        superior = balanced(data.superior, f.AGENCY_PT, left_cm)
+        left.append(_p(superior, _style("superior", f.AGENCY_PT, **centre)))
+    agency = balanced(data.agency, f.AGENCY_PT, left_cm, bold=True)
+    left.append(_p(agency, _style("agency", f.AGENCY_PT, bold=True, **centre)))
+    agency_w = min(
+        max(text_width_pt(part, f.AGENCY_PT, bold=True) for part in agency.split("\n")),
+        HEADER_LEFT,
+    )
     left.append(_rule(max(agency_w / 3, 1.5 * cm)))
     right: list[Flowable] = [
         _p(data.national_title, _style("title", f.NATIONAL_TITLE_PT, bold=True, **centre)),
@@ -160,10 +167,7 @@ def _table(table: Table) -> list[Flowable]:
     for row in table.rows:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
-            if column.kind == "delta" and isinstance(value, int):
-                shown = f"{value:+d}" if value else "0"
-            else:
-                shown = format_cell(value)
+            shown = show_cell(column, value)
             numeric = column.kind in ("int", "delta", "date")
             cells.append(_p(shown, number if numeric else text))
         rows.append(cells)
@@ -184,7 +188,8 @@ def _table(table: Table) -> list[Flowable]:
         )
     )
     title = _p(
-        table.title, _style("tt", f.CAPTION_PT, bold=True, align=TA_CENTER, before=6, after=4)
+        table.title,
+        _style("tt", f.CAPTION_PT, bold=True, align=TA_CENTER, before=6, after=4, keep=True),
     )
     return [title, grid, Spacer(1, 8)]
 
@@ -199,7 +204,12 @@ def _figure(figure: Figure) -> list[Flowable]:
     return [Spacer(1, 6), KeepTogether([image, caption])]
 
 
-def _signature(data: ReportData, closing: Flowable) -> Flowable:
+def _keeps_with_next(flowable: Flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return bool(getattr(style, "keepWithNext", False))
+
+
+def _signature(data: ReportData, closing: list[Flowable]) -> Flowable:
     left: list[Flowable] = [
         _p(
             f.RECIPIENTS_HEADING,
@@ -219,7 +229,7 @@ def _signature(data: ReportData, closing: Flowable) -> Flowable:
     table = T([[left, right]], colWidths=[7 * cm, TEXT_W - 7 * cm])
     table.setStyle(_PLAIN)
     # The closing line stays with the signature: a signature never stands alone on a page.
-    return KeepTogether([closing, Spacer(1, 6), table])
+    return KeepTogether([*closing, Spacer(1, 6), table])
 
 
 def _page_number(canvas: Any, doc: Any) -> None:
@@ -254,7 +264,7 @@ def write_pdf(data: ReportData, target: Target) -> None:
         author=data.agency_name,
         subject=data.subject,
         creator=f"tinhgon (reportlab {reportlab.Version}); phông chữ: {font.note}",
-        keywords=f"báo cáo; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP; phông chữ {font.family}",
+        keywords=f"{data.kind}; tổ chức bộ máy; Nghị định 30/2020/NĐ-CP; phông chữ {font.family}",
         lang="vi-VN",
         invariant=1,
         initialFontName=PDF_REGULAR,
@@ -262,17 +272,45 @@ def write_pdf(data: ReportData, target: Target) -> None:
     )
     body = _style("body", f.BODY_PT, indent=True)
     story: list[Flowable] = [*_header(data)]
-    story.extend(_p(b, body) for b in data.bases)
+    centre = {"align": TA_CENTER, "after": 0}
+    if data.issuing_authority:
+        story.append(
+            _p(data.issuing_authority, _style("auth", f.DOCUMENT_TYPE_PT, bold=True, **centre))
+        )
+        story.append(Spacer(1, 6))
+    if data.addressee:
+        story.append(_p(f"Kính gửi: {data.addressee}", _style("to", f.BODY_PT, **centre)))
+        story.append(Spacer(1, 6))
+    basis = _style("basis", f.BODY_PT, italic=True, indent=True)
+    story.extend(_p(b, basis) for b in data.bases)
     for block in data.body:
-        if isinstance(block, Heading):
-            story.append(_p(block.text, _style("h", f.BODY_PT, bold=True, indent=True, before=6)))
-        elif isinstance(block, Paragraph):
+        if isinstance(block, Heading) and block.level == 0:
+            style = _style(
+                "h0", f.DOCUMENT_TYPE_PT, bold=True, align=TA_CENTER, before=6, keep=True
+            )
+            story.append(_p(block.text, style))
+        elif isinstance(block, Heading):
+            style = _style("h", f.BODY_PT, bold=True, indent=True, before=6, keep=True)
+            story.append(_p(block.text, style))
+        elif isinstance(block, Paragraph) and block.lead:
             style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent)
+            story.append(P(f"<b>{escape(block.lead)}</b> {escape(block.text)}", style))
+        elif isinstance(block, Paragraph):
+            announces = block.text.endswith(":")  # stays with the list it announces
+            style = _style("p", f.BODY_PT, italic=block.italic, indent=block.indent, keep=announces)
             story.append(_p(block.text, style))
         elif isinstance(block, Table):
             if not block.annex_only:
                 story.extend(_table(block))
         elif isinstance(block, Figure):
             story.extend(_figure(block))
-    story.append(_signature(data, _p(data.closing, body)))
+    if data.closing:
+        closing: list[Flowable] = [_p(data.closing, body)]
+    else:
+        # A decision ends with its last article: that article stays with the signature.
+        closing = [story.pop()]
+    # So does a heading (or a line announcing a list) just before it.
+    while story and _keeps_with_next(story[-1]):
+        closing.insert(0, story.pop())
+    story.append(_signature(data, closing))
     doc.build(story, onFirstPage=_dated(data), onLaterPages=_page_number)

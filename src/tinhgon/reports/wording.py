@@ -4,10 +4,10 @@ article writes them ("giảm từ 06 phòng xuống còn 04 phòng"), citations 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from tinhgon.domain import Document, DocumentKind, InvalidValue, parse_symbol
 from tinhgon.domain.documents import SymbolFamily
+from tinhgon.reports.citations import with_subject
 
 # A blank to fill in by hand (non-breaking spaces: a PDF paragraph would collapse plain ones).
 BLANK = "\u00a0" * 6
@@ -32,14 +32,14 @@ def date_line(place: str, on: dt.date | None, *, year: int | None = None) -> str
     return f"{place}, ngày {on.day:02d} tháng {month} năm {on.year}"
 
 
-def number_line(number: str | None, short_name: str) -> str:
+def number_line(number: str | None, short_name: str, code: str = "BC") -> str:
     """'Số: 125/BC-BQLKKT'; with no number, a blank one for the records office to fill in.
 
     The number is checked as an administrative symbol (no year; a leading zero below 10).
     """
     if number is None or not number.strip():
         issuer = f"-{short_name}" if short_name else ""
-        return f"Số:{BLANK}/BC{issuer}"
+        return f"Số:{BLANK}/{code}{issuer}"
     symbol = parse_symbol(number)
     if symbol.family is not SymbolFamily.ADMINISTRATIVE:
         raise InvalidValue(
@@ -51,30 +51,10 @@ def number_line(number: str | None, short_name: str) -> str:
     return f"Số: {symbol.text}"
 
 
-_NO_ABOUT = ("về ", "quy định", "phê duyệt", "ban hành", "giao ", "hướng dẫn")
-
-
-def _lower_first(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    # Keep a proper name as it is: an acronym, or a word followed by another capitalised one.
-    if first.isupper() and len(first) > 1:
-        return text
-    if rest and rest[:1].isupper() and not rest.startswith(("Đề án", "Nghị", "Quyết", "Chương")):
-        return text
-    return text[:1].lower() + text[1:]
-
-
 def cite_with_title(document: Document) -> str:
-    """'Nghị định số 82/2018/NĐ-CP ngày 22/05/2018 của Chính phủ quy định về quản lý khu công
-    nghiệp và khu kinh tế', as a legal basis is written."""
-    out = document.cite()
-    if document.issuer:
-        out += f" của {document.issuer}"
-    title = re.sub(r"\s+", " ", document.title).strip().rstrip(".;")
-    if title:
-        title = _lower_first(title)
-        out += f" {title}" if title.lower().startswith(_NO_ABOUT) else f" về {title}"
-    return out
+    """'Nghị định số 82/2018/NĐ-CP ngày 22/5/2018 của Chính phủ quy định về quản lý khu công
+    nghiệp và khu kinh tế', as a legal basis is written (``citations.with_subject``)."""
+    return with_subject(document)
 
 
 # What the seed article counts, and how it words each count.

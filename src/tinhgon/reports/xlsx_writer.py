@@ -23,9 +23,9 @@ from tinhgon.reports.output import Target, deliver, stamp_zip
 from tinhgon.reports.wording import vn_date
 
 DATE_FORMAT = "dd/mm/yyyy"
-INT_FORMAT = "0"
-DELTA_FORMAT = "+0;-0;0"
-HEADER_ROW = 4
+INT_FORMAT = "00"
+DELTA_FORMAT = "+00;-00;0"
+HEADER_ROW = 7
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = f.FONT_NAME
@@ -42,16 +42,46 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _write_table(ws: Any, table: Table, data: ReportData) -> None:
+def _attached_to(data: ReportData) -> str:
+    """'(Kèm theo Báo cáo số 125/BC-BQLKKT ngày 05/02/2020 của Ban …)'."""
+    number = data.number_line.removeprefix("Số:").strip().replace("\u00a0", " ").strip()
+    when = f"ngày {vn_date(data.issued_on)}" if data.issued_on else "ngày    /    /    "
+    return f"(Kèm theo {data.kind.capitalize()} số {number} {when} của {data.agency_name})"
+
+
+def _write_table(ws: Any, table: Table, data: ReportData, number: int) -> None:
     width = len(table.columns)
-    ws.cell(row=1, column=1, value=table.title).font = Font(name=_FONT, bold=True, size=13)
-    period = f"{data.agency_name}: từ ngày {vn_date(data.before)} đến ngày {vn_date(data.after)}"
-    if data.plan_title:
-        period += f" (dự kiến theo {data.plan_title})"
-    ws.cell(row=2, column=1, value=period).font = Font(name=_FONT, italic=True, size=11)
-    if width > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    span = max(width, 1)
+
+    def line(
+        row: int,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        align: str = "center",
+        size: float = 12,
+    ) -> None:
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font = Font(name=_FONT, bold=bold, italic=italic, size=size)
+        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+        if span > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+
+    line(1, data.agency or data.agency_name.upper(), bold=True, align="left", size=11)
+    # The sheet of the document's details is no annex of its own: it bears no number.
+    line(2, f"Phụ lục {number:02d}" if number else "Thông tin chung", bold=True, size=13)
+    line(3, table.title, bold=True, size=13)
+    line(4, _attached_to(data), italic=True, size=11)
+    if data.kind == "báo cáo":
+        period = f"Từ ngày {vn_date(data.before)} đến ngày {vn_date(data.after)}"
+        if data.plan_title:
+            period += f" (dự kiến theo {data.plan_title})"
+    else:  # a plan's paper: the plan it belongs to
+        period = data.plan_title or ""
+    line(5, period, italic=True, size=11)
+    if table.unit:
+        line(6, f"Đơn vị tính: {table.unit}", italic=True, align="right", size=11)
     for c, column in enumerate(table.columns, start=1):
         cell = ws.cell(row=HEADER_ROW, column=c, value=column.header)
         cell.font = Font(name=_FONT, bold=True, size=f.TABLE_PT)
@@ -72,6 +102,18 @@ def _write_table(ws: Any, table: Table, data: ReportData) -> None:
                 cell.alignment = Alignment(horizontal="right", vertical="top")
             else:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
+    if table.totals and table.rows:
+        total_row = HEADER_ROW + 1 + len(table.rows)
+        for c, column in enumerate(table.columns, start=1):
+            cell = ws.cell(row=total_row, column=c)
+            cell.font = Font(name=_FONT, size=f.TABLE_PT, bold=True)
+            cell.border = _BOX
+            if c == 1:
+                cell.value = "Tổng cộng"
+            elif column.kind in ("int", "delta"):
+                cell.value = sum(v for v in (r[c - 1] for r in table.rows) if isinstance(v, int))
+                cell.number_format = DELTA_FORMAT if column.kind == "delta" else INT_FORMAT
+                cell.alignment = Alignment(horizontal="right", vertical="top")
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
@@ -85,7 +127,7 @@ def _write_table(ws: Any, table: Table, data: ReportData) -> None:
     ws.page_margins.right = f.MARGIN_RIGHT_MM / 25.4
     ws.page_margins.top = f.MARGIN_TOP_MM / 25.4
     ws.page_margins.bottom = f.MARGIN_BOTTOM_MM / 25.4
-    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.oddFooter.center.text = "&P"
 
 
 def write_xlsx(data: ReportData, target: Target) -> None:
@@ -93,9 +135,9 @@ def write_xlsx(data: ReportData, target: Target) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
-    for table in data.tables:
+    for number, table in enumerate(data.tables):
         ws = workbook.create_sheet(_sheet_title(table.sheet, used))
-        _write_table(ws, table, data)
+        _write_table(ws, table, data, number)
     moment = dt.datetime.combine(data.issued_on or data.after, dt.time())
     props = workbook.properties
     props.title = f"Phụ lục: {data.title}"
@@ -104,7 +146,7 @@ def write_xlsx(data: ReportData, target: Target) -> None:
     props.lastModifiedBy = data.agency_name
     props.created = moment
     props.modified = moment
-    props.keywords = "phụ lục; báo cáo; tổ chức bộ máy"
+    props.keywords = f"phụ lục; {data.kind}; tổ chức bộ máy"
     workbook.calculation = CalcProperties(fullCalcOnLoad=False)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -242,3 +242,24 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise PermissionError("Nhật ký không được xóa (the audit log is append-only)")
+
+
+class ReportTexts(models.Model):
+    """The parts of a report only a person writes (tinhgon.reports.ReportTexts), kept with the
+    agency: filled in once on a form, edited and used again for every report."""
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="report_texts")
+    request = models.TextField(blank=True)
+    direction = models.TextField(blank=True)
+    strengths = models.TextField(blank=True)
+    causes = models.TextField(blank=True)
+    directions = models.TextField(blank=True)
+    proposals = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        verbose_name_plural = "report texts"
+
+    def __str__(self) -> str:
+        return f"Nội dung báo cáo của {self.agency}"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tinhgon.web import views
+from tinhgon.web import views, views_documents, views_planning
 from tinhgon.web.api import api
 
 urlpatterns = [
@@ -49,6 +49,15 @@ urlpatterns = [
     path("co-quan/<slug:code>/xuat/", views.agency_export, name="agency_export"),
     path("co-quan/<slug:code>/nhat-ky/", views.audit, name="audit"),
     path("co-quan/<slug:code>/bao-cao/", views.report, name="report"),
+    path(
+        "co-quan/<slug:code>/bao-cao/noi-dung/", views_documents.report_texts, name="report_texts"
+    ),
+    path("co-quan/<slug:code>/bao-cao/ghi-chu/", views_documents.report_notes, name="report_notes"),
+    path(
+        "co-quan/<slug:code>/de-an/<slug:pid>/van-ban/<slug:paper>.<slug:fmt>",
+        views_documents.plan_paper,
+        name="plan_paper",
+    ),
     path("co-quan/<slug:code>/phan-quyen/", views.memberships, name="memberships"),
     path(
         "tai-khoan/mat-khau/",
@@ -63,4 +72,16 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("api/v1/", api.urls),
+    path(
+        "co-quan/<slug:code>/tinh-gon/de-xuat/",
+        views_planning.plan_propose,
+        name="plan_propose",
+    ),
+    path(
+        "co-quan/<slug:code>/tinh-gon/doi-du/<slug:pid>/",
+        views_planning.plan_surplus,
+        name="plan_surplus",
+    ),
+    path("co-quan/<slug:code>/tinh-gon/du-bao/", views_planning.forecast, name="forecast"),
+    path("co-quan/<slug:code>/tinh-gon/phuong-an/", views_planning.scenarios, name="scenarios"),
 ]

@@ -58,6 +58,8 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 @agency_page()
 def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """Tải báo cáo: the form, and the file once the form is filled in."""
+    from tinhgon.web.views_documents import kept_texts
+
     project = repository.project_of(agency)
     plans = [(p.id, p.title) for p in project.plans.values()]
     form = forms.ReportForm(request.GET or None, plans=plans)
@@ -77,6 +79,7 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
                 after=data["after"],
                 plan=data["plan"] or None,
                 options=options,
+                texts=kept_texts(agency),  # the person-written parts (views_documents)
             )
             buffer = io.BytesIO()
             fmt = ReportFormat(data["format"])
