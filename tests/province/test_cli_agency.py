@@ -106,13 +106,26 @@ def test_report_of_one_agency_is_written_for_that_agency(province_file: Path, tm
     assert "Sở Tài chính" in text.upper() or "SỞ TÀI CHÍNH" in text.upper()
     assert "Sở Nội vụ" not in text
     assert "Phạm Thị Dung" not in text  # moved to Sở Nội vụ: not a change of Sở Tài chính
-    snv = tmp_path / "snv.docx"
-    run(
-        "report", province_file, "--before", "2025-02-28", "--after", "2025-03-01",
-        "--plan", "hop-nhat-so", "--agency", "snv", "--output", snv,
-    )  # fmt: skip
-    snv_text = _text(snv)
-    assert "Phạm Thị Dung" in snv_text
+
+
+def test_the_report_of_an_agency_tells_only_its_own_changes(province_file: Path):
+    import datetime as dt
+
+    from tinhgon.io import load_project
+    from tinhgon.reports.report_changes import events_between
+
+    project = load_project(province_file)
+    plan = project.plan("hop-nhat-so")
+    before, after = dt.date(2025, 2, 28), dt.date(2025, 3, 1)
+
+    def kinds(agency: str | None) -> list[str]:
+        return [c.kind for c, _ in events_between(project.for_agency(agency), plan, before, after)]
+
+    assert sorted(kinds(None)) == ["merge", "transfer"]
+    assert kinds("snv") == ["transfer"]  # Phạm Thị Dung came in
+    assert kinds("stc") == ["merge"]
+    texts = [t for _, t in events_between(project.for_agency("snv"), plan, before, after)]
+    assert "Phạm Thị Dung" in texts[0]
 
 
 def test_check_of_the_whole_applies_each_agencys_own_law(province_file: Path):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tinhgon', '0001_initial'),
+        ('tinhgon', '0002_report_texts'),
     ]
 
     operations = [
