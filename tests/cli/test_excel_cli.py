@@ -229,3 +229,125 @@ def test_a_bad_export_order_or_output_is_refused(tmp_path):
         == 2
     )
     assert run("export", "project", EXAMPLE, "-o", tmp_path / "copy.json").exit_code == 2
+
+
+# -- lists as agencies keep them: a new project with no other option ----------------------------
+
+
+def test_a_list_as_an_agency_keeps_it_makes_a_new_project_once_its_units_are_confirmed(tmp_path):
+    from tests.io.agency_lists import board_list
+
+    path, expected = board_list(tmp_path / "trich-ngang.xlsx")
+    project = tmp_path / "moi.yaml"
+
+    asked = run("import", path, "--into", project, "--on", "31/12/2024")
+
+    assert asked.exit_code == 2
+    assert "Đơn vị mới sẽ thành lập (new units to create): 3 — thêm --create-units" in asked.output
+    assert "đơn vị mới 'Phòng Quản lý đầu tư' (Phòng, mã 'qldt'), trực thuộc cơ quan" in (
+        asked.output
+    )
+    assert not project.exists()
+
+    done = run("import", path, "--into", project, "--on", "31/12/2024", "--create-units")
+
+    assert done.exit_code == 0, done.output
+    assert "đơn vị mới thành lập / units created: 3" in done.output
+    loaded = load_project(project)
+    assert loaded.agency.name == "Ban Quản lý khu kinh tế"
+    state = loaded.state_on(dt.date(2024, 12, 31))
+    assert sorted(state.people[p].full_name for p in state.assignments) == sorted(
+        e.name for e in expected
+    )
+
+
+def test_the_agency_comes_from_its_leaders_unit_or_from_the_agency_name_option(tmp_path):
+    title = [["DANH SÁCH CÔNG CHỨC"], ["(Kèm theo Báo cáo số 15/BC-STC ngày 30/12/2024)"], []]
+    header = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Chức vụ"]
+    leaders = write_xlsx(
+        tmp_path / "lanh-dao.xlsx",
+        {
+            "DS": [
+                *title,
+                header,
+                [1, "Hà Văn Tài", "02/02/1970", "Nam", "Sở Tài chính", "Giám đốc"],
+                [2, "Lê Thị Chính", "03/03/1985", "Nữ", "Phòng Ngân sách", "Trưởng phòng"],
+            ]
+        },
+    )
+    project = tmp_path / "stc.yaml"
+    done = run("import", leaders, "--into", project, "--on", "31/12/2024", "--create-units")
+    assert done.exit_code == 0, done.output
+    loaded = load_project(project)
+    assert loaded.agency.name == "Sở Tài chính"
+    assert loaded.agency.agency_type == "provincial_department"
+
+    nowhere = write_xlsx(
+        tmp_path / "khong-ten.xlsx",
+        {
+            "DS": [
+                *title,
+                header,
+                [1, "Hà Văn Tài", "02/02/1970", "Nam", "Ban Giám đốc", "Giám đốc"],
+                [2, "Lê Thị Chính", "03/03/1985", "Nữ", "Phòng Ngân sách", "Trưởng phòng"],
+            ]
+        },
+    )
+    other = tmp_path / "khac.yaml"
+    refused = run("import", nowhere, "--into", other, "--on", "31/12/2024", "--create-units")
+    assert refused.exit_code == 2
+    assert "tạo tệp dự án mới cần tên cơ quan" in refused.output
+    assert not other.exists()
+
+    named = run(
+        "import",
+        nowhere,
+        "--into",
+        other,
+        "--on",
+        "31/12/2024",
+        "--create-units",
+        "--agency-name",
+        "Sở Tài chính",
+    )
+    assert named.exit_code == 0, named.output
+    loaded = load_project(other)
+    assert loaded.agency.name == "Sở Tài chính"
+    state = loaded.state_on(dt.date(2024, 12, 31))
+    head = state.head(loaded.agency.id)
+    assert head is not None
+    assert state.people[head.person_id].full_name == "Hà Văn Tài"
+
+
+def test_the_error_copy_keeps_the_layout_and_imports_once_fixed(tmp_path):
+    from tests.io.agency_lists import board_list
+
+    path, _ = board_list(tmp_path / "trich-ngang.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Trích ngang"]
+    sheet["C13"] = "31/02/1968"  # Nguyễn Văn An: a date that does not exist, as text
+    book.save(path)
+    project = tmp_path / "moi.yaml"
+
+    refused = run("import", path, "--into", project, "--on", "31/12/2024", "--create-units")
+
+    assert refused.exit_code == 2
+    copy_path = tmp_path / "trich-ngang.loi.xlsx"
+    copy = openpyxl.load_workbook(copy_path)
+    assert copy.sheetnames == ["Danh sách lỗi", "Trích ngang"]
+    listing = copy["Danh sách lỗi"]
+    assert (listing["B2"].value, listing["C2"].value) == (13, "C")
+    kept = copy["Trích ngang"]
+    assert {str(r) for r in kept.merged_cells.ranges} == {str(r) for r in sheet.merged_cells.ranges}
+    assert kept["A2"].value == "BAN QUẢN LÝ KHU KINH TẾ"
+    assert isinstance(kept["D14"].value, dt.datetime)  # dates stay dates
+    assert kept["C13"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert kept["O8"].value == "Lỗi"
+    assert kept["O13"].value.startswith("ngày sinh 31/2/1968 không có thật")
+
+    kept["C13"] = dt.datetime(1968, 3, 12)
+    copy.save(copy_path)
+    done = run("import", copy_path, "--into", project, "--on", "31/12/2024", "--create-units")
+
+    assert done.exit_code == 0, done.output
+    assert len(load_project(project).people) == 12

@@ -94,11 +94,11 @@ CASES = {
         [("B2", "ô bắt đầu bằng '=' ('=HYPERLINK(\"http://x\")'): không nhận công thức")],
     ),
     "an unknown unit": (
-        {"Nhân sự": [STAFF, person(**{"Đơn vị": "Phòng Không Có"})]},
+        {"Nhân sự": [STAFF, person(**{"Đơn vị": "Nhóm Không Có"})]},
         [
             (
                 "G2",
-                "không có đơn vị 'Phòng Không Có' (tại ngày nhập, trong dự án hay trong trang "
+                "không có đơn vị 'Nhóm Không Có' (tại ngày nhập, trong dự án hay trong trang "
                 "tính đơn vị)",
             )
         ],
@@ -135,16 +135,6 @@ CASES = {
             (
                 "F2",
                 "'p009' (Y Ngọc) có số định danh 062190770520 trong dự án, không phải 062190770521",
-            )
-        ],
-    ),
-    "someone new who looks like someone on record": (
-        {"Nhân sự": [STAFF, person(**{"Họ và tên": "Y Ngọc", "Ngày sinh": "07/07/1990"})]},
-        [
-            (
-                "2",
-                "trùng họ tên và ngày sinh với 'p009' đã có trong dự án: ghi Mã 'p009' (hoặc số "
-                "định danh) nếu là cùng một người",
             )
         ],
     ),
@@ -381,7 +371,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
                 STAFF,
                 person(**{"Giới tính": "X"}),
                 person(**{"Ngày sinh": "31/02/1990", "Loại": "?"}),
-                person(**{"Đơn vị": "Phòng Không Có"}),
+                person(**{"Đơn vị": "Nhóm Không Có"}),
             ]
         },
     )
@@ -424,7 +414,8 @@ SETTINGS = {
             (
                 "",
                 "thiếu căn cứ: mọi thay đổi cần văn bản căn cứ; dùng --basis SỐ/KÝ-HIỆU, hoặc dòng "
-                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan'",
+                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan', hoặc ghi 'Số: …' (hay 'Kèm "
+                "theo Báo cáo số … ngày …') trên tiêu đề danh sách",
             )
         ],
     ),
@@ -472,12 +463,9 @@ SETTINGS = {
         [
             (
                 "",
-                "tạo tệp dự án mới cần tên cơ quan: dùng --agency-name, hoặc dòng 'Tên cơ quan' "
-                "trong trang tính 'Cơ quan'",
-            ),
-            (
-                "G2",
-                "không có đơn vị 'Văn phòng' (tại ngày nhập, trong dự án hay trong trang tính đơn vị)",
+                "tạo tệp dự án mới cần tên cơ quan: không thấy trong các dòng tiêu đề hay đơn vị "
+                "của lãnh đạo cơ quan; dùng --agency-name, hoặc dòng 'Tên cơ quan' trong trang "
+                "tính 'Cơ quan'",
             ),
         ],
     ),
@@ -489,7 +477,8 @@ SETTINGS = {
             (
                 "",
                 "thiếu căn cứ: mọi thay đổi cần văn bản căn cứ; dùng --basis SỐ/KÝ-HIỆU, hoặc dòng "
-                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan'",
+                "'Căn cứ (số, ký hiệu)' trong trang tính 'Cơ quan', hoặc ghi 'Số: …' (hay 'Kèm "
+                "theo Báo cáo số … ngày …') trên tiêu đề danh sách",
             )
         ],
     ),
@@ -502,10 +491,6 @@ SETTINGS = {
                 "",
                 "loại hình cơ quan 'bộ' không có; chọn: Ban Quản lý khu kinh tế, Sở, Đơn vị sự "
                 "nghiệp công lập, Khác",
-            ),
-            (
-                "G2",
-                "không có đơn vị 'Văn phòng' (tại ngày nhập, trong dự án hay trong trang tính đơn vị)",
             ),
         ],
     ),

@@ -162,7 +162,8 @@ def test_a_workbook_with_too_many_parts_is_refused(tmp_path):
     assert "thành phần (tối đa 3): không nhận" in message
 
 
-def test_formulas_are_refused_naming_each_cell(tmp_path):
+def test_formulas_are_found_cell_by_cell_and_left_to_the_importer(tmp_path):
+    # A summary sheet beside the list holds formulas; they are refused only where data is read.
     path = tmp_path / "ds.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Nhân sự")
@@ -171,14 +172,23 @@ def test_formulas_are_refused_naming_each_cell(tmp_path):
     sheet.write_formula(4, 0, '=HYPERLINK("http://x", "y")')
     book.close()
 
-    assert refusal(path) == [
-        "ds.xlsx: trang tính 'Nhân sự', dòng 3, cột B: ô B3 chứa công thức: không nhận công "
-        "thức, hãy sao chép rồi dán giá trị (Paste Values) (sheet 'Nhân sự', row 3, column B: "
-        "cell B3 holds a formula: formulas are refused, copy and paste the values)",
-        "ds.xlsx: trang tính 'Nhân sự', dòng 5, cột A: ô A5 chứa công thức: không nhận công "
-        "thức, hãy sao chép rồi dán giá trị (Paste Values) (sheet 'Nhân sự', row 5, column A: "
-        "cell A5 holds a formula: formulas are refused, copy and paste the values)",
-    ]
+    (table,) = read_spreadsheet(path).tables
+
+    assert table.formulas == {3: {1}, 5: {0}}
+    assert table.formula_count == 2
+
+
+def test_too_many_formulas_are_refused(tmp_path):
+    path = tmp_path / "ds.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Tổng hợp")
+    for row in range(5):
+        sheet.write_formula(row, 0, "=1+2", None, 3)
+    book.close()
+
+    (message,) = refusal(path, Limits(formulas_kept=4))
+
+    assert "trang tính có 5 ô công thức (tối đa 4)" in message
 
 
 def test_a_sheet_of_a_million_empty_rows_is_refused_before_it_is_loaded(tmp_path):

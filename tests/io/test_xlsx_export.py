@@ -136,7 +136,14 @@ def test_the_template_has_headers_drop_down_lists_text_columns_and_a_guide(tmp_p
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Nhân sự", "Hướng dẫn"]
     sheet = book["Nhân sự"]
-    assert header(sheet)[-1] == "Xếp loại 2024"
+    assert header(sheet)[-6:] == [
+        "Xếp loại 2024",
+        "Hệ số lương",
+        "Hệ số phụ cấp chức vụ",
+        "Hệ số phụ cấp khác",
+        "Số tháng đóng BHXH bắt buộc",
+        "BHXH tính đến ngày",
+    ]
     assert sheet.max_row == 1
     assert sheet.freeze_panes == "A2"
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}

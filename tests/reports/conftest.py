@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from tinhgon.domain import Project
 from tinhgon.io import load_project
+from tinhgon.planning.proposal import Constraints
+from tinhgon.planning.proposer import propose
 from tinhgon.reports import (
     ReportData,
     ReportOptions,
@@ -74,3 +78,30 @@ def xlsx_file(report: ReportData, tmp_path_factory: pytest.TempPathFactory) -> P
     path = tmp_path_factory.mktemp("report") / "kontum-phu-luc.xlsx"
     write_xlsx(report, path)
     return keep(path)
+
+
+EFFECTIVE = dt.date(2025, 9, 1)
+
+
+@pytest.fixture(scope="session")
+def paid(kontum: Project) -> tuple[Project, str]:
+    """Kon Tum with the same illustrative pay for everyone (coefficient 4,32, leadership
+    allowance 0,3, 240 months of social insurance on 01/09/2025) and a plan the proposer makes
+    taking effect on 01/09/2025 (at most 3 units): Decree 178/2024 applies."""
+    people = {
+        pid: replace(
+            p,
+            salary_coefficient=Decimal("4.32"),
+            position_allowance_coefficient=Decimal("0.3"),
+            social_insurance_months=240,
+            social_insurance_on=EFFECTIVE,
+        )
+        for pid, p in kontum.people.items()
+    }
+    project = replace(kontum, people=people)
+    proposal = propose(
+        project, on=EFFECTIVE, constraints=Constraints(effective=EFFECTIVE, max_units=3)
+    )
+    return replace(project, plans={**project.plans, proposal.plan.id: proposal.plan}), (
+        proposal.plan.id
+    )

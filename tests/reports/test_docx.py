@@ -264,7 +264,7 @@ def test_figures_are_embedded_as_png(document: Any):
         rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/image")
     ]
 
-    assert len(images) == 2
+    assert len(images) == 3  # org chart, before/after bars, headcount forecast
     assert all(image.blob.startswith(b"\x89PNG") for image in images)
 
 

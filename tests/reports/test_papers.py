@@ -182,8 +182,8 @@ def test_the_proposal_has_the_parts_of_a_restructuring_proposal(kontum: Project)
         "Phần IV. TỔ CHỨC THỰC HIỆN",
     ]
     assert "3. Số người dôi dư và phương án giải quyết" in headings
-    assert "được lập thành phụ lục kèm theo Đề án" in text
-    assert any("dôi dư" in n for n in data.drafter_notes)
+    # The draft leaves nobody surplus (tests/reports/test_surplus_section.py for a plan that does).
+    assert "không có cán bộ, công chức, viên chức, người lao động dôi dư" in text
     assert (
         "Hiện nay, Ban Quản lý Khu kinh tế tỉnh Kon Tum có 04 phòng chuyên môn và tương đương, "
         "10 lãnh đạo cấp phòng (04 cấp trưởng, 06 cấp phó)"

@@ -195,7 +195,13 @@ def test_the_proposals_annex_is_attached_to_the_proposal(kontum: Project, tmp_pa
     write_xlsx(build_proposal(kontum, DRAFT), path)
     workbook = openpyxl.load_workbook(path)
 
-    assert workbook.sheetnames == ["Thông tin", "Trước và sau", "Bố trí nhân sự", "Tiến độ"]
+    assert workbook.sheetnames == [
+        "Thông tin",
+        "Trước và sau",
+        "Bố trí nhân sự",
+        "Dự báo biên chế",
+        "Tiến độ",
+    ]
     sheet = workbook["Bố trí nhân sự"]
     assert sheet["A2"].value == "Phụ lục 02"
     assert sheet["A4"].value.startswith("(Kèm theo Đề án số")

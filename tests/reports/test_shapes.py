@@ -101,7 +101,7 @@ def test_a_large_agency_gets_figures_that_fit_the_page_and_every_table():
     write_xlsx(data, excel)
 
     shapes = docx.Document(io.BytesIO(word.getvalue())).inline_shapes
-    assert len(shapes) == 2
+    assert len(shapes) == 3  # org chart, before/after bars, headcount forecast
     for shape in shapes:
         assert shape.height <= Cm(FIGURE_MAX_HEIGHT_CM) + 1
         assert shape.width <= Cm(TEXT_WIDTH_CM) + 1

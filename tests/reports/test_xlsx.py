@@ -36,6 +36,7 @@ def test_there_is_one_sheet_for_each_table_of_the_report(workbook: Any, report: 
         "Biên chế",
         "Thay đổi",
         "Rà soát",
+        "Dự báo biên chế",
         "Văn bản",
     ]
     assert len(workbook.sheetnames) == len(report.tables)

@@ -22,7 +22,7 @@ from tinhgon.cli.main import (
     vn_date,
 )
 from tinhgon.io import dump_project
-from tinhgon.io.errors import FileRefused, SpreadsheetError
+from tinhgon.io.errors import ConfirmationNeeded, FileRefused, SpreadsheetError
 from tinhgon.io.sheets import read_spreadsheet
 from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
 from tinhgon.io.xlsx_export import (
@@ -195,6 +195,30 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi / check only, write nothing")
     ] = False,
+    create_units: Annotated[
+        bool,
+        typer.Option(
+            "--create-units",
+            help="Thành lập các đơn vị mới mà danh sách nêu (đã in ra khi chạy không có cờ này) "
+            "/ create the new units the list names (printed when run without it)",
+        ),
+    ] = False,
+    accept_matches: Annotated[
+        bool,
+        typer.Option(
+            "--accept-matches",
+            help="Nhận các trường hợp khớp theo họ tên, ngày sinh còn nghi vấn / accept the "
+            "doubtful matches by name and birth date",
+        ),
+    ] = False,
+    accept_warnings: Annotated[
+        bool,
+        typer.Option(
+            "--accept-warnings",
+            help="Vẫn nhập dù có cảnh báo (cột không đọc, không có lãnh đạo) / import despite "
+            "the warnings",
+        ),
+    ] = False,
 ) -> None:
     """Nhập nhân sự, cơ cấu từ Excel hoặc CSV / Import staff and structure from Excel or CSV.
 
@@ -217,6 +241,9 @@ def import_(
         agency_kind=agency_kind or "",
         agency_type=agency_type or "",
         complete=complete,
+        create_units=create_units,
+        accept_matches=accept_matches,
+        accept_warnings=accept_warnings,
     )
     with err.status(f"Đang đọc {file.name}… (reading)"):
         try:
@@ -233,6 +260,8 @@ def import_(
             except OSError:
                 _fail_problems(error, None)
             _fail_problems(error, copy)
+        except ConfirmationNeeded as asked:
+            _ask(asked)
     _print_summary(file, into, result, dry_run)
     if dry_run:
         out.print("Không ghi tệp (--dry-run). (Nothing written.)")
@@ -248,9 +277,36 @@ def _fail_problems(error: SpreadsheetError, copy: Path | None) -> None:
         more = len(problems) - PRINTED_PROBLEMS
         lines.append(f"… và {more} lỗi khác (and {more} more)")
     count = len(problems)
+    if error.asked is not None:
+        lines.append(
+            "Sau khi sửa, cần xác nhận thêm (after fixing, to confirm as well; see --create-units, "
+            "--accept-matches, --accept-warnings):"
+        )
+        lines.extend(f"  {p}" for p in error.asked.items[:PRINTED_PROBLEMS])
     lines.append(f"Không nhập gì: {count} lỗi. (Nothing was imported: {count} problem(s).)")
     if copy is not None:
         lines.append(f"Bản sao có cột 'Lỗi' / a copy with an error column: {copy}")
+    fail("\n".join(lines))
+
+
+def _ask(asked: ConfirmationNeeded) -> None:
+    """What the import waits for: printed with the flag that confirms it; nothing written."""
+    lines: list[str] = []
+    for items, flag, vi, en in (
+        (asked.units, "--create-units", "Đơn vị mới sẽ thành lập", "new units to create"),
+        (
+            asked.matches,
+            "--accept-matches",
+            "Khớp theo họ tên, ngày sinh cần xác nhận",
+            "matches by name and birth date to confirm",
+        ),
+        (asked.warnings, "--accept-warnings", "Cảnh báo cần xác nhận", "warnings to acknowledge"),
+    ):
+        if not items:
+            continue
+        lines.append(f"{vi} ({en}): {len(items)} — thêm {flag} để xác nhận (add {flag})")
+        lines.extend(f"  {p}" for p in items[:PRINTED_PROBLEMS])
+    lines.append("Không ghi gì: cần xác nhận. (Nothing was written: confirmation needed.)")
     fail("\n".join(lines))
 
 
@@ -281,6 +337,22 @@ def _print_summary(file: Path, into: Path, result: ImportResult, dry_run: bool) 
     for kind in _KIND_ORDER:
         if result.counts.get(kind):
             out.print(f"  {labels[kind]}: {result.counts[kind]}", markup=False)
+    if result.created_units:
+        out.print(
+            f"  đơn vị mới thành lập / units created: {len(result.created_units)}: "
+            + ", ".join(f"{name} ({uid})" for uid, name in result.created_units),
+            markup=False,
+        )
+    if result.matched:
+        out.print(
+            f"  khớp chắc chắn theo họ tên, ngày sinh, đơn vị / certain matches by name, birth "
+            f"date and unit: {len(result.matched)} người",
+            markup=False,
+        )
+        for pid, name, row in result.matched[:30]:
+            out.print(f"    {name} ({pid}), dòng {row}", markup=False)
+        if len(result.matched) > 30:
+            out.print(f"    … và {len(result.matched) - 30} người khác", markup=False)
     if result.updated:
         out.print(
             f"  cập nhật thông tin / details updated: {len(result.updated)} người", markup=False
@@ -296,8 +368,15 @@ def _print_summary(file: Path, into: Path, result: ImportResult, dry_run: bool) 
             f"({len(result.absent)} people on the staff are not in the list; kept.)",
             markup=False,
         )
+        retiring = {pid: when for pid, _, when in result.retiring}
         for pid, name in result.absent[:30]:
-            out.print(f"    {name} ({pid})", markup=False)
+            note = (
+                f" — đã đến tuổi nghỉ hưu ngày {vn_date(retiring[pid])}: đề nghị ghi nghỉ hưu "
+                "(--complete)"
+                if pid in retiring
+                else ""
+            )
+            out.print(f"    {name} ({pid}){note}", markup=False)
         if len(result.absent) > 30:
             out.print(f"    … và {len(result.absent) - 30} người khác", markup=False)
     for vi, en in result.notices:

@@ -421,6 +421,9 @@ class Person:
     rank: Rank | None = None
     qualifications: tuple[str, ...] = ()
     ratings: tuple[tuple[int, Rating], ...] = field(default=())
+    # Chức danh as the list writes it for someone who is not a head or deputy ('Lái xe',
+    # 'Kế toán trưởng', 'Tổ trưởng công đoàn'); a head's or deputy's title is their unit's.
+    title: str = ""
     # Facts for early retirement (Decree 135/2020 Art. 5), each optional: years of heavy,
     # hazardous work; years in areas of especially difficult conditions; % of working capacity lost.
     hazardous_work_years: int | None = None

@@ -270,6 +270,7 @@ def person_from_plain(data: Mapping[str, Any], path: Path) -> Person:
         national_id=str(data["national_id"]) if data.get("national_id") else None,
         rank=rank_from_plain(data["rank"]) if data.get("rank") else None,
         qualifications=tuple(str(q) for q in data.get("qualifications", ())),
+        title=" ".join(str(data.get("title", "")).split()),
         ratings=ratings,
         **{key: data[key] for key in EARLY_RETIREMENT_FACTS if data.get(key) is not None},
         **_pay_from_plain(data, path),
@@ -325,6 +326,8 @@ def person_to_plain(person: Person) -> dict[str, Any]:
         out["qualifications"] = list(person.qualifications)
     if person.ratings:
         out["ratings"] = {str(year): rating.value for year, rating in person.ratings}
+    if person.title:
+        out["title"] = person.title
     for key in EARLY_RETIREMENT_FACTS:
         if getattr(person, key) is not None:
             out[key] = getattr(person, key)

@@ -120,6 +120,8 @@ class SpreadsheetError(TinhgonError):
 
     def __init__(self, problems: list[SheetProblem]) -> None:
         self.problems = sorted(problems, key=_problem_order)
+        # What the import will ask once the problems are fixed (new units, doubtful matches).
+        self.asked: ConfirmationNeeded | None = None
         text = "\n".join(str(p) for p in self.problems)
         super().__init__(text, text)
 
@@ -133,3 +135,32 @@ class FileRefused(SpreadsheetError):
     @classmethod
     def because(cls, file: str, vi: str, en: str) -> FileRefused:
         return cls([SheetProblem(file, "", None, None, "", vi, en)])
+
+
+class ConfirmationNeeded(TinhgonError):
+    """The file reads right, but the import waits for the user's word; nothing was applied.
+
+    Three things are asked, each confirmed with its own flag (a checkbox on the page): units
+    the list names that the project does not have (``create_units``), people matched by name,
+    birth date and unit with a doubt (``accept_matches``), and warnings about what was not read
+    (``accept_warnings``).
+    """
+
+    def __init__(
+        self,
+        units: list[SheetProblem],
+        matches: list[SheetProblem],
+        warnings: list[SheetProblem],
+    ) -> None:
+        self.units = units
+        self.matches = sorted(matches, key=_problem_order)
+        self.warnings = sorted(warnings, key=_problem_order)
+        text = "\n".join(str(p) for p in self.items)
+        super().__init__(text, text)
+
+    @property
+    def items(self) -> list[SheetProblem]:
+        return [*self.units, *self.matches, *self.warnings]
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.items)

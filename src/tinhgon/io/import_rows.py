@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from tinhgon.domain import (
@@ -34,28 +34,18 @@ from tinhgon.io.columns import (
     is_guide_sheet,
     kind_index,
     match_key,
-    political_qualification,
-    read_autonomy,
-    read_birth,
-    read_category,
-    read_count,
     read_date,
-    read_list,
-    read_national_id,
-    read_rank_code,
-    read_rating,
-    read_sex,
-    staff_header,
     text_of,
     unit_header,
 )
 from tinhgon.io.errors import SheetProblem, SpreadsheetError, column_letter
+from tinhgon.io.layout import Title, band_paths, is_sub_header, key_of
 from tinhgon.io.sheets import CellValue, RawWorkbook, Table
 
 T = TypeVar("T")
 Text = tuple[str, str]
 
-HEADER_SEARCH_ROWS = 20
+HEADER_SEARCH_ROWS = 30
 
 
 @dataclass(frozen=True)
@@ -78,6 +68,8 @@ class SheetView:
     header_row: int
     columns: dict[str, int]  # key → column index
     headers: dict[int, str]  # column index → header text as written
+    title: Title = field(default_factory=lambda: Title([]))
+    first_header_row: int = 0
 
     def loc(self, row: int, key: str | None = None) -> Loc:
         column = self.columns.get(key) if key else None
@@ -113,6 +105,9 @@ class StaffRow:
     person: Person | None = None
     unit_id: str = ""
     role: Role = Role.STAFF
+    agency_leader: bool = False  # under a group row 'Lãnh đạo Ban': the agency itself
+    demotes: bool = False  # a head or deputy on record whom the row makes staff
+    unit_loc: Loc | None = None  # the group row that names the unit, when not a column
 
 
 def _cell(values: tuple[CellValue, ...], index: int | None) -> CellValue:
@@ -137,6 +132,7 @@ class RowReader:
         self.book = book
         self.file = book.file
         self.problems: list[SheetProblem] = []
+        self.warnings: list[SheetProblem] = []
         self.notices: list[Text] = list(book.notices)
         self.kinds = kinds
         self.kind_index = kind_index(kinds)
@@ -144,6 +140,8 @@ class RowReader:
         self.unit_rows: list[UnitRow] = []
         self.staff_rows: list[StaffRow] = []
         self.staff_sheets = 0
+        self.titles: list[Title] = []  # the title rows above each staff table
+        self.unchecked_units: list[tuple[str, Loc]] = []  # units of rows refused for a cell
         self.unit_sheets = 0
 
     # -- problems ------------------------------------------------------------------------
@@ -152,6 +150,25 @@ class RowReader:
         self.problems.append(
             SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
         )
+
+    def warn(self, loc: Loc, vi: str, en: str) -> None:
+        """Something the user must acknowledge (--accept-warnings) before anything is written."""
+        self.warnings.append(
+            SheetProblem(self.file, loc.sheet, loc.row, loc.column, loc.header, vi, en)
+        )
+
+    def formula_at(self, table: Table, number: int, columns: set[int], loc: Loc) -> bool:
+        """A formula in a cell that is read: a problem (elsewhere formulas do no harm)."""
+        cells = table.formulas.get(number, set()) & columns
+        for index in sorted(cells):
+            self.problem(
+                Loc(loc.sheet, number, index, loc.header if index == loc.column else ""),
+                "ô chứa công thức: không nhận công thức ở nơi đọc dữ liệu, hãy sao chép rồi "
+                "dán giá trị (Paste Values)",
+                "the cell holds a formula: formulas are refused where data is read, copy and "
+                "paste the values",
+            )
+        return bool(cells)
 
     def attempt(self, loc: Loc, read: Callable[[], T]) -> T | None:
         try:
@@ -192,6 +209,25 @@ class RowReader:
                     recognised += 1
                     continue
                 label = f"'{table.name}'" if table.name else "tệp"
+                dated = sum(
+                    1 for _, values in table.rows if any(isinstance(v, dt.date) for v in values)
+                )
+                if dated >= 3:
+                    self.warnings.append(
+                        SheetProblem(
+                            self.file,
+                            table.name,
+                            None,
+                            None,
+                            "",
+                            f"trang tính có {dated} dòng có ngày tháng (có vẻ là danh sách) nhưng "
+                            "không thấy dòng tiêu đề có cột 'Họ và tên': không đọc trang này; "
+                            "thêm dòng tiêu đề nếu cần nhập",
+                            f"the sheet has {dated} rows with dates (it looks like a list) but no "
+                            "header row with 'Họ và tên': it is not read; add a header row if it "
+                            "should be imported",
+                        )
+                    )
                 self.notices.append(
                     (
                         f"bỏ qua trang tính {label}: không thấy dòng tiêu đề nào tinhgon biết "
@@ -221,14 +257,39 @@ class RowReader:
         return labels >= 2
 
     def find_header(self, table: Table) -> SheetView | None:
-        for number, values in table.rows[:HEADER_SEARCH_ROWS]:
+        rows = table.rows[:HEADER_SEARCH_ROWS]
+        for position, (number, values) in enumerate(rows):
             texts = {i: text_of(v) for i, v in enumerate(values) if v is not None}
-            staff = {i: staff_header(t) for i, t in texts.items()}
-            if "full_name" in staff.values():
-                return self.make_sheet(table, SheetKind.STAFF, number, texts, staff)
+            staff = {i: key_of([t]) for i, t in texts.items()}
+            keys = set(staff.values())
+            if "full_name" in keys or {"family_name", "given_name"} <= keys:
+                name_column = next(
+                    (i for i, k in staff.items() if k in ("full_name", "family_name")), None
+                )
+                band = [values]
+                last = number
+                for below_number, below in rows[position + 1 : position + 3]:
+                    if not is_sub_header(below, name_column):
+                        break
+                    band.append(below)
+                    last = below_number
+                paths = band_paths(band)
+                headers = {i: " / ".join(p) for i, p in paths.items()}
+                sheet = self.make_sheet(
+                    table, SheetKind.STAFF, last, headers, _rank_code_after_rank(paths)
+                )
+                sheet.first_header_row = table.header_row = number
+                sheet.title = _title(table, number)
+                self.titles.append(sheet.title)
+                if len(band) > 1:
+                    self.notices.append(_header_notice(sheet))
+                return sheet
             units = {i: unit_header(t) for i, t in texts.items()}
             if "name" in units.values():
-                return self.make_sheet(table, SheetKind.UNITS, number, texts, units)
+                sheet = self.make_sheet(table, SheetKind.UNITS, number, texts, units)
+                sheet.first_header_row = table.header_row = number
+                sheet.title = _title(table, number)
+                return sheet
         return None
 
     def make_sheet(
@@ -294,9 +355,11 @@ class RowReader:
                     )
                 continue
             column = 1  # label in A, value in B; anything further right is a note
+            loc = Loc(table.name, number, column, label)
+            if self.formula_at(table, number, {column}, loc):
+                continue
             if _cell(values, column) is None:
                 continue
-            loc = Loc(table.name, number, column, label)
             if key in self.agency_values:
                 self.problem(loc, f"'{label}' ghi hai lần", f"'{label}' is given twice")
                 continue
@@ -335,133 +398,92 @@ class RowReader:
     # -- the units sheet -----------------------------------------------------------------
 
     def read_units(self, sheet: SheetView) -> None:
-        self.unit_sheets += 1
-        for number, values in self.data_rows(sheet):
-            row = self.read_unit_row(
-                sheet, number, {k: _cell(values, i) for k, i in sheet.columns.items()}
-            )
-            if row is not None:
-                self.unit_rows.append(row)
+        from tinhgon.io.unit_rows import read_units_sheet
 
-    def read_unit_row(
-        self, sheet: SheetView, number: int, cells: dict[str, CellValue]
-    ) -> UnitRow | None:
-        name = text_of(cells.get("name"))
-        if not name:
-            self.problem(
-                sheet.loc(number, "name"), "thiếu tên đơn vị", "the unit's name is missing"
-            )
-            return None
-        unit_id = text_of(cells.get("unit_id")) or None
-        if unit_id is not None:
-            checked = self.attempt(
-                sheet.loc(number, "unit_id"), lambda: check_identifier(unit_id, "đơn vị", "unit")
-            )
-            if checked is None:
-                return None
-        kind: UnitKind | None = None
-        if cells.get("kind") is not None:
-            kind_text = text_of(cells["kind"])
-            kind = self.kind_index.get(match_key(kind_text))
-            if kind is None:
-                known = ", ".join(sorted({k.name_vi for k in self.kinds.values()}))
-                self.problem(
-                    sheet.loc(number, "kind"),
-                    f"loại đơn vị '{kind_text}' không có; các loại: {known}",
-                    f"unknown unit kind '{kind_text}'; known: {known}",
-                )
-                return None
-        fields = read_list(cells["fields"]) if cells.get("fields") is not None else None
-        autonomy = None
-        if cells.get("autonomy") is not None:
-            autonomy = self.attempt(
-                sheet.loc(number, "autonomy"), lambda: read_autonomy(cells["autonomy"])
-            )
-            if autonomy is None:
-                return None
-        quotas: dict[tuple[Category, int], int] = {}
-        for key, raw in cells.items():
-            if not key.startswith("quota:") or raw is None:
-                continue
-            count = self.attempt(sheet.loc(number, key), lambda r=raw: read_count(r))  # type: ignore[misc]
-            if count is not None:
-                _, category, year = key.split(":")
-                quotas[(Category(category), int(year))] = count
-        parent = text_of(cells.get("parent")) or None
-        return UnitRow(
-            sheet.loc(number), sheet, unit_id, name, kind, parent, fields, autonomy, quotas
-        )
+        read_units_sheet(self, sheet)
 
     # -- the staff sheet -----------------------------------------------------------------
 
-    _READERS: Mapping[str, Callable[[CellValue], Any]] = {
-        "birth": read_birth,
-        "sex": read_sex,
-        "category": read_category,
-        "national_id": read_national_id,
-        "rank_code": read_rank_code,
-        "qualifications": read_list,
-        "political": political_qualification,
-    }
-
     def read_staff(self, sheet: SheetView) -> None:
-        self.staff_sheets += 1
-        columns = sheet.columns
-        present = frozenset(columns)
-        readers = [
-            (k, i, read_rating if k.startswith("rating:") else self._READERS.get(k, text_of))
-            for k, i in columns.items()
-            if k != "stt"
-        ]
-        # The same values come back row after row (sexes, units, ranks, ratings): read once.
-        known: dict[tuple[str, type, CellValue], Any] = {}
-        for number, values in self.data_rows(sheet):
-            read: dict[str, Any] = {}
-            bad = False
-            width = len(values)
-            for key, index, reader in readers:
-                raw = values[index] if index < width else None
-                if raw is None:
-                    continue
-                if type(raw) is str and raw.startswith("="):
-                    self.problem(
-                        sheet.loc(number, key),
-                        f"ô bắt đầu bằng '=' ('{raw[:30]}'): không nhận công thức",
-                        f"the cell starts with '=' ('{raw[:30]}'): formulas are refused",
-                    )
-                    bad = True
-                    continue
-                memo = (key, type(raw), raw)
-                if memo in known:
-                    read[key] = known[memo]
-                    continue
-                try:
-                    value = read[key] = reader(raw)
-                    if key not in _UNIQUE:
-                        known[memo] = value
-                except CellError as error:
-                    self.problem(sheet.loc(number, key), error.vi, error.en)
-                    bad = True
-                except InvalidValue as error:
-                    self.problem(sheet.loc(number, key), error.vi, error.en)
-                    bad = True
-            if "full_name" not in read:
-                if not bad:
-                    self.problem(
-                        sheet.loc(number, "full_name"), "thiếu họ và tên", "the name is missing"
-                    )
-                continue
-            if "person_id" in read:
-                pid: str = read["person_id"]
-                if not self.valid_id(sheet.loc(number, "person_id"), pid, "người", "person"):
-                    continue
-            if bad:
-                continue
-            self.staff_rows.append(StaffRow(sheet.loc(number), sheet, read, present))
+        from tinhgon.io.staff_rows import read_staff_sheet
 
-
-_UNIQUE = frozenset({"person_id", "full_name", "national_id"})  # not worth remembering
+        read_staff_sheet(self, sheet)
 
 
 def _export_only(key: str) -> bool:
     return any(c.key == key and c.export_only for c in UNIT_COLUMNS)
+
+
+def _title(table: Table, header: int) -> Title:
+    lines = [
+        (i, text_of(v))
+        for number, values in table.rows
+        if number < header
+        for i, v in enumerate(values)
+        if v is not None and text_of(v)
+    ]
+    return Title(lines)
+
+
+def _header_notice(sheet: SheetView) -> Text:
+    """A header on several rows: what each column was taken to be."""
+    taken = {i: k for k, i in sheet.columns.items()}
+    parts_vi, parts_en = [], []
+    for index in sorted(sheet.headers):
+        key = taken.get(index)
+        meaning = KEY_MEANINGS.get(key.split(":")[0] if key else "") if key else None
+        if key and key.startswith("mark:"):
+            meaning = (f"đánh dấu '{key.split(':')[2]}'", f"mark '{key.split(':')[2]}'")
+        elif key and key.startswith("rating:"):
+            meaning = (f"xếp loại {key[7:]}", f"rating {key[7:]}")
+        vi, en = meaning or ("không đọc", "not read")
+        head = sheet.headers[index]
+        parts_vi.append(f"{column_letter(index)} '{head}' → {vi}")
+        parts_en.append(f"{column_letter(index)} '{head}' → {en}")
+    where = f"trang tính '{sheet.table.name}'" if sheet.table.name else "tệp"
+    return (
+        f"{where}: tiêu đề nhiều dòng, đọc là: " + "; ".join(parts_vi),
+        f"{sheet.table.name or 'file'}: a header on several rows, read as: " + "; ".join(parts_en),
+    )
+
+
+KEY_MEANINGS: dict[str, Text] = {
+    "stt": ("số thứ tự (không đọc)", "row number (not read)"),
+    "person_id": ("mã người", "person id"),
+    "full_name": ("họ và tên", "full name"),
+    "family_name": ("họ và tên đệm", "family and middle names"),
+    "given_name": ("tên", "given name"),
+    "birth": ("ngày sinh", "birth date"),
+    "birth_male": ("ngày sinh của nam (giới tính Nam)", "birth date of a man (sex: male)"),
+    "birth_female": ("ngày sinh của nữ (giới tính Nữ)", "birth date of a woman (sex: female)"),
+    "sex": ("giới tính", "sex"),
+    "category": ("loại", "category"),
+    "national_id": ("số định danh cá nhân", "national ID"),
+    "unit_id": ("mã đơn vị", "unit id"),
+    "unit": ("đơn vị", "unit"),
+    "post": ("chức vụ", "post"),
+    "rank_code": ("mã ngạch", "rank code"),
+    "rank_name": ("tên ngạch", "rank name"),
+    "qualifications": ("trình độ chuyên môn", "qualifications"),
+    "political": ("lý luận chính trị", "political theory"),
+    "salary_coefficient": ("hệ số lương", "salary coefficient"),
+    "position_allowance_coefficient": ("hệ số phụ cấp chức vụ", "position allowance"),
+    "allowance_coefficient": ("hệ số phụ cấp khác", "other allowances"),
+    "social_insurance_months": ("số tháng đóng BHXH", "months of social insurance"),
+    "social_insurance_on": ("BHXH tính đến ngày", "social insurance counted up to"),
+}
+
+
+def _rank_code_after_rank(paths: dict[int, list[str]]) -> dict[int, str | None]:
+    """Each column's key; 'Mã số' right after the rank's name is the rank's code (the official
+    forms' 'Ngạch công chức, viên chức' | 'Mã số'), not the person's id."""
+    keys = {i: key_of(p) for i, p in paths.items()}
+    for index, key in keys.items():
+        if (
+            key == "person_id"
+            and match_key(paths[index][-1]) == "ma so"
+            and keys.get(index - 1) == "rank_name"
+            and "rank_code" not in keys.values()
+        ):
+            keys[index] = "rank_code"
+    return keys

@@ -9,13 +9,14 @@ naming what is wrong:
 * an .xlsx is a zip: the number of its members, their declared sizes and their compression
   ratio are capped before anything is decompressed (a zip bomb), and a member that
   decompresses to more than it declares fails its check;
-* every worksheet is scanned as it decompresses, in chunks: a formula (``<f>``) is refused
-  naming its cell, and so is a sheet whose cells reach past the row, column or cell caps —
-  the spreadsheet reader (calamine) allocates the whole rectangle up to the furthest cell, so a
-  single cell at XFD1048576 would exhaust memory;
-* a CSV file must be UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that are not
-  UTF-8 (a file saved as Windows-1258 or TCVN3) and UTF-8 text that is really Windows-1252
-  read wrongly ("Nguyá»…n") are refused naming the line, never guessed at.
+* every worksheet is scanned as it decompresses, in chunks: each formula cell (``<f>``) is
+  recorded (``Table.formulas``: the importer refuses a formula only where it reads data, so a
+  summary sheet does no harm; too many formulas refuse the file), and a sheet whose cells
+  reach past the row, column or cell caps is refused — the spreadsheet reader (calamine)
+  allocates the whole rectangle up to the furthest cell, so a single cell at XFD1048576 would
+  exhaust memory;
+* a CSV file (``tinhgon.io.csv_sheets``) must be UTF-8 (with or without BOM) or UTF-16 with a
+  BOM; anything else is refused naming the line, never guessed at.
 
 Cells come back as Python values: text, numbers (float), booleans, dates (``datetime.date``
 or ``datetime.datetime``), or None when empty.
@@ -23,15 +24,11 @@ or ``datetime.datetime``), or None when empty.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import io
 import posixpath
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -57,6 +54,7 @@ class Limits:
     columns: int = 256
     cells: int = 6_000_000  # rows x columns of the rectangle a sheet spans
     formulas_listed: int = 20
+    formulas_kept: int = 200_000  # formula cells remembered per sheet; more refuses the file
 
 
 LIMITS = Limits()
@@ -68,6 +66,11 @@ class Table:
 
     name: str
     rows: list[tuple[int, tuple[CellValue, ...]]] = field(default_factory=list)
+    # Cells holding a formula (Excel row number → 0-based columns). A formula is refused only
+    # where data is read (by the importer), so a summary sheet beside the list does no harm.
+    formulas: dict[int, set[int]] = field(default_factory=dict)
+    formula_count: int = 0
+    header_row: int | None = None  # set by the importer once it has found the header
 
 
 @dataclass
@@ -121,7 +124,9 @@ def read_spreadsheet(path: Path, *, limits: Limits = LIMITS) -> RawWorkbook:
                 "the file is named .csv but is an Excel workbook: rename it to .xlsx (or save it "
                 "again as 'CSV UTF-8')",
             )
-        return _read_csv(path, limits)
+        from tinhgon.io.csv_sheets import read_csv
+
+        return read_csv(path, limits)
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
         raise FileRefused.because(
             name,
@@ -204,7 +209,7 @@ def _column_number(letters: bytes) -> int:
 class _SheetScan:
     max_row: int = 0
     max_column: int = 0
-    formulas: list[str] = field(default_factory=list)
+    formulas: list[tuple[int, int]] = field(default_factory=list)  # Excel row, 0-based column
     formula_count: int = 0
 
 
@@ -218,10 +223,11 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
         _check_zip(name, archive, limits)
         sheet_members = _sheet_members(name, archive)
         problems: list[SheetProblem] = []
+        scans: dict[str, _SheetScan] = {}
         for sheet_name, member in sheet_members.items():
             if member not in archive.NameToInfo:
                 raise FileRefused.because(name, *_DAMAGED)
-            scan = _scan_sheet(name, archive, member, limits)
+            scan = scans[sheet_name] = _scan_sheet(name, archive, member, limits)
             problems.extend(_scan_problems(name, sheet_name, scan, limits))
         if problems:
             raise FileRefused(problems)
@@ -249,7 +255,13 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
                 sheet = workbook.get_sheet_by_name(meta.name)
             except Exception:  # calamine's own error types
                 raise FileRefused.because(name, *_DAMAGED) from None
-            tables.append(_table_of(meta.name, sheet))
+            table = _table_of(meta.name, sheet)
+            found = scans.get(meta.name)
+            if found is not None:
+                for row, column in found.formulas:
+                    table.formulas.setdefault(row, set()).add(column)
+                table.formula_count = found.formula_count
+            tables.append(table)
     return RawWorkbook(name, path, "xlsx", tables, notices)
 
 
@@ -355,11 +367,14 @@ def _scan_sheet(name: str, archive: zipfile.ZipFile, member: str, limits: Limits
                     scan.max_row = max(scan.max_row, max(map(int, map(itemgetter(1), refs))))
                 for match in _FORMULA.finditer(segment):
                     scan.formula_count += 1
-                    if len(scan.formulas) < limits.formulas_listed:
-                        before = _CELL_REF.findall(segment, 0, match.start())
-                        ref = before[-1] if before else None
-                        cell = (ref[0] + ref[1]).decode() if ref else last_ref
-                        scan.formulas.append(cell)
+                    if len(scan.formulas) < limits.formulas_kept:
+                        start = segment.rfind(b"<c ", 0, match.start())
+                        ref = _CELL_REF.search(segment, start) if start >= 0 else None
+                        cell = (ref[1] + ref[2]).decode() if ref else last_ref
+                        if found := re.fullmatch(r"([A-Z]+)(\d+)", cell):
+                            scan.formulas.append(
+                                (int(found[2]), _column_number(found[1].encode()) - 1)
+                            )
                 if refs:
                     last_ref = (refs[-1][0] + refs[-1][1]).decode()
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
@@ -371,24 +386,7 @@ def _scan_sheet(name: str, archive: zipfile.ZipFile, member: str, limits: Limits
 
 def _scan_problems(name: str, sheet: str, scan: _SheetScan, limits: Limits) -> list[SheetProblem]:
     problems: list[SheetProblem] = []
-    for cell in scan.formulas:
-        match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-        row = int(match[2]) if match else None
-        column = _column_number(match[1].encode()) - 1 if match else None
-        problems.append(
-            SheetProblem(
-                name,
-                sheet,
-                row,
-                column,
-                "",
-                f"ô {cell} chứa công thức: không nhận công thức, hãy sao chép rồi dán giá trị "
-                "(Paste Values)",
-                f"cell {cell} holds a formula: formulas are refused, copy and paste the values",
-            )
-        )
-    if scan.formula_count > len(scan.formulas):
-        more = scan.formula_count - len(scan.formulas)
+    if scan.formula_count > limits.formulas_kept:
         problems.append(
             SheetProblem(
                 name,
@@ -396,8 +394,10 @@ def _scan_problems(name: str, sheet: str, scan: _SheetScan, limits: Limits) -> l
                 None,
                 None,
                 "",
-                f"và {more} ô công thức khác",
-                f"and {more} more formula cells",
+                f"trang tính có {_vn(scan.formula_count)} ô công thức (tối đa "
+                f"{_vn(limits.formulas_kept)}): sao chép rồi dán giá trị (Paste Values)",
+                f"the sheet has {scan.formula_count:,} formula cells (at most "
+                f"{limits.formulas_kept:,}): copy and paste the values",
             )
         )
     if scan.max_row > limits.rows:
@@ -462,146 +462,3 @@ def _table_of(sheet_name: str, sheet: python_calamine.CalamineSheet) -> Table:
             first_column = sheet.start[1] if sheet.start else 0
             table.rows.append((first_row + offset, (None,) * first_column + row))
     return table
-
-
-# -- csv ----------------------------------------------------------------------------------
-
-# UTF-8 read as Windows-1252/1258 and saved again: a lead byte (Ã Ä Å Æ á â ...) followed by a
-# continuation byte shown as a Windows-1252 character. Vietnamese text never has these pairs.
-_MOJIBAKE = re.compile(
-    "[ÂÃÄÅÆáâãäå][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
-    "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153"
-    "\u017e\u0178]"
-)
-
-
-def _decode_csv(name: str, raw: bytes) -> str:
-    if raw.startswith(codecs.BOM_UTF8):
-        encoding, body = "utf-8", raw[len(codecs.BOM_UTF8) :]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, body = "utf-16", raw
-    else:
-        encoding, body = "utf-8", raw
-        if b"\x00" in raw:
-            line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-            raise FileRefused(
-                [
-                    SheetProblem(
-                        name,
-                        "",
-                        line,
-                        None,
-                        "",
-                        "tệp có byte 0: có thể là UTF-16 không có BOM, hoặc không phải tệp văn "
-                        "bản; lưu lại tệp dưới dạng 'CSV UTF-8'",
-                        "the file has NUL bytes: UTF-16 without a BOM, or not a text file; save "
-                        "it again as 'CSV UTF-8'",
-                    )
-                ]
-            )
-    try:
-        return body.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = body[: error.start].decode(encoding, errors="replace").count("\n")
-        bad = body[error.start : error.start + 4].hex(" ")
-        raise FileRefused(
-            [
-                SheetProblem(
-                    name,
-                    "",
-                    line + 1,
-                    None,
-                    "",
-                    f"dòng {line + 1} có byte không đọc được theo {encoding.upper()} ({bad}): "
-                    "tệp có lẽ được lưu bằng bảng mã khác (Windows-1258, Windows-1252, TCVN3); "
-                    "mở bằng Excel và lưu lại dưới dạng 'CSV UTF-8'",
-                    f"line {line + 1} has bytes that are not {encoding.upper()} ({bad}): the "
-                    "file was probably saved in another encoding (Windows-1258, Windows-1252, "
-                    "TCVN3); open it in Excel and save it as 'CSV UTF-8'",
-                )
-            ]
-        ) from None
-
-
-def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _read_csv(path: Path, limits: Limits) -> RawWorkbook:
-    name = path.name
-    text = _decode_csv(name, path.read_bytes())
-    for number, line in enumerate(text.splitlines(), start=1):
-        if found := _MOJIBAKE.search(line):
-            snippet = line[max(found.start() - 10, 0) : found.end() + 10]
-            raise FileRefused(
-                [
-                    SheetProblem(
-                        name,
-                        "",
-                        number,
-                        None,
-                        "",
-                        f"dòng {number} có chữ bị lỗi mã hóa ('{snippet}'): tệp UTF-8 đã bị đọc "
-                        "nhầm bảng mã Windows rồi lưu lại; lấy lại bản gốc, hoặc lưu lại từ "
-                        "Excel dưới dạng 'CSV UTF-8'",
-                        f"line {number} has garbled letters ('{snippet}'): UTF-8 text was read "
-                        "as a Windows code page and saved again; use the original, or save it "
-                        "from Excel as 'CSV UTF-8'",
-                    )
-                ]
-            )
-    table = Table("")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        for number, values in _numbered(reader):
-            if number > limits.rows:
-                raise FileRefused.because(
-                    name,
-                    f"tệp có hơn {_vn(limits.rows)} dòng: xóa các dòng trống hoặc thừa ở cuối, "
-                    "hoặc chia thành nhiều tệp",
-                    f"the file has more than {limits.rows:,} lines: delete the empty or extra "
-                    "lines at its end, or split it",
-                )
-            if len(values) > limits.columns:
-                raise FileRefused(
-                    [
-                        SheetProblem(
-                            name,
-                            "",
-                            number,
-                            None,
-                            "",
-                            f"dòng có {len(values)} cột (tối đa {limits.columns})",
-                            f"the line has {len(values)} columns (at most {limits.columns})",
-                        )
-                    ]
-                )
-            row = tuple(_clean(v) for v in values)
-            if any(v is not None for v in row):
-                table.rows.append((number, row))
-    except csv.Error as error:
-        raise FileRefused(
-            [
-                SheetProblem(
-                    name,
-                    "",
-                    reader.line_num,
-                    None,
-                    "",
-                    f"dòng CSV không đọc được: {error}",
-                    f"unreadable CSV line: {error}",
-                )
-            ]
-        ) from None
-    return RawWorkbook(name, path, "csv", [table])
-
-
-def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the line they start on (a quoted cell may span lines)."""
-    line = 1
-    for values in reader:
-        yield line, values
-        line = reader.line_num + 1  # type: ignore[attr-defined]

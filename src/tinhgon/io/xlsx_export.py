@@ -24,18 +24,12 @@ from xlsxwriter.worksheet import Worksheet
 
 from tinhgon.domain import (
     Category,
-    CreateUnit,
-    Person,
     Project,
-    Rating,
-    Role,
     State,
-    Unit,
 )
-from tinhgon.domain.vietnamese import name_sort_key
 from tinhgon.io.columns import (
     AGENCY_FIELDS,
-    AGENCY_TYPES,
+    PAY_COLUMNS,
     QUOTA_HEADERS,
     RATING_HEADER,
     SHEET_AGENCY,
@@ -46,10 +40,16 @@ from tinhgon.io.columns import (
     UNIT_COLUMNS,
     Column,
     Format,
-    match_key,
-    split_political,
 )
-from tinhgon.io.errors import SheetProblem, column_letter
+from tinhgon.io.errors import SheetProblem
+from tinhgon.io.export_rows import (
+    FINDING_COLUMNS,
+    agency_rows,
+    findings_rows,
+    rating_columns,
+    staff_rows,
+    structure_rows,
+)
 from tinhgon.io.sheets import CellValue, RawWorkbook
 from tinhgon.law.engine import Report
 
@@ -275,180 +275,6 @@ def _guide(
             row += 1
 
 
-# -- what the rows hold ------------------------------------------------------------------------
-
-
-def rating_columns(years: Iterable[int]) -> list[Column]:
-    return [
-        Column(
-            f"rating:{year}",
-            RATING_HEADER.format(year=year),
-            (),
-            "Xếp loại chất lượng năm",
-            "Yearly rating",
-            18,
-            choices=tuple(r.vi.capitalize() for r in Rating),
-        )
-        for year in sorted(set(years))
-    ]
-
-
-def quota_columns(keys: Iterable[tuple[Category, int]]) -> list[Column]:
-    return [
-        Column(
-            f"quota:{category.value}:{year}",
-            QUOTA_HEADERS[category].format(year=year),
-            (),
-            "Biên chế được giao",
-            "Allotted quota",
-            12,
-            Format.NUMBER,
-        )
-        for category, year in sorted(set(keys), key=lambda k: (k[1], list(Category).index(k[0])))
-    ]
-
-
-def _birth(person: Person) -> CellValue:
-    birth = person.birth
-    if birth.month is not None and birth.day is not None:
-        return dt.date(birth.year, birth.month, birth.day)
-    return str(birth)
-
-
-def staff_rows(
-    project: Project, state: State, *, order: str = "name"
-) -> tuple[list[Column], list[list[Any]]]:
-    """The staff on the state's date, one row a person, sorted the Vietnamese way."""
-    columns = [*STAFF_COLUMNS]
-    people = [(state.people[a.person_id], a) for a in state.assignments.values()]
-    years = {year for person, _ in people for year, _ in person.ratings}
-    columns.extend(rating_columns(years))
-    if order == "unit":
-        tree = {unit.id: i for i, (_, unit) in enumerate(state.walk())}
-        rank = {Role.HEAD: 0, Role.DEPUTY: 1, Role.STAFF: 2}
-        people.sort(
-            key=lambda pa: (
-                tree.get(pa[1].unit_id, 0),
-                rank[pa[1].role],
-                name_sort_key(pa[0].full_name),
-            )
-        )
-    else:
-        people.sort(key=lambda pa: name_sort_key(pa[0].full_name))
-    rows: list[list[Any]] = []
-    for number, (person, assignment) in enumerate(people, start=1):
-        unit = state.units[assignment.unit_id]
-        professional, political = split_political(person.qualifications)
-        ratings = dict(person.ratings)
-        rows.append(
-            [
-                number,
-                person.id,
-                person.full_name,
-                _birth(person),
-                person.sex.vi.capitalize(),
-                person.category.vi,
-                person.national_id,
-                unit.id,
-                unit.name,
-                unit.kind.title(assignment.role) if assignment.role is not Role.STAFF else None,
-                person.rank.code if person.rank and person.rank.code else None,
-                person.rank.name if person.rank else None,
-                "; ".join(professional) or None,
-                "; ".join(political) or None,
-                *(
-                    ratings[int(c.key.split(":")[1])].vi.capitalize()
-                    if int(c.key.split(":")[1]) in ratings
-                    else None
-                    for c in columns[len(STAFF_COLUMNS) :]
-                ),
-            ]
-        )
-    return columns, rows
-
-
-def structure_rows(state: State) -> tuple[list[Column], list[list[Any]], list[int]]:
-    """The units on the state's date in tree order (the agency first), with their leaders,
-    head counts and quotas for the year of the date and later."""
-    assert state.on is not None
-    names = [match_key(u.name) for u in state.units.values()]
-    quota_keys = {
-        (key.category, key.year)
-        for key in state.quotas
-        if key.year >= state.on.year and key.unit_id in state.units
-    }
-    columns = [*UNIT_COLUMNS, *quota_columns(quota_keys)]
-    rows: list[list[Any]] = []
-    depths: list[int] = []
-    for number, (depth, unit) in enumerate(state.walk(), start=1):
-        parent: Unit | None = state.units[unit.parent_id] if unit.parent_id else None
-        parent_text = None
-        if parent is not None:
-            parent_text = parent.name if names.count(match_key(parent.name)) == 1 else parent.id
-        head = state.head(unit.id)
-        deputies = [state.people[d.person_id].full_name for d in state.deputies(unit.id)]
-        quotas = [
-            state.quota(unit.id, Category(c.key.split(":")[1]), int(c.key.split(":")[2]))
-            for c in columns[len(UNIT_COLUMNS) :]
-        ]
-        rows.append(
-            [
-                number,
-                unit.id,
-                unit.name,
-                unit.kind.name_vi,
-                parent_text,
-                "; ".join(unit.fields) or None,
-                unit.autonomy_group.value if unit.autonomy_group else None,
-                state.people[head.person_id].full_name if head else None,
-                ", ".join(sorted(deputies, key=name_sort_key)) or None,
-                state.headcount(unit.id),
-                state.headcount(unit.id, recursive=True),
-                *quotas,
-            ]
-        )
-        depths.append(depth)
-    return columns, rows, depths
-
-
-def agency_rows(project: Project, on: dt.date | None) -> list[list[Any]]:
-    agency = project.agency
-    root = state_root_kind(project)
-    values: dict[str, Any] = {
-        "agency_id": agency.id,
-        "agency_name": agency.name,
-        "short_name": agency.short_name or None,
-        "agency_kind": root,
-        "agency_type": AGENCY_TYPES.get(agency.agency_type, agency.agency_type),
-        "fields": "; ".join(root_fields(project)) or None,
-        "province": agency.province or None,
-        "superior": agency.superior or None,
-        "on": on,
-    }
-    return [[field.header, values.get(field.key)] for field in AGENCY_FIELDS]
-
-
-def root_fields(project: Project) -> tuple[str, ...]:
-    changes = project.timeline.changes
-    if changes and isinstance(changes[0], CreateUnit):
-        return changes[0].unit.fields
-    return ()
-
-
-def state_root_kind(project: Project) -> str | None:
-    """The Vietnamese name of the agency's own unit kind (Ban quản lý, Sở…)."""
-    changes = project.timeline.changes
-    if changes and isinstance(changes[0], CreateUnit):
-        return changes[0].unit.kind.name_vi
-    return None
-
-
-AGENCY_COLUMNS = (
-    Column("label", "Thông tin", (), "", "", 26),
-    Column("value", "Giá trị", (), "", "", 60, Format.GENERAL),
-)
-
-
 def _agency_sheet(book: xlsxwriter.Workbook, formats: _Formats, rows: list[list[Any]]) -> None:
     ws = book.add_worksheet(SHEET_AGENCY)
     ws.set_column(0, 0, 26)
@@ -527,113 +353,11 @@ def write_template(path: Path, what: str, *, rating_years: Sequence[int] = ()) -
         )
         guide.append((SHEET_UNITS, [c for c in UNIT_COLUMNS if not c.export_only]))
     if what in ("staff", "workbook"):
-        columns = [*STAFF_COLUMNS, *rating_columns(rating_years)]
+        columns = [*STAFF_COLUMNS, *rating_columns(rating_years), *PAY_COLUMNS]
         write_sheet(book, formats, Sheet(SHEET_STAFF, columns, ()))
-        guide.append((SHEET_STAFF, STAFF_COLUMNS))
+        guide.append((SHEET_STAFF, [*STAFF_COLUMNS, *PAY_COLUMNS]))
     _guide(book, formats, guide)
     book.close()
-
-
-def write_error_copy(path: Path, book_in: RawWorkbook, problems: Sequence[SheetProblem]) -> None:
-    """The spreadsheet as it was read, each sheet with a 'Lỗi' column saying what is wrong on
-    each row and the wrong cells in red, after a first sheet listing every problem."""
-    book, formats = _new_book(path)
-    summary = book.add_worksheet("Danh sách lỗi")
-    for col, (header, width) in enumerate(
-        (("Trang tính", 16), ("Dòng", 8), ("Cột", 8), ("Lỗi", 80), ("Error", 60))
-    ):
-        summary.set_column(col, col, width, formats.wrap)
-        summary.write_string(0, col, header, formats.header)
-    summary.freeze_panes(1, 0)
-
-    for number, p in enumerate(problems, start=1):
-        summary.write_string(number, 0, p.sheet or book_in.file, formats.wrap)
-        if p.row is not None:
-            summary.write_number(number, 1, p.row, formats.plain)
-        if p.column is not None:
-            summary.write_string(number, 2, column_letter(p.column), formats.plain)
-        summary.write_string(number, 3, p.vi, formats.wrap)
-        summary.write_string(number, 4, p.en, formats.wrap)
-    by_sheet: dict[str, dict[int, list[SheetProblem]]] = {}
-    for p in problems:
-        by_sheet.setdefault(p.sheet, {}).setdefault(p.row or 0, []).append(p)
-    used_names = {"Danh sách lỗi"}
-    for table in book_in.tables:
-        name = table.name or "Dữ liệu"
-        if name in used_names:
-            continue
-        used_names.add(name)
-        ws = book.add_worksheet(name[:31])
-        rows = by_sheet.get(table.name, {})
-        width = max((len(values) for _, values in table.rows), default=0)
-        ws.set_column(0, max(width - 1, 0), 16)
-        ws.set_column(width, width, 60, formats.error_text)
-        first = table.rows[0][0] if table.rows else 1
-        for number, values in table.rows:
-            here = rows.get(number, [])
-            bad = {p.column for p in here if p.column is not None}
-            for col, value in enumerate(values):
-                fmt = formats.error if col in bad else None
-                if value is None and col in bad:
-                    ws.write_blank(number - 1, col, None, fmt)
-                else:
-                    _write(ws, number - 1, col, value, fmt)
-            if number == first and not here:
-                ws.write_string(number - 1, width, "Lỗi", formats.header)
-            elif here:
-                ws.write_string(
-                    number - 1,
-                    width,
-                    "\n".join(f"{p.vi} ({p.en})" for p in here),
-                    formats.error_text,
-                )
-    book.close()
-
-
-FINDING_COLUMNS = (
-    Column("stt", "STT", (), "", "", 6),
-    Column(
-        "severity", "Mức độ", (), "vi phạm, cảnh báo hoặc lưu ý", "violation, warning or note", 11
-    ),
-    Column("rule", "Quy định", (), "Mã quy định (tinhgon rules)", "Rule id (tinhgon rules)", 9),
-    Column("unit", "Đơn vị", (), "", "", 32),
-    Column("person", "Người", (), "", "", 22),
-    Column("actual", "Thực tế", (), "", "", 9),
-    Column("limit", "Giới hạn", (), "", "", 9),
-    Column("message", "Nội dung", (), "", "", 60, Format.GENERAL),
-    Column("citation", "Căn cứ", (), "", "", 40),
-    Column(
-        "verified",
-        "Đã đối chiếu văn bản gốc",
-        (),
-        "Có: các con số đã đối chiếu với văn bản chính thức",
-        "Yes: the numbers were checked against the official text",
-        12,
-    ),
-    Column("message_en", "Finding (English)", (), "", "", 60),
-)
-
-
-def findings_rows(report: Report) -> list[list[Any]]:
-    """One row a finding, violations first (the law layer's order)."""
-    rows: list[list[Any]] = []
-    for number, finding in enumerate(report.findings, start=1):
-        rows.append(
-            [
-                number,
-                finding.severity.vi,
-                finding.rule,
-                finding.unit_name,
-                finding.person_name,
-                finding.actual,
-                finding.limit,
-                finding.text_vi(),
-                finding.citation,
-                "Có" if finding.verified else "Chưa",
-                finding.text_en(),
-            ]
-        )
-    return rows
 
 
 def export_findings(path: Path, report: Report) -> int:
@@ -643,3 +367,10 @@ def export_findings(path: Path, report: Report) -> int:
     write_sheet(book, formats, Sheet("Phát hiện", FINDING_COLUMNS, rows, validation_rows=0))
     book.close()
     return len(rows)
+
+
+def write_error_copy(path: Path, book_in: RawWorkbook, problems: Sequence[SheetProblem]) -> None:
+    """The copy of a refused spreadsheet to fix and import again (``tinhgon.io.error_copy``)."""
+    from tinhgon.io.error_copy import write_error_copy as write
+
+    write(path, book_in, problems)

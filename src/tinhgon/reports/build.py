@@ -39,6 +39,7 @@ from tinhgon.reports.common import (
     plan_label,
     recipient_lines,
 )
+from tinhgon.reports.forecast_section import report_forecast
 from tinhgon.reports.model import (
     Block,
     Column,
@@ -279,8 +280,17 @@ def build_report(
             )
         )
 
+    outlook, outlook_notes = report_forecast(
+        project,
+        after=after,
+        plan=plan if planned else None,
+        cite=cite,
+        figure_no=3 if chart is not None else 2,
+        parameters=parameters,
+    )
     body.extend(
         assessment_sections(
+            outlook=outlook,
             agency_name=agency.name,
             superior=superior,
             after=after,
@@ -301,6 +311,7 @@ def build_report(
 
     notes = blank_notes(not options.number, options.blank_date, issued_on)
     notes.extend(check_notes(checked, dated))
+    notes.extend(outlook_notes)
     for name, label in (
         ("causes", "Nguyên nhân"),
         ("directions", "Phương hướng, nhiệm vụ"),

@@ -251,3 +251,111 @@ def org_chart(root: OrgNode, *, width_in: float = 6.3) -> bytes:
                     zorder=3,
                 )
         return _png(figure)
+
+
+# -- headcount forecast ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One group's count on 31 December of each year."""
+
+    label: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetMark:
+    """A target: the most a group may count in a year."""
+
+    label: str
+    year: int
+    allowed: int
+
+
+def forecast_chart(
+    years: Sequence[int],
+    series: Sequence[Series],
+    targets: Sequence[TargetMark],
+    projected_from: int | None,
+    *,
+    width_in: float = 6.3,
+) -> bytes:
+    """Lines of the count year by year (solid, dashed), the projected years shaded, each target
+    as a short bar with its value: black and grey only, text at least 9 pt."""
+    with _LOCK:
+        return _png(forecast_figure(years, series, targets, projected_from, width_in=width_in))
+
+
+def forecast_figure(
+    years: Sequence[int],
+    series: Sequence[Series],
+    targets: Sequence[TargetMark],
+    projected_from: int | None,
+    *,
+    width_in: float = 6.3,
+) -> Figure:
+    """The forecast chart as a matplotlib figure (``forecast_chart`` draws it under the lock)."""
+    styles = (("black", "-", "o"), ("#606060", "--", "s"), ("#909090", ":", "^"))
+    figure = Figure(figsize=(width_in, 3.2), layout="constrained")
+    ax = figure.add_subplot()
+    if projected_from is not None and projected_from <= years[-1]:
+        ax.axvspan(projected_from - 0.5, years[-1] + 0.5, color="#eeeeee", zorder=0)
+        ax.text(
+            projected_from - 0.4,
+            1.0,
+            "Dự báo",
+            transform=ax.get_xaxis_transform(),
+            va="top",
+            ha="left",
+            fontproperties=_fp(MIN_TEXT_PT),
+        )
+    top = 1
+    for line, (colour, dash, marker) in zip(series, styles, strict=False):
+        ax.plot(
+            years,
+            line.values,
+            color=colour,
+            linestyle=dash,
+            marker=marker,
+            markersize=3.5,
+            linewidth=1.2,
+            label=line.label,
+            zorder=3,
+        )
+        top = max(top, *line.values)
+        ax.annotate(
+            f"{line.values[-1]:02d}",
+            (years[-1], line.values[-1]),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontproperties=_fp(MIN_TEXT_PT),
+        )
+    for mark in targets:
+        ax.plot(
+            (mark.year - 0.35, mark.year + 0.35),
+            (mark.allowed, mark.allowed),
+            color="black",
+            linewidth=2.2,
+            zorder=4,
+        )
+        ax.annotate(
+            f"{mark.label}: {mark.allowed:02d}",
+            (mark.year, mark.allowed),
+            xytext=(0, -11),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontproperties=_fp(MIN_TEXT_PT),
+        )
+        top = max(top, mark.allowed)
+    ax.set_ylim(0, top * 1.2)
+    ax.set_xlim(years[0] - 0.5, years[-1] + 0.9)
+    ax.set_xticks(list(years), [str(y) for y in years], fontproperties=_fp(MIN_TEXT_PT))
+    ax.tick_params(axis="y", labelsize=MIN_TEXT_PT)  # digits only: any face will do
+    ax.set_ylabel("Người", fontproperties=_fp(MIN_TEXT_PT))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(prop=_fp(MIN_TEXT_PT), frameon=False, loc="lower left")
+    return figure

@@ -111,7 +111,7 @@ def _table(doc: Any, table: Table) -> None:
         cells = grid.rows[r].cells
         for cell, column, value in zip(cells, table.columns, row, strict=True):
             text = show_cell(column, value)
-            numeric = column.kind in ("int", "delta", "date")
+            numeric = column.kind in ("int", "delta", "date", "money")
             dp.cell_text(cell, text, f.TABLE_PT, align=dp.CENTER if numeric else dp.LEFT)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     dp.paragraph(doc, "", f.TABLE_PT, after=0)

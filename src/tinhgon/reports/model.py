@@ -63,7 +63,8 @@ class ReportFormat(StrEnum):
     XLSX = "xlsx"
 
 
-CellKind = Literal["text", "int", "date", "delta"]  # delta: a signed change, "+2", "-3"
+CellKind = Literal["text", "int", "date", "delta", "money"]  # delta: a signed change, "+2", "-3"
+# money: whole đồng with thousands separators, "12.355.200"
 Cell = str | int | dt.date | None
 
 
@@ -237,6 +238,8 @@ def show_cell(column: Column, value: Cell) -> str:
     """A cell of a table in the text: counts with two digits as the text writes them ('06',
     '+02', '-05'), a serial number (STT) as it is."""
     if isinstance(value, int) and not isinstance(value, bool):
+        if column.kind == "money":
+            return f"{value:,}".replace(",", ".")
         if column.kind == "delta":
             return f"{value:+03d}" if value else "0"
         if column.kind == "int" and column.header != "STT":

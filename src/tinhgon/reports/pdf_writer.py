@@ -168,7 +168,7 @@ def _table(table: Table) -> list[Flowable]:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
             shown = show_cell(column, value)
-            numeric = column.kind in ("int", "delta", "date")
+            numeric = column.kind in ("int", "delta", "date", "money")
             cells.append(_p(shown, number if numeric else text))
         rows.append(cells)
     total = sum(c.width_cm for c in table.columns)

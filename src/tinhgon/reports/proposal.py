@@ -3,17 +3,20 @@
 Phần I: the need for it and its legal basis (the rules the plan satisfies and those it does
 not, in plain words); Phần II: the present structure, leaders and staff; Phần III: the
 proposed structure (org chart), the functions of the new units, the staff placement, and the
-surplus staff (a marked hook: the surplus list comes from the planning features once they
-provide it); Phần IV: the implementation timetable; the annexes (the Excel file).
+surplus staff with their options and allowances (``surplus_section``, from the planning
+features), the headcount forecast against the targets (``forecast_section``); Phần IV: the implementation timetable; the annexes (the Excel file).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from tinhgon.domain import Project
 from tinhgon.domain.changes import CreateUnit, MergeUnits, SplitUnit
 from tinhgon.law import ParameterSet
 from tinhgon.reports.citations import with_subject
 from tinhgon.reports.common import agency_signature, recipient_lines
+from tinhgon.reports.forecast_section import forecast_blocks, safe_forecast
 from tinhgon.reports.model import (
     Block,
     Column,
@@ -34,25 +37,34 @@ from tinhgon.reports.plan_content import (
     timetable,
 )
 from tinhgon.reports.report_tables import metric_rows, org_figure
+from tinhgon.reports.surplus_section import surplus_section
 from tinhgon.reports.wording import vn_date
 
 
-def surplus_blocks(papers: PlanPapers) -> tuple[list[Block], list[str]]:
-    """HOOK for the planning features (surplus staff, issue 13): the section on surplus staff.
-
-    Until tinhgon.planning lists the surplus, the section says the list is attached to the
-    đề án when drawn up, and the drafter's note says it is to be attached.
-    """
-    blocks: list[Block] = [
-        Paragraph(
-            "Danh sách cán bộ, công chức, viên chức, người lao động dôi dư sau sắp xếp (nếu có) "
-            "và phương án giải quyết (bố trí vào vị trí việc làm còn thiếu, điều động, nghỉ hưu "
-            "trước tuổi, tinh giản biên chế theo quy định) được lập thành phụ lục kèm theo Đề "
-            "án."
+def proposal_forecast(
+    papers: PlanPapers, figure_no: int, parameters: ParameterSet | None
+) -> tuple[list[Block], list[str]]:
+    """The headcount forecast with the plan (an implemented plan is in the history already)."""
+    planned = papers.planned
+    start = papers.first_on - dt.timedelta(days=1)
+    forecast, why = safe_forecast(
+        papers.project,
+        start=start,
+        plans=(papers.plan.id,) if planned else (),
+        parameters=parameters,
+    )
+    if forecast is None:
+        return (
+            [Paragraph("Dự báo biên chế được lập thành phụ lục kèm theo Đề án.")],
+            [f"Chưa lập được dự báo biên chế: {why}."],
         )
-    ]
-    notes = ["Lập và đính kèm phụ lục danh sách dôi dư (nếu có) trước khi trình Đề án."]
-    return blocks, notes
+    return forecast_blocks(
+        forecast,
+        papers.cite,
+        agency=papers.agency_name,
+        figure_no=figure_no,
+        with_plan=planned,
+    )
 
 
 def _functions(papers: PlanPapers) -> list[str]:
@@ -156,9 +168,14 @@ def build_proposal(
     else:
         body.append(Paragraph("Giữ nguyên việc bố trí nhân sự hiện nay."))
     body.append(Heading(f"{n + 1}. Số người dôi dư và phương án giải quyết", 2))
-    blocks, surplus_notes = surplus_blocks(papers)
+    blocks, surplus_notes, tabled = surplus_section(papers, table_no + 1, parameters)
+    table_no += 1 if tabled else 0
     body.extend(blocks)
     notes.extend(surplus_notes)
+    body.append(Heading(f"{n + 2}. Dự báo biên chế và chỉ tiêu tinh giản", 2))
+    blocks, forecast_notes = proposal_forecast(papers, 1 if chart is None else 2, parameters)
+    body.extend(blocks)
+    notes.extend(forecast_notes)
 
     body.append(Heading("Phần IV. TỔ CHỨC THỰC HIỆN"))
     table_no += 1

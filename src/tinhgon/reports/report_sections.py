@@ -5,6 +5,7 @@ write comes from ``ReportTexts``; a default sentence stands in where none is giv
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from tinhgon import law
 from tinhgon.reports.assessment import finding_rows, forecast_lines, shortcoming_lines
@@ -31,6 +32,7 @@ def _lines(paragraphs: tuple[str, ...]) -> list[Block]:
 
 def assessment_sections(
     *,
+    outlook: Sequence[Block] = (),
     agency_name: str,
     superior: str,
     after: dt.date,
@@ -40,7 +42,8 @@ def assessment_sections(
     cite: Citer,
     texts: ReportTexts,
 ) -> list[Block]:
-    """III. ĐÁNH GIÁ CHUNG, IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI, V. ĐỀ XUẤT, KIẾN NGHỊ."""
+    """III. ĐÁNH GIÁ CHUNG, IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI (with the headcount
+    forecast, ``outlook``), V. ĐỀ XUẤT, KIẾN NGHỊ."""
     body: list[Block] = []
     # III. Assessment.
     body.append(Heading("III. ĐÁNH GIÁ CHUNG"))
@@ -105,6 +108,7 @@ def assessment_sections(
     if forecasts:
         body.append(Paragraph("Chuẩn bị nhân sự thay thế, bổ sung đối với các trường hợp sau:"))
         body.extend(Paragraph(line) for line in forecasts)
+    body.extend(outlook)
     body.append(Heading("V. ĐỀ XUẤT, KIẾN NGHỊ"))
     default_proposal = (
         f"Đề nghị {superior or 'cấp có thẩm quyền'} quan tâm, tạo điều kiện để {agency_name} "

@@ -25,10 +25,15 @@ from tinhgon.reports.wording import vn_date
 DATE_FORMAT = "dd/mm/yyyy"
 INT_FORMAT = "00"
 DELTA_FORMAT = "+00;-00;0"
+MONEY_FORMAT = "#,##0"
 HEADER_ROW = 7
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = f.FONT_NAME
+
+
+def _number_format(kind: str) -> str:
+    return {"delta": DELTA_FORMAT, "money": MONEY_FORMAT}.get(kind, INT_FORMAT)
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
@@ -98,7 +103,7 @@ def _write_table(ws: Any, table: Table, data: ReportData, number: int) -> None:
                 cell.number_format = DATE_FORMAT
                 cell.alignment = Alignment(horizontal="center", vertical="top")
             elif isinstance(value, int):
-                cell.number_format = DELTA_FORMAT if column.kind == "delta" else INT_FORMAT
+                cell.number_format = _number_format(column.kind)
                 cell.alignment = Alignment(horizontal="right", vertical="top")
             else:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -110,9 +115,9 @@ def _write_table(ws: Any, table: Table, data: ReportData, number: int) -> None:
             cell.border = _BOX
             if c == 1:
                 cell.value = "Tổng cộng"
-            elif column.kind in ("int", "delta"):
+            elif column.kind in ("int", "delta", "money"):
                 cell.value = sum(v for v in (r[c - 1] for r in table.rows) if isinstance(v, int))
-                cell.number_format = DELTA_FORMAT if column.kind == "delta" else INT_FORMAT
+                cell.number_format = _number_format(column.kind)
                 cell.alignment = Alignment(horizontal="right", vertical="top")
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"

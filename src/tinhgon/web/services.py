@@ -546,6 +546,9 @@ def spreadsheet_import(
     complete: bool,
     user: Any,
     reason: str = "",
+    create_units: bool = False,
+    accept_matches: bool = False,
+    accept_warnings: bool = False,
 ) -> ImportResult:
     """Nhập từ Excel/CSV: the whole file is checked against the agency's project first; on any
     problem SpreadsheetError lists them all and nothing is written. Otherwise only what it adds
@@ -558,7 +561,15 @@ def spreadsheet_import(
     stamp = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).get()
     book = read_spreadsheet(path)
     project = repository.project_of(agency)
-    options = ImportOptions(on=on, basis=basis, basis_date=basis_date, complete=complete)
+    options = ImportOptions(
+        on=on,
+        basis=basis,
+        basis_date=basis_date,
+        complete=complete,
+        create_units=create_units,
+        accept_matches=accept_matches,
+        accept_warnings=accept_warnings,
+    )
     result = import_workbook(book, project, options)
     new = result.project
     with transaction.atomic():

@@ -25,6 +25,7 @@ urlpatterns = [
     path("co-quan/<slug:code>/de-an/", views.plans, name="plans"),
     path("co-quan/<slug:code>/de-an/so-sanh/", views.plans_compare, name="plans_compare"),
     path("co-quan/<slug:code>/de-an/<slug:pid>/", views.plan, name="plan"),
+    path("co-quan/<slug:code>/de-an/<slug:pid>/xoa/", views.plan_delete, name="plan_delete"),
     path(
         "co-quan/<slug:code>/de-an/<slug:pid>/them/", views.plan_change_add, name="plan_change_add"
     ),
@@ -38,6 +39,13 @@ urlpatterns = [
         views.plan_transition,
         name="plan_transition",
     ),
+    path("co-quan/<slug:code>/lich-su/sua-nham/", views.corrections_list, name="corrections_list"),
+    path(
+        "co-quan/<slug:code>/lich-su/<int:seq>/rut/",
+        views.change_withdraw,
+        name="change_withdraw",
+    ),
+    path("co-quan/<slug:code>/lich-su/<int:seq>/sua/", views.change_correct, name="change_correct"),
     path("co-quan/<slug:code>/nhap/", views.agency_import, name="agency_import"),
     path("co-quan/<slug:code>/nhap-excel/", views.spreadsheet_import, name="spreadsheet_import"),
     path(

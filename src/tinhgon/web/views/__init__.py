@@ -8,6 +8,12 @@ from tinhgon.web.views.agencies import (
     home,
     memberships,
 )
+from tinhgon.web.views.corrections import (
+    change_correct,
+    change_withdraw,
+    corrections_list,
+    plan_delete,
+)
 from tinhgon.web.views.history import documents, timeline, timeline_record
 from tinhgon.web.views.overview import dashboard, orgchart, report
 from tinhgon.web.views.people import person, staff, staff_export
@@ -31,6 +37,9 @@ __all__ = [
     "agency_import",
     "agency_new",
     "audit",
+    "change_correct",
+    "change_withdraw",
+    "corrections_list",
     "dashboard",
     "documents",
     "home",
@@ -41,6 +50,7 @@ __all__ = [
     "plan",
     "plan_change_add",
     "plan_change_remove",
+    "plan_delete",
     "plan_transition",
     "plans",
     "plans_compare",

@@ -1,0 +1,178 @@
+"""Correcting mistakes: withdraw or correct an official change recorded by mistake, delete a
+draft plan (``tinhgon.web.corrections``). Editors only; each asks for its reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from tinhgon.domain import TinhgonError
+from tinhgon.web import corrections, models, repository
+from tinhgon.web.forms import VnDateField, document_choices
+from tinhgon.web.permissions import Action
+from tinhgon.web.views.base import agency_page, page, show_error
+
+REASON = django_forms.CharField(
+    label="Lý do (ghi vào nhật ký)",
+    max_length=500,
+    widget=django_forms.Textarea(attrs={"rows": 2}),
+)
+
+
+class WithdrawForm(django_forms.Form):
+    reason = REASON
+
+
+class CorrectForm(django_forms.Form):
+    on = VnDateField(label="Ngày hiệu lực đúng")
+    basis = django_forms.ChoiceField(label="Căn cứ đúng (văn bản trong sổ văn bản)")
+    reason = REASON
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["basis"].choices = choices
+
+
+def _record(agency: models.Agency, seq: int) -> models.ChangeRecord:
+    record = agency.changes.filter(seq=seq).first()
+    if record is None:
+        raise Http404("Không có thay đổi này")
+    return record
+
+
+def _summary(agency: models.Agency, record: models.ChangeRecord) -> str:
+    try:
+        return corrections._describe(agency, record)
+    except TinhgonError:
+        return f"{record.kind} ({record.on:%d/%m/%Y})"
+
+
+@agency_page(Action.EDIT)
+def change_withdraw(request: HttpRequest, agency: models.Agency, seq: int) -> HttpResponse:
+    record = _record(agency, seq)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            corrections.change_withdraw(
+                agency=agency, seq=seq, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except TinhgonError as error:
+            show_error(request, error)
+        else:
+            messages.success(request, "Đã rút thay đổi ghi nhầm; bản gốc được giữ trong nhật ký.")
+            return redirect("timeline", code=agency.code)
+    return page(
+        request,
+        "tinhgon/correction.html",
+        agency,
+        form=form,
+        heading="Rút thay đổi ghi nhầm",
+        what=_summary(agency, record),
+        explain="Thay đổi sẽ không còn trong lịch sử chính thức. Nhật ký giữ nguyên bản gốc, "
+        "người rút, thời điểm và lý do.",
+        button="Rút thay đổi",
+    )
+
+
+@agency_page(Action.EDIT)
+def change_correct(request: HttpRequest, agency: models.Agency, seq: int) -> HttpResponse:
+    record = _record(agency, seq)
+    project = repository.project_of(agency)
+    choices = document_choices(project, blank=False)
+    basis = record.payload.get("basis")
+    symbol = basis.get("symbol") if isinstance(basis, dict) else basis
+    initial_basis = next((value for value, _ in choices if value.split("|")[0] == symbol), "")
+    form = CorrectForm(
+        request.POST or None,
+        choices=choices,
+        initial={"on": record.on, "basis": initial_basis},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen, issued = form.cleaned_data["basis"].split("|")
+        try:
+            corrections.change_correct(
+                agency=agency,
+                seq=seq,
+                on=form.cleaned_data["on"],
+                basis=chosen,
+                basis_date=dt.date.fromisoformat(issued),
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except TinhgonError as error:
+            show_error(request, error)
+        else:
+            messages.success(request, "Đã sửa thay đổi; bản gốc được giữ trong nhật ký.")
+            return redirect("timeline", code=agency.code)
+    return page(
+        request,
+        "tinhgon/correction.html",
+        agency,
+        form=form,
+        heading="Sửa ngày hoặc căn cứ của thay đổi ghi nhầm",
+        what=_summary(agency, record),
+        explain="Thay đổi giữ nguyên nội dung, chỉ sửa ngày hiệu lực và văn bản căn cứ. Nhật ký "
+        "giữ nguyên bản gốc. Sai người, sai đơn vị: rút thay đổi rồi ghi nhận lại.",
+        button="Sửa thay đổi",
+    )
+
+
+@agency_page(Action.EDIT)
+def plan_delete(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
+    plan = agency.plans.filter(pid=pid).first()
+    if plan is None:
+        raise Http404("Không có đề án này")
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            corrections.plan_delete(
+                plan=plan, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except TinhgonError as error:
+            show_error(request, error)
+        else:
+            messages.success(request, f"Đã xóa đề án nháp '{plan.title}'.")
+            return redirect("plans", code=agency.code)
+    return page(
+        request,
+        "tinhgon/correction.html",
+        agency,
+        form=form,
+        heading="Xóa đề án nháp",
+        what=plan.title,
+        explain="Chỉ xóa được đề án đang soạn. Nhật ký giữ nguyên đề án và các thay đổi của nó.",
+        button="Xóa đề án",
+    )
+
+
+LISTED = 200
+
+
+@agency_page(Action.EDIT)
+def corrections_list(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """The official changes, newest recorded first, each with its withdraw and correct links."""
+    records = list(agency.changes.order_by("-seq")[: LISTED + 1])
+    first = agency.changes.order_by("seq").values_list("seq", flat=True).first()
+    rows = [
+        {
+            "seq": r.seq,
+            "on": r.on,
+            "text": _summary(agency, r),
+            "fixed": r.seq == first or r.plan_id is not None,
+            "recorded_at": r.recorded_at,
+        }
+        for r in records[:LISTED]
+    ]
+    return page(
+        request,
+        "tinhgon/corrections.html",
+        agency,
+        rows=rows,
+        more=len(records) > LISTED,
+        drafts=agency.plans.filter(status=models.PlanStatus.DRAFT).order_by("title"),
+    )
