@@ -71,7 +71,7 @@ def test_the_forecast_in_the_proposal_says_what_the_planning_forecast_says(
         assert f"đạt chỉ tiêu từ năm {cadres.met_in}" in line
     else:
         assert f"chưa đạt chỉ tiêu (còn vượt {cadres.gap:02d} người)" in line
-    assert "theo văn bản số 185/KH-UBND ngày 22/10/2024" in line
+    assert "theo Kế hoạch số 185/KH-UBND ngày 22/10/2024" in line
     table = next(t for t in proposal.tables if t.sheet == SHEET)
     assert table.annex_only
     assert [r[0] for r in table.rows] == [str(y.year) for y in forecast.years]

@@ -185,9 +185,12 @@ def propose(
     new_plan = Plan(
         id=plan_id,
         title=f"Phương án đề xuất: {len(set(target.values()))} đơn vị",
+        # The description is printed in the đề án ("Sự cần thiết"): officials' words only;
+        # how the proposal was found is told by the command and the page, not here.
         description=(
-            "Phương án do tinhgon đề xuất (bộ giải OR-Tools CP-SAT): ít đơn vị nhất, rồi ít lãnh "
-            "đạo nhất, rồi ít người phải chuyển nhất, theo quy định có hiệu lực ngày "
+            "Sắp xếp, kiện toàn các đơn vị theo hướng tinh gọn, còn "
+            f"{len(set(target.values())):02d} đơn vị, giảm số lượng lãnh đạo và bảo đảm số "
+            "lượng lãnh đạo, biên chế của từng đơn vị theo quy định có hiệu lực từ ngày "
             f"{c.effective:%d/%m/%Y}."
         ),
         changes=tuple(changes),

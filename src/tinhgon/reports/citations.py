@@ -30,6 +30,14 @@ _SUFFIX_KIND: tuple[tuple[str, str, str], ...] = (
     ("-NQ/TW", "Nghị quyết", "Ban Chấp hành Trung ương"),
     ("-KL/TW", "Kết luận", "Bộ Chính trị"),
     ("/QH", "Luật", "Quốc hội"),
+    # Administrative documents of any body (Decree 30/2020, Annex III): the kind from the
+    # abbreviation, the issuer from the register when it holds the document.
+    ("/KH-", "Kế hoạch", ""),
+    ("/QĐ-", "Quyết định", ""),
+    ("/NQ-HĐND", "Nghị quyết", ""),
+    ("/TTr-", "Tờ trình", ""),
+    ("/BC-", "Báo cáo", ""),
+    ("/CV-", "Công văn", ""),
 )
 
 
