@@ -27,17 +27,26 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-PEOPLE = 2000
-REQUESTS = 60
+# TINHGON_BENCH_PEOPLE=50000 measures a province-sized agency instead (bench/bigfile.py).
+PEOPLE = int(os.environ.get("TINHGON_BENCH_PEOPLE", "2000"))
+REQUESTS = int(os.environ.get("TINHGON_BENCH_REQUESTS", "60"))
 PAGES = {
     "dashboard": "/co-quan/bench/?on=31/12/2024",
     "org_chart": "/co-quan/bench/so-do/?on=31/12/2024",
     "staff_list": "/co-quan/bench/nhan-su/?on=31/12/2024",
+    "history": "/co-quan/bench/lich-su/?den=31/12/2024",
 }
 
 
 def make_project_file(path: Path) -> None:
     """A project file of a provincial department with 2,000 people and ten years of history."""
+    if PEOPLE != 2000:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from bigfile import project_text
+
+        text = project_text(PEOPLE).replace("  id: so\n", "  id: bench\n")
+        path.write_text(text.replace("- unit: so\n", "- unit: bench\n"), encoding="utf-8")
+        return
     rnd = random.Random(2000)
     families = [
         "Nguyễn",
@@ -254,7 +263,7 @@ def main() -> None:
         )
     print(
         json.dumps(
-            {"benchmark": "web pages, agency of 2,000 people", "runs": runs},
+            {"benchmark": f"web pages, agency of {PEOPLE:,} people", "runs": runs},
             indent=2,
             ensure_ascii=False,
         )

@@ -4,8 +4,13 @@ Neither ``tinhgon.cli`` nor ``tinhgon.web`` imports the other (DESIGN.md layers)
 above both, puts them together.
 """
 
+from tinhgon.cli import main as cli
 from tinhgon.cli.main import app
 from tinhgon.web.commands import grant, manage, serve, token
+from tinhgon.web.reader import project_from_database
+
+# The read commands take @CODE for an agency of the application's database.
+cli.database_reader = project_from_database
 
 app.command("serve")(serve)
 app.command("token")(token)

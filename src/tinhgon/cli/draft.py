@@ -11,7 +11,8 @@ import typer
 from tinhgon.cli.main import app, fail, out, read_project
 from tinhgon.cli.report import _issue_date, for_agency, write_with_notes
 from tinhgon.domain import TinhgonError
-from tinhgon.reports import PAPERS, ReportOptions, format_of
+
+# The report libraries load only when a paper is drafted (`tinhgon --help` stays quick).
 
 
 class Paper(StrEnum):
@@ -105,6 +106,8 @@ def draft(
     Decree 30/2020 format; the decision has one article per change of the plan. The drafter's
     note goes to <name>.ghi-chu.txt.
     """
+    from tinhgon.reports import PAPERS, ReportOptions, format_of
+
     try:
         fmt = format_of(output)
     except TinhgonError as error:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tinhgon import law
+from tinhgon.cli.lazy import lazy_module
 from tinhgon.cli.main import (
     OnOpt,
     app,
@@ -21,18 +22,15 @@ from tinhgon.cli.main import (
     state_or_fail,
     vn_date,
 )
-from tinhgon.io import dump_project
-from tinhgon.io.errors import ConfirmationNeeded, FileRefused, SpreadsheetError
-from tinhgon.io.sheets import read_spreadsheet
-from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
-from tinhgon.io.xlsx_export import (
-    export_findings,
-    export_staff,
-    export_structure,
-    export_workbook,
-    write_error_copy,
-    write_template,
-)
+
+if TYPE_CHECKING:
+    from tinhgon import law
+    from tinhgon.io.errors import ConfirmationNeeded, SpreadsheetError
+    from tinhgon.io.staff_import import ImportResult
+else:
+    law = lazy_module("tinhgon.law")
+
+# The spreadsheet libraries load only when a command here runs (`tinhgon --help` stays quick).
 
 PRINTED_PROBLEMS = 200
 
@@ -65,6 +63,12 @@ OrderOpt = Annotated[
         "order by name, or by unit with leaders first",
     ),
 ]
+
+
+def _xlsx_export() -> ModuleType:
+    from tinhgon.io import xlsx_export
+
+    return xlsx_export
 
 
 def _xlsx(path: Path) -> Path:
@@ -229,6 +233,12 @@ def import_(
     copy with an error column is written beside the input.
     """
     project = read_project(into) if into.exists() else None
+    from tinhgon.io import dump_project
+    from tinhgon.io.errors import ConfirmationNeeded, FileRefused, SpreadsheetError
+    from tinhgon.io.sheets import read_spreadsheet
+    from tinhgon.io.staff_import import ImportOptions, import_workbook
+    from tinhgon.io.xlsx_export import write_error_copy
+
     options = ImportOptions(
         on=option_date(on, "--on") if on else None,
         basis=basis or "",
@@ -399,21 +409,21 @@ RatingYearsOpt = Annotated[
 @template_app.command("staff")
 def template_staff(output: OutputOpt, rating_year: RatingYearsOpt = None) -> None:
     """Mẫu danh sách nhân sự / A blank staff list."""
-    write_template(_xlsx(output), "staff", rating_years=rating_year or ())
+    _xlsx_export().write_template(_xlsx(output), "staff", rating_years=rating_year or ())
     out.print(f"Đã ghi mẫu danh sách nhân sự: {output} (blank staff list written)", markup=False)
 
 
 @template_app.command("structure")
 def template_structure(output: OutputOpt) -> None:
     """Mẫu cơ cấu tổ chức / A blank structure (units) sheet."""
-    write_template(_xlsx(output), "structure")
+    _xlsx_export().write_template(_xlsx(output), "structure")
     out.print(f"Đã ghi mẫu cơ cấu tổ chức: {output} (blank structure written)", markup=False)
 
 
 @template_app.command("workbook")
 def template_workbook(output: OutputOpt, rating_year: RatingYearsOpt = None) -> None:
     """Mẫu đầy đủ: Cơ quan, Đơn vị, Nhân sự / All three sheets, for a new project."""
-    write_template(_xlsx(output), "workbook", rating_years=rating_year or ())
+    _xlsx_export().write_template(_xlsx(output), "workbook", rating_years=rating_year or ())
     out.print(f"Đã ghi mẫu đầy đủ: {output} (blank workbook written)", markup=False)
 
 
@@ -427,7 +437,7 @@ def export_staff_command(
     """Danh sách nhân sự tại một ngày / The staff list on a date."""
     project = read_project(file)
     state = state_or_fail(project, option_date(on, "--on"), plan)
-    count = export_staff(_xlsx(output), project, state, order=_order(order))
+    count = _xlsx_export().export_staff(_xlsx(output), project, state, order=_order(order))
     out.print(
         f"Đã ghi {output}: {count} người tại ngày {vn_date(state.on)}. ({count} people)",
         markup=False,
@@ -441,7 +451,7 @@ def export_structure_command(
     """Cơ cấu tổ chức tại một ngày / The structure on a date."""
     project = read_project(file)
     state = state_or_fail(project, option_date(on, "--on"), plan)
-    count = export_structure(_xlsx(output), project, state)
+    count = _xlsx_export().export_structure(_xlsx(output), project, state)
     out.print(
         f"Đã ghi {output}: {count} đơn vị tại ngày {vn_date(state.on)}. ({count} units)",
         markup=False,
@@ -458,7 +468,9 @@ def export_workbook_command(
     """
     project = read_project(file)
     state = state_or_fail(project, option_date(on, "--on"), plan)
-    units, staff = export_workbook(_xlsx(output), project, state, order=_order(order))
+    units, staff = _xlsx_export().export_workbook(
+        _xlsx(output), project, state, order=_order(order)
+    )
     out.print(
         f"Đã ghi {output}: {units} đơn vị, {staff} người tại ngày {vn_date(state.on)}. "
         f"({units} units, {staff} people)",
@@ -484,7 +496,7 @@ def export_findings_command(
             f"{error}\nTệp tham số pháp lý không đọc được. (A legal parameter file cannot be read.)"
         )
     report = law.check(state, on=day, agency=project.agency, parameters=parameters)
-    count = export_findings(_xlsx(output), report)
+    count = _xlsx_export().export_findings(_xlsx(output), report)
     out.print(
         f"Đã ghi {output}: {count} phát hiện tại ngày {vn_date(day)}. ({count} findings)",
         markup=False,
@@ -496,6 +508,8 @@ def export_project_command(file: ProjectArg, output: OutputOpt) -> None:
     """Tệp dự án YAML dạng chuẩn / The project file in its normal form."""
     if output.suffix.lower() not in (".yaml", ".yml"):
         fail(f"--output: tệp dự án phải có đuôi .yaml ({output}) (the output must be a .yaml file)")
+    from tinhgon.io import dump_project
+
     project = read_project(file)
     _write_atomically(output, dump_project(project))
     out.print(f"Đã ghi {output}. (written)", markup=False)

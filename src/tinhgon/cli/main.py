@@ -9,16 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 
+from tinhgon.cli import progress
+from tinhgon.cli.lazy import Later
 from tinhgon.domain import ChangeRefused, Project, TinhgonError
-from tinhgon.io import ProjectFileError, load_project
-from tinhgon.io.codec import FieldError, parse_date
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="tinhgon",
@@ -29,13 +32,28 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
 )
 
 EXIT_BAD_INPUT = 2
 
+
 # Piped output is not cut to 80 columns: long Vietnamese unit names stay on one line.
-out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Made on first use: rich's console takes a tenth of the start-up to load.
+def _out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+out: Console = Later(_out)  # type: ignore[assignment]
+err: Console = Later(_err)  # type: ignore[assignment]
 
 
 OnOpt = Annotated[str, typer.Option("--on", help="Tại ngày / as of (dd/mm/yyyy hoặc yyyy-mm-dd)")]
@@ -52,9 +70,29 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
+@app.callback()
+def _options(
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Không hiện thanh tiến độ / no progress bars"),
+    ] = False,
+) -> None:
+    progress.quiet = quiet
+
+
+# Reads an agency from the application's database by its code (``@CODE`` instead of a file);
+# set by tinhgon.entry, since the command line does not import the web application.
+database_reader: Callable[[str], Project] | None = None
+
+
 def read_project(file: Path) -> Project:
+    from tinhgon.io import ProjectFileError, load_project
+
+    if str(file).startswith("@"):
+        return _read_database(str(file)[1:])
     try:
-        return load_project(file)
+        with progress.progress_bar() as bar:
+            return load_project(file, progress=bar)
     except ProjectFileError as error:
         count = len(error.problems)
         fail(
@@ -63,7 +101,22 @@ def read_project(file: Path) -> Project:
         )
 
 
+def _read_database(code: str) -> Project:
+    if database_reader is None:
+        fail(
+            "đọc cơ quan từ cơ sở dữ liệu cần chương trình tinhgon đầy đủ "
+            "(reading from the database needs the full tinhgon program)"
+        )
+    try:
+        return database_reader(code)
+    except LookupError as error:
+        vi, en = getattr(error, "vi", str(error)), getattr(error, "en", str(error))
+        fail(f"@{code}: {vi} ({en})")
+
+
 def option_date(value: str, option: str) -> dt.date:
+    from tinhgon.io.codec import FieldError, parse_date
+
     try:
         return parse_date(value)
     except FieldError as error:

@@ -10,7 +10,7 @@ import os
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,23 +25,13 @@ from tinhgon.cli.main import (
     read_project,
     vn_date,
 )
-from tinhgon.cli.planning_output import forecast_lines, surplus_lines, write_surplus_xlsx
 from tinhgon.cli.structure import FileArg, FormatOpt, findings_text
 from tinhgon.domain import Project, Role, TinhgonError
-from tinhgon.io import dump_project
-from tinhgon.planning.allowances import money
-from tinhgon.planning.forecast import forecast_of
-from tinhgon.planning.leaders import OrderError
-from tinhgon.planning.proposer import (
-    Constraints,
-    PlanningError,
-    Proposal,
-    Unsatisfiable,
-    as_of,
-    propose,
-)
-from tinhgon.planning.scenarios import compare_scenarios
-from tinhgon.planning.surplus import surplus_of
+
+if TYPE_CHECKING:
+    from tinhgon.planning.proposer import Proposal
+
+# The planning layer (OR-Tools, pandas: half a second) loads only when a command here runs.
 
 EXIT_UNSATISFIABLE = 1
 
@@ -138,6 +128,16 @@ def propose_command(
     Fewest units, then fewest leaders, then fewest people moved, under the law in force on the
     effective date; writes the project with the plan under --plan-id.
     """
+    from tinhgon.io import dump_project
+    from tinhgon.planning.leaders import OrderError
+    from tinhgon.planning.proposer import (
+        Constraints,
+        PlanningError,
+        Unsatisfiable,
+        as_of,
+        propose,
+    )
+
     project = read_project(file)
     day = option_date(on, "--on")
     when = option_date(effective, "--effective") if effective else day
@@ -272,6 +272,10 @@ def surplus_command(
     nghỉ hưu, nghỉ hưu trước tuổi hoặc thôi việc (trong 12 tháng và từ tháng thứ 13), phụ cấp
     được bảo lưu, kèm phép tính, căn cứ và độ tin cậy.
     """
+    from tinhgon.cli.planning_output import surplus_lines, write_surplus_xlsx
+    from tinhgon.planning.proposer import PlanningError
+    from tinhgon.planning.surplus import surplus_of
+
     project = read_project(file)
     decided = option_date(decision, "--decision") if decision else None
     try:
@@ -318,6 +322,10 @@ def forecast_command(
     Số người từng năm (ngày 31/12) theo đơn vị và loại, từ việc nghỉ hưu và các đề án; mỗi chỉ
     tiêu: đạt hay không, năm đạt, còn thiếu bao nhiêu.
     """
+    from tinhgon.cli.planning_output import forecast_lines
+    from tinhgon.planning.forecast import forecast_of
+    from tinhgon.planning.proposer import PlanningError
+
     project = read_project(file)
     last = project.timeline.last_date
     if start:
@@ -350,6 +358,10 @@ def scenarios_command(
     Mỗi đề án: số phòng, lãnh đạo, số người, vi phạm, người dôi dư, tổng trợ cấp nếu nghỉ trong
     12 tháng. For each plan: metrics, findings, surplus staff and total allowances.
     """
+    from tinhgon.planning.allowances import money
+    from tinhgon.planning.proposer import PlanningError
+    from tinhgon.planning.scenarios import compare_scenarios
+
     project = read_project(file)
     try:
         rows = compare_scenarios(project, plan)

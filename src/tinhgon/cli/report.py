@@ -4,35 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tinhgon.cli.main import app, fail, option_date, out, read_project
 from tinhgon.domain import Project, TinhgonError
-from tinhgon.reports import (
-    ReportData,
-    ReportFormat,
-    ReportOptions,
-    ReportTexts,
-    build_report,
-    format_of,
-    notes_path,
-    texts_from_mapping,
-    write_notes,
-    write_report,
-)
 
-_FORMAT_VI = {
-    ReportFormat.DOCX: "Word",
-    ReportFormat.PDF: "PDF",
-    ReportFormat.XLSX: "phụ lục Excel",
-}
+if TYPE_CHECKING:
+    from tinhgon.reports import ReportData, ReportFormat, ReportTexts
+
+# The report libraries (matplotlib, reportlab, python-docx) load only when a report is made.
+_FORMAT_VI = {"docx": "Word", "pdf": "PDF", "xlsx": "phụ lục Excel"}
 _BLANK_DATE = ("blank", "trong", "trống")
 
 
 def read_texts(path: Path | None) -> ReportTexts:
     """The person-only texts of a report from a YAML (or JSON) file: --text FILE."""
+    from tinhgon.reports import ReportTexts, texts_from_mapping
+
     if path is None:
         return ReportTexts()
     from ruamel.yaml import YAML
@@ -73,6 +63,8 @@ def for_agency(project: Project, agency: str | None) -> Project:
 
 def write_with_notes(data: ReportData, output: Path, fmt: ReportFormat) -> Path | None:
     """Write the document and, when there is anything to say, the drafter's note beside it."""
+    from tinhgon.reports import ReportFormat, notes_path, write_notes, write_report
+
     try:
         write_report(data, output, fmt)
         note = None
@@ -227,6 +219,8 @@ def report(
     Word or PDF: the report as agencies write it (person-written parts from --text); the
     drafter's note goes to <name>.ghi-chu.txt; .xlsx: the report's tables as an Excel annex.
     """
+    from tinhgon.reports import ReportOptions, build_report, format_of
+
     try:
         fmt = format_of(output)
     except TinhgonError as error:

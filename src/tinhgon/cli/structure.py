@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.tree import Tree
 
-from tinhgon import law
+from tinhgon.cli.lazy import lazy_module
 from tinhgon.cli.main import (
     OnOpt,
     OutputFormat,
@@ -34,6 +32,13 @@ from tinhgon.domain import (
 )
 from tinhgon.domain.describe import unit_tree
 from tinhgon.domain.diff import DiffItem, group_moves
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from tinhgon import law
+else:
+    law = lazy_module("tinhgon.law")
 
 FileArg = Annotated[Path, typer.Argument(help="Tệp dự án YAML / project file", show_default=False)]
 PlanOpt = Annotated[
@@ -129,6 +134,8 @@ def show(
     title = f"{project.agency.name} — cơ cấu tổ chức tại ngày {vn_date(day)}"
     if plan:
         title += f" theo đề án '{plan}' ({project.plan(plan).title})"
+    from rich.tree import Tree
+
     view = Tree(title)
 
     def grow(branch: Tree, entry: dict[str, Any]) -> None:
@@ -199,6 +206,8 @@ def compare(
     title = f"{project.agency.name}: {vn_date(day_before)} → {vn_date(day_after)}"
     if plan:
         title += f" (theo đề án '{plan}' / with plan '{plan}')"
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     table.add_column("Chỉ tiêu / Metric")
     table.add_column("Trước / Before", justify="right")

@@ -6,19 +6,11 @@ Loading is all or nothing: every problem found is reported at once as
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from functools import cache
-from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from tinhgon.domain import (
     BUILTIN_KINDS,
@@ -57,19 +49,29 @@ from tinhgon.io.codec import (
     unit_kind_to_plain,
 )
 from tinhgon.io.errors import FileProblem, ProjectFileError
-from tinhgon.io.yamlsrc import Locator, Path, YamlSyntaxError, dump_plain, load_located, path_text
+from tinhgon.io.project_schema import project_schema as project_schema  # re-exported
+from tinhgon.io.project_schema import schema_errors as schema_errors  # re-exported
+from tinhgon.io.project_schema import schema_problem
+from tinhgon.io.yamlsrc import (
+    Locator,
+    Path,
+    Progress,
+    YamlSyntaxError,
+    dump_plain,
+    load_located,
+    load_plain,
+    path_text,
+)
 
 T = TypeVar("T")
 FORMAT_VERSION = 1
 
 
-@cache
-def project_schema() -> dict[str, Any]:
-    text = resources.files("tinhgon.io").joinpath("project.schema.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+READING_PEOPLE = "Đọc nhân sự / reading the people"
+BUILDING_HISTORY = "Dựng lịch sử thay đổi / building the history"
 
 
-def load_project(path: str | FsPath) -> Project:
+def load_project(path: str | FsPath, progress: Progress | None = None) -> Project:
     """Read a project file; raise ProjectFileError listing every problem."""
     name = str(path)
     try:
@@ -86,10 +88,30 @@ def load_project(path: str | FsPath) -> Project:
         raise ProjectFileError(
             [FileProblem(name, None, "", "tệp không được mã hóa UTF-8", "the file is not UTF-8")]
         ) from None
-    return parse_project(text, name=name)
+    return parse_project(text, name=name, progress=progress)
 
 
-def parse_project(text: str, *, name: str = "<project>") -> Project:
+def parse_project(
+    text: str, *, name: str = "<project>", progress: Progress | None = None
+) -> Project:
+    """Read a project file's text. A valid file is read once, without keeping the line of
+    every value (the quick way); a file with any problem is read again with its lines, so
+    that every problem names its line."""
+    try:
+        data = load_plain(text, progress)
+    except YamlSyntaxError as error:
+        raise ProjectFileError([FileProblem(name, error.line, "", error.vi, error.en)]) from None
+    if isinstance(data, dict) and not schema_errors(data):
+        reader = _Reader(name, Locator())
+        reader.progress = progress
+        try:
+            return reader.read(data)
+        except ProjectFileError:
+            pass  # read again below, with the line of each problem
+    return _parse_located(text, name)
+
+
+def _parse_located(text: str, name: str) -> Project:
     try:
         data, locator = load_located(text)
     except YamlSyntaxError as error:
@@ -106,7 +128,7 @@ def parse_project(text: str, *, name: str = "<project>") -> Project:
                 )
             ]
         )
-    problems = [_schema_problem(name, locator, e, prefix) for prefix, e in schema_errors(data)]
+    problems = [schema_problem(name, locator, e, prefix) for prefix, e in schema_errors(data)]
     if not problems:
         return _Reader(name, locator).read(data)
     # The file has shape errors; read what can be read anyway, so that every problem (an
@@ -140,183 +162,6 @@ def _dedupe(problems: list[FileProblem]) -> list[FileProblem]:
     return out
 
 
-# -- schema errors in Vietnamese ------------------------------------------------------------
-
-
-@cache
-def _validators() -> tuple[Draft202012Validator, dict[str, Draft202012Validator]]:
-    """The schema split for speed, from the one schema file: the file without the changes'
-    own fields, and one validator for each kind of change (its own fields only).
-
-    Checking each change against the schema of its kind, rather than against twelve
-    if/then branches, gives the same verdicts many times faster on large files.
-    """
-    schema = project_schema()
-    defs = schema["$defs"]
-    change = defs["change"]
-    outline = copy.deepcopy(schema)
-    outline["$defs"]["change"] = {
-        "type": "object",
-        "required": change["required"],
-        "properties": {"kind": change["properties"]["kind"]},
-    }
-    outline = _inline(outline, outline["$defs"])
-    by_kind = {}
-    for branch in change["allOf"]:
-        kind = branch["if"]["properties"]["kind"]["const"]
-        then = branch["then"]
-        by_kind[kind] = Draft202012Validator(
-            _inline(
-                {
-                    "type": "object",
-                    "required": [*change["required"], *then.get("required", [])],
-                    "properties": {**change["properties"], **then.get("properties", {})},
-                    "additionalProperties": False,
-                },
-                defs,
-            )
-        )
-    return Draft202012Validator(outline), by_kind
-
-
-def _inline(node: Any, defs: dict[str, Any]) -> Any:
-    """The schema with every ``$ref`` replaced by what it points to (none is recursive)."""
-    if isinstance(node, dict):
-        if set(node) == {"$ref"} and node["$ref"].startswith("#/$defs/"):
-            return _inline(defs[node["$ref"].rsplit("/", 1)[1]], defs)
-        return {k: v if k == "$defs" else _inline(v, defs) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_inline(item, defs) for item in node]
-    return node
-
-
-def schema_errors(data: Any) -> list[tuple[Path, ValidationError]]:
-    """Every schema error of a project file, each with the path of the value it was found in."""
-    outline, by_kind = _validators()
-    found: list[tuple[Path, ValidationError]] = [((), e) for e in outline.iter_errors(data)]
-    lists: list[tuple[Path, Any]] = [(("changes",), data.get("changes"))]
-    plans = data.get("plans")
-    if isinstance(plans, list):
-        lists += [
-            (("plans", i, "changes"), p.get("changes"))
-            for i, p in enumerate(plans)
-            if isinstance(p, dict)
-        ]
-    for prefix, changes in lists:
-        if not isinstance(changes, list):
-            continue
-        for i, change in enumerate(changes):
-            kind = change.get("kind") if isinstance(change, dict) else None
-            validator = by_kind.get(kind) if isinstance(kind, str) else None
-            if validator is not None:
-                found.extend(((*prefix, i), e) for e in validator.iter_errors(change))
-    return found
-
-
-def _schema_problem(
-    name: str, locator: Locator, error: ValidationError, prefix: Path = ()
-) -> FileProblem:
-    path: Path = (*prefix, *error.absolute_path)
-    vi, en = _translate(error)
-    field: str
-    if error.validator == "required":
-        missing = str(error.message).split("'")[1] if "'" in error.message else ""
-        field = path_text((*path, missing)) if missing else path_text(path)
-    elif error.validator in ("additionalProperties", "unevaluatedProperties"):
-        extra = _unexpected(error)
-        field = path_text((*path, extra[0])) if extra else path_text(path)
-        if extra:
-            path = (*path, extra[0])
-    else:
-        field = path_text(path)
-    return FileProblem(name, locator.line(path), field, vi, en)
-
-
-def _unexpected(error: ValidationError) -> list[str]:
-    match = re.search(r"\((.*)(?: was| were) unexpected\)", error.message)
-    if not match:
-        return []
-    return re.findall(r"'([^']*)'", match.group(1))
-
-
-def _translate(error: ValidationError) -> tuple[str, str]:
-    v = error.validator
-    value = error.instance
-    if v == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
-        return f"thiếu trường bắt buộc '{missing}'", f"required field '{missing}' is missing"
-    if v in ("additionalProperties", "unevaluatedProperties"):
-        extra = ", ".join(_unexpected(error)) or "?"
-        return (
-            f"trường không được phép '{extra}' (viết sai tên trường?)",
-            f"unexpected field '{extra}' (a misspelt name?)",
-        )
-    if v == "enum":
-        allowed = ", ".join(str(x) for x in error.validator_value)
-        return (
-            f"giá trị '{value}' không hợp lệ; chọn một trong: {allowed}",
-            f"invalid value '{value}'; choose one of: {allowed}",
-        )
-    if v == "const":
-        return (
-            f"giá trị phải là {error.validator_value!r}",
-            f"the value must be {error.validator_value!r}",
-        )
-    if v == "type":
-        expected = error.validator_value
-        names = {
-            "string": ("chuỗi ký tự", "a string"),
-            "integer": ("số nguyên", "an integer"),
-            "object": ("bảng khóa: giá trị", "a mapping"),
-            "array": ("danh sách", "a list"),
-            "boolean": ("true hoặc false", "true or false"),
-        }
-        vi_name, en_name = names.get(str(expected), (str(expected), str(expected)))
-        hint_vi = hint_en = ""
-        if expected == "string" and isinstance(value, float | int):
-            hint_vi = ' (đặt trong dấu nháy, ví dụ "01.003")'
-            hint_en = ' (put it in quotes, for example "01.003")'
-        return (
-            f"giá trị {value!r} phải là {vi_name}{hint_vi}",
-            f"the value {value!r} must be {en_name}{hint_en}",
-        )
-    if v == "pattern":
-        field = error.absolute_path[-1] if error.absolute_path else ""
-        what = {
-            "born": (
-                "ngày sinh (dd/mm/yyyy, mm/yyyy, yyyy)",
-                "a birth date (dd/mm/yyyy, mm/yyyy, yyyy)",
-            ),
-            "national_id": ("số định danh cá nhân gồm 12 chữ số", "a 12-digit national ID number"),
-        }.get(str(field))
-        if what is None and "[0-9]{4}-" in str(error.validator_value):
-            what = ("ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd", "a date as dd/mm/yyyy or yyyy-mm-dd")
-        if what is None:
-            what = (
-                "mã chỉ gồm chữ không dấu, số, '-', '_', '.'",
-                "an id of unaccented letters, digits, '-', '_', '.'",
-            )
-        return f"'{value}' không hợp lệ: cần {what[0]}", f"'{value}' is invalid: expected {what[1]}"
-    if v in ("minimum", "maximum"):
-        return (
-            f"giá trị {value} nằm ngoài giới hạn ({v} {error.validator_value})",
-            f"value {value} is out of range ({v} {error.validator_value})",
-        )
-    if v in ("minItems", "minLength"):
-        return "giá trị trống hoặc quá ngắn", "the value is empty or too short"
-    if v == "oneOf":
-        return (
-            f"giá trị {value!r} không đúng dạng (xem docs/format.md)",
-            f"the value {value!r} has the wrong shape (see docs/format.md)",
-        )
-    if v == "propertyNames":
-        return (
-            f"khóa '{value}' không hợp lệ (cần năm, ví dụ 2019)",
-            f"invalid key '{value}' (a year)",
-        )
-    return f"không hợp lệ: {error.message}", f"invalid: {error.message}"
-
-
 # -- the reader -----------------------------------------------------------------------------
 
 
@@ -332,6 +177,7 @@ class _Reader:
         self.locator = locator
         self.lenient = lenient
         self.problems: list[FileProblem] = []
+        self.progress: Progress | None = None
 
     def problem(self, path: Path, vi: str, en: str) -> None:
         self.problems.append(
@@ -430,6 +276,8 @@ class _Reader:
         if self.problems or self.lenient:
             raise ProjectFileError(self.problems)
 
+        if self.progress is not None:
+            self.progress(BUILDING_HISTORY, 0, 0)
         try:
             timeline = Timeline(official)
         except ChangeRefused as refused:
@@ -567,6 +415,8 @@ class _Reader:
         hires: list[Change] = []
         national_ids: dict[str, str] = {}
         for i, entry in enumerate(entries):
+            if self.progress is not None and not i & 0xFFF:
+                self.progress(READING_PEOPLE, i, len(entries))
             path: Path = ("people", i)
             person = self.attempt(path, lambda e=entry, p=path: person_from_plain(e, p))  # type: ignore[misc]
             if person is None:

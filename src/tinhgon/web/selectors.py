@@ -5,6 +5,7 @@ Named ``<noun>_<verb>`` or after what they give back, keyword-only; no writes he
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -229,6 +230,50 @@ def timeline_entries(*, project: Project, plan: str | None = None) -> list[dict[
     if mine is not None:
         own &= mine
     return [_entry(project, c, t) for c, t, _ in narrate(projected) if id(c) in own]
+
+
+HISTORY_PAGE = 50
+
+
+def timeline_page(
+    *,
+    project: Project,
+    page: int = 1,
+    size: int = HISTORY_PAGE,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    kind: str = "",
+) -> dict[str, Any]:
+    """One page of the official changes, newest first, optionally from a date, up to a date
+    and of one kind. Only the changes of the page are told in words (one replay over their
+    span), so the page costs the same at 50 changes or 50,000."""
+    changes = project.timeline.changes
+    dates = [c.on for c in changes]
+    low = bisect.bisect_left(dates, since) if since else 0
+    high = bisect.bisect_right(dates, until) if until else len(changes)
+    chosen: range | list[int] = range(low, max(low, high))
+    if kind:
+        chosen = [i for i in chosen if changes[i].kind == kind]
+    total = len(chosen)
+    pages = max(1, -(-total // size))
+    page = min(max(1, page), pages)
+    end = total - (page - 1) * size
+    shown = chosen[max(0, end - size) : end]
+    entries = []
+    if len(shown):
+        wanted = set(shown)
+        first = shown[0]
+        for i, (change, text, _) in enumerate(narrate(project.timeline, first, shown[-1] + 1)):
+            if first + i in wanted:
+                entries.append(_entry(project, change, text))
+    return {
+        "entries": entries[::-1],
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "kinds": sorted({c.kind for c in changes}),
+        "labels": {c.kind: c.label.vi for c in changes},
+    }
 
 
 def plan_entries(*, project: Project, plan: str) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from tinhgon.web.permissions import (
 )
 from tinhgon.web.views.base import (
     _form_errors,
+    _int,
     _posted_date,
     _save_change,
     agency_page,
@@ -30,7 +31,16 @@ from tinhgon.web.views.base import (
 @agency_page()
 def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     project = repository.project_of(agency)
-    entries = selectors.timeline_entries(project=project)[::-1]
+    since = date_param(request, "tu") if request.GET.get("tu") else None
+    until = date_param(request, "den") if request.GET.get("den") else None
+    history = selectors.timeline_page(
+        project=project,
+        page=_int(request.GET.get("trang", 1)) or 1,
+        since=since,
+        until=until,
+        kind=request.GET.get("loai", ""),
+    )
+    entries = history["entries"]
     kind = request.GET.get("kind", "")
     form = None
     if Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
@@ -44,6 +54,10 @@ def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         "tinhgon/timeline.html",
         agency,
         entries=entries,
+        history=history,
+        since=since,
+        until=until,
+        loai=request.GET.get("loai", ""),
         kinds=forms.CHANGE_KINDS,
         form=form,
         kind=kind,
