@@ -10,8 +10,6 @@ import typer
 
 from tinhgon.cli.main import app, fail, out
 from tinhgon.domain import TinhgonError
-from tinhgon.io.vn2025 import vn2025_project
-from tinhgon.io.yamlsrc import dump_plain
 
 
 class ExampleName(StrEnum):
@@ -33,6 +31,9 @@ def example(
     vn2025: the country's administrative units on 30/06/2025 and the plan 'vn2025' effective
     01/07/2025, from the vietnamadminunits package's data.
     """
+    from tinhgon.io.vn2025 import vn2025_project  # loaded when used (a quick --help)
+    from tinhgon.io.yamlsrc import dump_plain
+
     try:
         data = vn2025_project()
     except TinhgonError as error:

@@ -254,6 +254,9 @@ def timeline_page(
     chosen: range | list[int] = range(low, max(low, high))
     if kind:
         chosen = [i for i in chosen if changes[i].kind == kind]
+    if project.scope is not None:  # an agency inside a province's history: its own changes
+        positions, _ = footprint(changes, project.scope)
+        chosen = [i for i in chosen if i in positions]
     total = len(chosen)
     pages = max(1, -(-total // size))
     page = min(max(1, page), pages)
