@@ -135,7 +135,7 @@ def agency_import(
 
 
 def agency_export(*, agency: models.Agency) -> str:
-    return dump_project(repository.project_of(agency))
+    return dump_project(repository.project_of_whole(agency))
 
 
 # -- documents and people ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from tinhgon.io import ProjectFileError
-from tinhgon.web import forms, models, services
+from tinhgon.web import forms, models, province_roles, services
 from tinhgon.web.permissions import (
     Action,
     may_create_agencies,
@@ -94,6 +94,8 @@ def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    if getattr(agency, "scope_fixed", False):  # the file holds the whole history
+        return forbidden(request)
     response = HttpResponse(
         services.agency_export(agency=agency), content_type="application/yaml; charset=utf-8"
     )
@@ -103,6 +105,8 @@ def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def audit(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    if getattr(agency, "scope_fixed", False):  # the log tells of the whole history
+        return forbidden(request)
     entries = agency.audit.all()[:500]
     return page(request, "tinhgon/audit.html", agency, entries=entries)
 
@@ -118,12 +122,26 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             messages.success(request, "Đã thu hồi quyền.")
         else:
             try:
-                _, password = services.membership_grant(
-                    agency=agency,
-                    username=request.POST.get("username", ""),
-                    role=request.POST.get("role", ""),
-                    by=request.user,
-                )
+                if request.POST.get("role") == province_roles.PROVINCE_ADMIN:
+                    _, password = province_roles.grant_province_admin(
+                        province=province_roles.province_of(agency),
+                        username=request.POST.get("username", ""),
+                        by=request.user,
+                        agency=agency,
+                    )
+                else:
+                    _, password = services.membership_grant(
+                        agency=agency,
+                        username=request.POST.get("username", ""),
+                        role=request.POST.get("role", ""),
+                        by=request.user,
+                    )
+                    province_roles.limit_membership(
+                        agency=agency,
+                        username=request.POST.get("username", ""),
+                        unit=request.POST.get("unit", ""),
+                        by=request.user,
+                    )
             except services.ServiceError as error:
                 show_error(request, error)
             else:
@@ -138,5 +156,17 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         return redirect("memberships", code=agency.code)
     rows = agency.memberships.select_related("user").order_by("user__username")
     return page(
-        request, "tinhgon/memberships.html", agency, memberships=rows, roles=models.Role.choices
+        request,
+        "tinhgon/memberships.html",
+        agency,
+        memberships=rows,
+        roles=[
+            *models.Role.choices,
+            (province_roles.PROVINCE_ADMIN, province_roles.PROVINCE_ADMIN_LABEL),
+        ],
+        province_admins=models.ProvinceAdmin.objects.filter(province_id=agency.province_id)
+        .select_related("user")
+        .order_by("user__username")
+        if agency.province_id
+        else [],
     )
