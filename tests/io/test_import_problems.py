@@ -233,9 +233,10 @@ CASES = {
         [
             (
                 "C2",
-                "loại đơn vị 'Tổ' không có; các loại: Ban quản lý, Bộ phận, Chi cục, Cơ quan, Phòng, "
-                "Sở, Thanh tra, Trung tâm Phục vụ hành chính công, Văn phòng, "
-                "Đơn vị sự nghiệp công lập",
+                "loại đơn vị 'Tổ' không có; các loại: Ban quản lý, Bộ phận, Chi cục, Chính phủ, "
+                "Cơ quan, Cấp huyện, Phòng, Phường, Sở, Thanh tra, Thành phố trực thuộc trung ương, "
+                "Thị trấn, Trung tâm Phục vụ hành chính công, Tỉnh, Văn phòng, Xã, "
+                "Đơn vị sự nghiệp công lập, Đặc khu",
             )
         ],
     ),

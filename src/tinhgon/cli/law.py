@@ -21,11 +21,17 @@ from tinhgon.cli.main import (
     option_date,
     out,
     print_json,
-    read_project,
     state_or_fail,
     vn_date,
 )
-from tinhgon.cli.structure import FileArg, FormatOpt, PlanOpt, findings_text
+from tinhgon.cli.structure import (
+    AgencyOpt,
+    FileArg,
+    FormatOpt,
+    PlanOpt,
+    findings_text,
+    read_agency,
+)
 from tinhgon.domain import BirthDate, InvalidValue, Sex
 
 if TYPE_CHECKING:
@@ -81,14 +87,16 @@ def check(
     on: OnOpt,
     plan: PlanOpt = None,
     output: FormatOpt = OutputFormat.TEXT,
+    agency: AgencyOpt = None,
 ) -> None:
     """Kiểm tra theo quy định / Check against the law.
 
     Mọi quy định áp dụng cho cơ quan tại ngày đó; mã thoát 0 khi không có vi phạm, 1 khi có,
     2 khi đầu vào sai. Every rule that applies to the agency on the date; exit code 0 with no
-    violation, 1 with at least one, 2 on bad input.
+    violation, 1 with at least one, 2 on bad input. With --agency, one agency inside the
+    history.
     """
-    project = read_project(file)
+    project = read_agency(file, agency)
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
     planned = law.planned_units(project.plan(plan).changes) if plan else frozenset()

@@ -145,4 +145,12 @@ def main() -> None:
 
 
 # Commands register on import; importing them here also serves ``python -m tinhgon.cli``.
-from tinhgon.cli import draft, excel, law, planning, report, structure  # noqa: E402, F401
+from tinhgon.cli import (  # noqa: E402, F401
+    draft,
+    example,
+    excel,
+    law,
+    planning,
+    report,
+    structure,
+)

@@ -57,7 +57,7 @@ def for_agency(project: Project, agency: str | None) -> Project:
     try:
         chosen: Project = narrow(agency)
     except TinhgonError as error:
-        fail(f"{error.vi} ({error.en})")
+        fail(f"--agency: {error.vi} ({error.en})")
     return chosen
 
 

@@ -12,6 +12,7 @@ from tinhgon.cli.main import (
     OnOpt,
     OutputFormat,
     app,
+    fail,
     option_date,
     out,
     print_json,
@@ -25,6 +26,7 @@ from tinhgon.domain import (
     Metrics,
     Project,
     State,
+    TinhgonError,
     diff_states,
     metrics_of,
 )
@@ -46,6 +48,23 @@ PlanOpt = Annotated[
 FormatOpt = Annotated[
     OutputFormat, typer.Option("--format", help="Định dạng kết quả / output format")
 ]
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--agency",
+        help="Một cơ quan trong lịch sử (mã đơn vị) / one agency inside the history (its unit id)",
+        show_default=False,
+    ),
+]
+
+
+def read_agency(file: Path, agency: str | None) -> Project:
+    """The project of a file, seen from one agency inside it when ``--agency`` names one."""
+    project = read_project(file)
+    try:
+        return project.for_agency(agency)
+    except TinhgonError as error:
+        fail(f"--agency: {error.vi} ({error.en})")
 
 
 @app.command()
@@ -88,13 +107,15 @@ def show(
     on: OnOpt,
     plan: PlanOpt = None,
     output: FormatOpt = OutputFormat.TEXT,
+    agency: AgencyOpt = None,
 ) -> None:
     """Cơ cấu tổ chức tại một ngày / The structure on a date.
 
-    Cây đơn vị với cấp trưởng, cấp phó và số người.
-    The tree of units with heads, deputies and staff counts.
+    Cây đơn vị với cấp trưởng, cấp phó và số người; với --agency, của một cơ quan trong lịch
+    sử. The tree of units with heads, deputies and staff counts; with --agency, of one agency
+    inside the history.
     """
-    project = read_project(file)
+    project = read_agency(file, agency)
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
     tree = unit_tree(state)
@@ -164,14 +185,15 @@ def compare(
     after: Annotated[str, typer.Option("--after", help="Ngày sau / after (yyyy-mm-dd)")],
     plan: PlanOpt = None,
     output: FormatOpt = OutputFormat.TEXT,
+    agency: AgencyOpt = None,
 ) -> None:
     """So sánh hai thời điểm / Compare two dates.
 
     Các chỉ tiêu trước và sau, và những thay đổi ở giữa. Với --plan, "sau" là cơ cấu khi áp
     dụng đề án. Metrics before and after, and the changes between; with --plan, "after" is the
-    state with the plan applied.
+    state with the plan applied. With --agency, of one agency inside the history.
     """
-    project = read_project(file)
+    project = read_agency(file, agency)
     day_before = option_date(before, "--before")
     day_after = option_date(after, "--after")
     state_before = state_or_fail(project, day_before, None)
@@ -239,17 +261,31 @@ def comparison(project: Project, before: State, after: State, plan: str | None) 
         events = project.timeline.between(before.on, after.on)
     else:
         events = project.plan(plan).project(project.timeline).between(before.on, after.on)
+    if project.scope is not None:  # an agency inside the history: the changes that touch it
+        mine = set(before.units) | set(after.units) | set(before.ended) | set(after.ended)
+        people = set(before.people) | set(after.people)
+        events = tuple(
+            c
+            for c in events
+            if any(u in mine for u in c.unit_ids()) or any(p in people for p in c.person_ids())
+        )
+    m_before, m_after = metrics_of(before).as_dict(), metrics_of(after).as_dict()
+    # A kind present on one side only is counted 0 on the other (districts 696 → 0 in 2025).
+    kinds = sorted({*m_before["units_by_kind"], *m_after["units_by_kind"]})  # type: ignore[misc]
+    for metrics in (m_before, m_after):
+        counts: dict[str, int] = metrics["units_by_kind"]  # type: ignore[assignment]
+        metrics["units_by_kind"] = {k: counts.get(k, 0) for k in kinds}
     return {
         "agency": {"id": project.agency.id, "name": project.agency.name},
         "plan": plan,
         "before": {
             "on": before.on.isoformat(),
-            "metrics": metrics_of(before).as_dict(),
+            "metrics": m_before,
             "findings": findings_summary(project, before),
         },
         "after": {
             "on": after.on.isoformat(),
-            "metrics": metrics_of(after).as_dict(),
+            "metrics": m_after,
             "findings": findings_summary(project, after),
         },
         "changes": changes,

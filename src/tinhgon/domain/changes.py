@@ -142,6 +142,7 @@ class NewUnit:
     parent_id: str | None = None
     fields: tuple[str, ...] = ()
     autonomy_group: AutonomyGroup | None = None
+    agency_type: str | None = None
 
     def __post_init__(self) -> None:
         # The unit's own checks, at once, so that a bad new unit is refused where it is written.
@@ -157,6 +158,7 @@ class NewUnit:
             autonomy_group=self.autonomy_group,
             established_on=on,
             predecessors=predecessors,
+            agency_type=self.agency_type,
         )
 
 
@@ -234,6 +236,30 @@ class MoveUnit(Change):
 
     def unit_ids(self) -> tuple[str, ...]:
         return (self.unit, self.parent)
+
+
+def absorb(
+    change: Change,
+    b: StateBuilder,
+    sources: tuple[str, ...],
+    into: str,
+    moving: list[str],
+    roles: Mapping[str, Role],
+) -> None:
+    """The sources' people, quotas (this year and later) and sub-units go to ``into``, which
+    exists already; the sources end, merged into it (shared by merge and reorganise)."""
+    for person_id in moving:
+        b.assign(person_id, into, roles.get(person_id, Role.STAFF), change.on)
+    added: Counter[tuple[Category, int]] = Counter()
+    for key, value in b.quotas.items():
+        if key.unit_id in sources and key.year >= change.on.year:
+            added[(key.category, key.year)] += value
+    for (category, year), value in added.items():
+        key = QuotaKey(into, category, year)
+        b.set_quota(key, b.quotas.get(key, 0) + value)
+    for source in sources:
+        b.reparent_children(source, into)
+        b.end_unit(source, on=change.on, how=EndKind.MERGED, successors=(into,), basis=change.basis)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -323,20 +349,7 @@ class MergeUnits(Change):
             b.add_unit(target)
         else:
             b.update_unit(target)
-        for person_id in moving:
-            b.assign(person_id, self.into, self.roles.get(person_id, Role.STAFF), self.on)
-        added: Counter[tuple[Category, int]] = Counter()
-        for key, value in b.quotas.items():
-            if key.unit_id in self.sources and key.year >= self.on.year:
-                added[(key.category, key.year)] += value
-        for (category, year), value in added.items():
-            key = QuotaKey(self.into, category, year)
-            b.set_quota(key, b.quotas.get(key, 0) + value)
-        for source in self.sources:
-            b.reparent_children(source, self.into)
-            b.end_unit(
-                source, on=self.on, how=EndKind.MERGED, successors=(self.into,), basis=self.basis
-            )
+        absorb(self, b, self.sources, self.into, moving, self.roles)
 
     def unit_ids(self) -> tuple[str, ...]:
         return (*self.sources, self.into)
@@ -743,6 +756,42 @@ class SetQuota(Change):
         return (self.unit,)
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReorganiseUnit(Change):
+    """Sắp xếp nguyên trạng: a unit becomes a new unit of another id, kind, name or parent, whole
+    (a township becoming a commune, an island district becoming a special zone in 2025).
+
+    The unit ends (merged into its successor); its people keep their roles, its sub-units and
+    its quotas for this year and later go to the new unit.
+    """
+
+    kind = "reorganise"
+    label = Text("sắp xếp thành đơn vị mới", "reorganise")
+
+    unit: str
+    new_unit: NewUnit
+
+    def apply(self, b: StateBuilder) -> None:
+        source = self.need_unit(b, self.unit)
+        self.need_new_unit_id(b, self.new_unit.id)
+        parent_id = self.new_unit.parent_id or source.parent_id
+        if parent_id is not None:
+            self.need_unit(b, parent_id)
+            if b.is_ancestor(self.unit, parent_id):
+                self.refuse(
+                    f"đơn vị mới không thể trực thuộc '{self.unit}' hay đơn vị cấp dưới của nó",
+                    f"the new unit cannot sit under '{self.unit}' or its sub-units",
+                )
+        target = self.new_unit.build(parent_id=parent_id, on=self.on, predecessors=(self.unit,))
+        moving = b.members(self.unit)
+        roles = {p: b.assignments[p].role for p in moving}
+        b.add_unit(target)
+        absorb(self, b, (self.unit,), target.id, moving, roles)
+
+    def unit_ids(self) -> tuple[str, ...]:
+        return (self.unit, self.new_unit.id)
+
+
 CHANGE_KINDS: Mapping[str, type[Change]] = MappingProxyType(
     {
         cls.kind: cls
@@ -759,6 +808,7 @@ CHANGE_KINDS: Mapping[str, type[Change]] = MappingProxyType(
             Relieve,
             Leave,
             SetQuota,
+            ReorganiseUnit,
         )
     }
 )

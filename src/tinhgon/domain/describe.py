@@ -16,6 +16,7 @@ from tinhgon.domain.changes import (
     MoveUnit,
     Relieve,
     RenameUnit,
+    ReorganiseUnit,
     SetQuota,
     SplitUnit,
     Text,
@@ -102,6 +103,11 @@ def describe_change(change: Change, before: Lookup) -> Text:
         )
     if isinstance(change, DissolveUnit):
         return Text(f"Giải thể {u(change.unit)}", f"{u(change.unit)} dissolved")
+    if isinstance(change, ReorganiseUnit):
+        return Text(
+            f"Sắp xếp {u(change.unit)} thành {change.new_unit.name}",
+            f"{u(change.unit)} reorganised as {change.new_unit.name}",
+        )
     if isinstance(change, Hire):
         post = f" ({change.role.vi})" if change.role is not Role.STAFF else ""
         return Text(
@@ -175,6 +181,7 @@ def unit_tree(state: State) -> list[dict[str, Any]]:
             "kind": unit.kind.code,
             "kind_name": unit.kind.name_vi,
             "unit_class": unit.kind.unit_class.value,
+            "agency_type": unit.agency_type,
             "head": person(head.person_id, unit.kind.head_title) if head else None,
             "deputies": [
                 person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)

@@ -22,9 +22,12 @@ from enum import StrEnum
 from tinhgon.domain.errors import InvalidValue
 
 _UPPER = "A-ZĐ"
-_NORMATIVE = re.compile(rf"^(\d+)/(\d{{4}})/([{_UPPER}]+(?:-[{_UPPER}0-9]+)*|[{_UPPER}]+\d+)$")
+# An issuer's code may end in lower case: 'TTg' (Thủ tướng Chính phủ), as in '1499/QĐ-TTg'.
+_NORMATIVE = re.compile(
+    rf"^(\d+)/(\d{{4}})/([{_UPPER}]+(?:-[{_UPPER}0-9][{_UPPER}0-9g]*)*|[{_UPPER}]+\d+)$"
+)
 _ADMINISTRATIVE = re.compile(
-    rf"^(\d+)/([{_UPPER}][{_UPPER}a-zđ]*)-([{_UPPER}0-9]+(?:-[{_UPPER}0-9]+)*)$"
+    rf"^(\d+)/([{_UPPER}][{_UPPER}a-zđ]*)-([{_UPPER}0-9][{_UPPER}0-9g]*(?:-[{_UPPER}0-9]+)*)$"
 )
 _PARTY = re.compile(rf"^(\d+)-([{_UPPER}][{_UPPER}a-zđ]*)/([{_UPPER}0-9]+)$")
 

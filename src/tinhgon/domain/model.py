@@ -78,6 +78,7 @@ class UnitClass(Label):
     SUB_DEPARTMENT = "sub_department", "chi cục", "sub-department"
     PUBLIC_SERVICE_UNIT = "public_service_unit", "đơn vị sự nghiệp công lập", "public service unit"
     DIVISION = "division", "bộ phận trực thuộc", "division"
+    LOCAL_GOVERNMENT = "local_government", "chính quyền các cấp", "government"
 
 
 class AutonomyGroup(Label):
@@ -227,8 +228,42 @@ BUILTIN_KINDS: Mapping[str, UnitKind] = MappingProxyType(
                 "Tổ trưởng",
                 "Tổ phó",
             ),
+            UnitKind(
+                "government",
+                "Chính phủ",
+                "Government",
+                UnitClass.LOCAL_GOVERNMENT,
+                "Thủ tướng Chính phủ",
+                "Phó Thủ tướng Chính phủ",
+            ),
+            *(
+                UnitKind(code, vi, en, UnitClass.LOCAL_GOVERNMENT, "Chủ tịch", "Phó Chủ tịch")
+                for code, vi, en in (
+                    ("province", "Tỉnh", "Province"),
+                    ("city", "Thành phố trực thuộc trung ương", "Centrally-run city"),
+                    # The district level exists until 30/06/2025 (abolished from 01/07/2025).
+                    ("district", "Cấp huyện", "District"),
+                    ("commune", "Xã", "Commune"),
+                    ("ward", "Phường", "Ward"),
+                    ("township", "Thị trấn", "Township"),
+                    ("special_zone", "Đặc khu", "Special zone"),
+                )
+            ),
         )
     }
+)
+
+# Local government: the units a People's Committee governs (province, commune…), whose head is
+# "Chủ tịch" (Chairman) and deputies "Phó Chủ tịch".
+LOCAL_GOVERNMENT_KINDS: tuple[str, ...] = (
+    "government",
+    "province",
+    "city",
+    "district",
+    "commune",
+    "ward",
+    "township",
+    "special_zone",
 )
 
 _UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -259,6 +294,7 @@ class Unit:
     autonomy_group: AutonomyGroup | None = None
     established_on: date | None = None
     predecessors: tuple[str, ...] = ()
+    agency_type: str | None = None  # an agency inside a history: the body of law that applies
 
     def __post_init__(self) -> None:
         check_identifier(self.id, "đơn vị", "unit")

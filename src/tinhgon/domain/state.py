@@ -34,6 +34,7 @@ _CLASS_ORDER = {
     UnitClass.SUB_DEPARTMENT: 2,
     UnitClass.DIVISION: 3,
     UnitClass.PUBLIC_SERVICE_UNIT: 4,
+    UnitClass.LOCAL_GOVERNMENT: 5,
 }
 
 

@@ -41,6 +41,7 @@ from tinhgon.domain import (
     Rating,
     Relieve,
     RenameUnit,
+    ReorganiseUnit,
     Role,
     SetQuota,
     Sex,
@@ -224,6 +225,7 @@ def new_unit_from_plain(
         parent_id=data.get("parent"),
         fields=tuple(data.get("fields", ())),
         autonomy_group=AutonomyGroup(str(group)) if group is not None else None,
+        agency_type=str(data["agency_type"]) if data.get("agency_type") else None,
     )
 
 
@@ -235,6 +237,8 @@ def new_unit_to_plain(unit: NewUnit) -> dict[str, Any]:
         out["fields"] = list(unit.fields)
     if unit.autonomy_group:
         out["autonomy_group"] = unit.autonomy_group.value
+    if unit.agency_type:
+        out["agency_type"] = unit.agency_type
     return out
 
 
@@ -403,6 +407,12 @@ def change_from_plain(
             people={str(p): str(u) for p, u in data.get("people", {}).items()},
             **common,
         )
+    if kind == "reorganise":
+        return ReorganiseUnit(
+            unit=str(data["unit"]),
+            new_unit=new_unit_from_plain(data["new_unit"], ctx, (*path, "new_unit")),
+            **common,
+        )
     if kind == "hire":
         person = ctx.person(str(data["person"]), (*path, "person"))
         return Hire(
@@ -480,6 +490,8 @@ def change_to_plain(change: Change, documents: DocumentRegister) -> dict[str, An
         out["unit"] = change.unit
         if change.people:
             out["people"] = dict(change.people)
+    elif isinstance(change, ReorganiseUnit):
+        out.update(unit=change.unit, new_unit=new_unit_to_plain(change.new_unit))
     elif isinstance(change, Hire):
         out.update(person=change.person.id, unit=change.unit)
         if change.role is not Role.STAFF:

@@ -402,6 +402,7 @@ class _Reader:
                         if e.get("autonomy_group") is not None
                         else None
                     ),
+                    agency_type=str(e["agency_type"]) if e.get("agency_type") else None,
                 ),
             )
             if unit is not None:

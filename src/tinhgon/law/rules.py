@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from tinhgon.domain import Agency, State, UnitKind
+from tinhgon.domain.agencies import split_by_agency
 from tinhgon.domain.changes import Change, CreateUnit, MergeUnits, SplitUnit
 from tinhgon.law import (
     commune,
@@ -22,8 +24,9 @@ from tinhgon.law import (
     leadership,
     quotas,
 )
-from tinhgon.law.engine import Report, Rule, rules_for, run
-from tinhgon.law.parameters import ParameterSet
+from tinhgon.law.engine import Coverage, CoverageLine, Report, Rule, rules_for, run
+from tinhgon.law.parameters import ParameterSet, load_parameters
+from tinhgon.law.province import Member, check_province
 
 RULES: tuple[Rule, ...] = (
     *decree_82_2018.RULES,
@@ -54,8 +57,135 @@ def check(
     planned: Iterable[str] = (),
 ) -> Report:
     """Kiểm tra: every rule that applies to the agency, on the state at the date. ``planned``:
-    the units a plan creates or merges (``planned_units``), whose shortfalls are the plan's."""
-    return run(RULES, state, on, agency, parameters, planned)
+    the units a plan creates or merges (``planned_units``), whose shortfalls are the plan's.
+
+    A state holding several agencies (a province's history: units with an ``agency_type``)
+    is checked against each body of law for the agencies it governs — all the agencies of one
+    type together, as a forest of their own states (one run per type) — and what lies outside
+    every agency against the history's own; then the province-wide rules
+    (``check_province``: deputy directors of the sở on average, the communes' averages) on
+    every agency; the reports are put together (issue 9).
+    """
+    parts = split_by_agency(state)
+    roots = state.roots()
+    if not parts or (len(parts) == 1 and len(roots) == 1 and roots[0].id in parts):
+        return run(RULES, state, on, agency, parameters, planned)  # one agency
+    params = parameters if parameters is not None else load_parameters()
+    planned = frozenset(planned)
+    inside = {uid for part in parts.values() for uid in part.units}
+    rest = [u for u in state.units if u not in inside]
+    reports = []
+    if rest:
+        reports.append(run(RULES, _part(state, rest), on, agency, params, planned))
+    by_type: dict[str, list[str]] = {}
+    for agency_id in parts:
+        by_type.setdefault(state.units[agency_id].agency_type or "other", []).append(agency_id)
+    for agency_type, ids in by_type.items():
+        if len(ids) == 1:
+            unit = state.units[ids[0]]
+            own = replace(agency, id=unit.id, name=unit.name, agency_type=agency_type)
+        else:
+            own = replace(agency, agency_type=agency_type)
+        reports.append(run(RULES, _forest([parts[i] for i in ids]), on, own, params, planned))
+    members = [
+        Member(
+            agency=replace(
+                agency,
+                id=agency_id,
+                name=state.units[agency_id].name,
+                agency_type=state.units[agency_id].agency_type or "other",
+            ),
+            state=part,
+        )
+        for agency_id, part in parts.items()
+    ]
+    province = check_province(
+        members,
+        on=on,
+        province=agency.province or agency.name,
+        province_class=agency.province_class,
+        parameters=params,
+    )
+    return _together(reports, on, province)
+
+
+def _forest(parts: list[State]) -> State:
+    """Several agencies' states side by side, each agency a root."""
+    if len(parts) == 1:
+        return parts[0]
+    return State(
+        on=parts[0].on,
+        units={k: v for p in parts for k, v in p.units.items()},
+        ended={},
+        people={k: v for p in parts for k, v in p.people.items()},
+        assignments={k: v for p in parts for k, v in p.assignments.items()},
+        departures={},
+        quotas={k: v for p in parts for k, v in p.quotas.items()},
+    )
+
+
+def _part(state: State, unit_ids: list[str]) -> State:
+    """The units outside every agency inside a history (the root's own), with their staff."""
+    ids = set(unit_ids)
+    units = {
+        u: (
+            replace(state.units[u], parent_id=None)
+            if state.units[u].parent_id not in ids
+            else state.units[u]
+        )
+        for u in ids
+    }
+    assignments = {p: a for p, a in state.assignments.items() if a.unit_id in ids}
+    return State(
+        on=state.on,
+        units=units,
+        ended={},
+        people={p: state.people[p] for p in assignments},
+        assignments=assignments,
+        departures={},
+        quotas={k: v for k, v in state.quotas.items() if k.unit_id in ids},
+    )
+
+
+_STATUS_RANK = {
+    Coverage.IN_FORCE: 0,
+    Coverage.NOT_ENCODED: 1,
+    Coverage.ENDED: 2,
+    Coverage.NOT_APPLICABLE: 3,
+}
+
+
+def _together(reports: list[Report], on: dt.date, province: Report) -> Report:
+    """One report of several: every finding, and each rule's coverage over all of them (the
+    parts' counts added up; the province-wide run counts the same agencies again, so it only
+    raises a count or a status)."""
+    findings = [f for r in (*reports, province) for f in r.findings]
+    by_rule: dict[str, CoverageLine] = {}
+
+    def strongest(a: str, b: str) -> str:
+        return min(a, b, key=lambda s: _STATUS_RANK.get(s, 9))
+
+    for report in reports:
+        for line in report.coverage:
+            seen = by_rule.get(line.rule.id)
+            if seen is None:
+                by_rule[line.rule.id] = line
+                continue
+            status = strongest(seen.status, line.status)
+            by_rule[line.rule.id] = replace(
+                seen, status=status, checked=seen.checked + line.checked
+            )
+    for line in province.coverage:
+        seen = by_rule.get(line.rule.id)
+        if seen is None:
+            by_rule[line.rule.id] = line
+            continue
+        status = strongest(seen.status, line.status)
+        by_rule[line.rule.id] = replace(
+            seen, status=status, checked=max(seen.checked, line.checked)
+        )
+    findings.sort(key=lambda f: f.severity.rank)
+    return Report(on=on, findings=tuple(findings), coverage=tuple(by_rule.values()))
 
 
 def planned_units(changes: Iterable[Change]) -> frozenset[str]:

@@ -21,6 +21,7 @@ from tinhgon.domain import (
     SplitUnit,
     State,
 )
+from tinhgon.domain.agencies import footprint
 from tinhgon.domain.describe import narrate
 from tinhgon.domain.diff import UNIT_KINDS
 from tinhgon.reports.citations import Citer, citation_date
@@ -35,11 +36,15 @@ def events_between(
     project: Project, plan: Plan | None, before: dt.date, after: dt.date
 ) -> list[tuple[Change, str]]:
     timeline = project.timeline if plan is None else plan.project(project.timeline)
+    mine: set[int] | None = None
+    if project.scope is not None:  # an agency inside a province's history: its own changes
+        positions, _ = footprint(timeline.changes, project.scope)
+        mine = {id(timeline.changes[i]) for i in positions}
     out = []
     for change, text, _ in narrate(timeline):
         if change.on > after:
             break
-        if change.on > before:
+        if change.on > before and (mine is None or id(change) in mine):
             out.append((change, text.vi))
     return out
 

@@ -82,3 +82,71 @@ def manage(
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["tinhgon manage", *(args or ["help"])])
+
+
+def grant(
+    username: Annotated[str, typer.Argument(help="Tên đăng nhập / user name")],
+    role: Annotated[
+        str,
+        typer.Option(
+            "--role", help="province_admin, viewer, editor hoặc approver / the role to give"
+        ),
+    ],
+    province: Annotated[
+        str | None,
+        typer.Option("--province", help="Mã tỉnh (quản trị cấp tỉnh) / province code"),
+    ] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="Mã cơ quan (lịch sử) / agency code")
+    ] = None,
+    unit: Annotated[
+        str,
+        typer.Option(
+            "--unit", help="Chỉ một cơ quan trong lịch sử / only one agency inside the history"
+        ),
+    ] = "",
+) -> None:
+    """Cấp quyền / Grant a role: quản trị cấp tỉnh (--province) hoặc trên một cơ quan (--agency).
+
+    Tài khoản chưa có được tạo, mật khẩu in ra một lần. A missing account is created and its
+    password printed once.
+    """
+    setup_django()
+    from tinhgon.web import models, province_roles, services
+
+    def fail(vi: str, en: str) -> None:
+        typer.echo(f"{vi} ({en})", err=True)
+        raise typer.Exit(2)
+
+    try:
+        if role == province_roles.PROVINCE_ADMIN:
+            if not province:
+                fail("cần --province CODE", "--province CODE is needed")
+            row = models.Province.objects.filter(code=province).first()
+            if row is None:
+                known = ", ".join(models.Province.objects.values_list("code", flat=True))
+                fail(
+                    f"không có tỉnh '{province}' (các tỉnh: {known or 'chưa có'})",
+                    f"no province '{province}'",
+                )
+            _, password = province_roles.grant_province_admin(
+                province=row, username=username, by=None
+            )
+            where = f"quản trị cấp tỉnh {row.name}"
+        else:
+            target = models.Agency.objects.filter(code=agency or "").first()
+            if target is None:
+                fail(f"không có cơ quan '{agency}' (--agency)", f"no agency '{agency}'")
+            _, password = services.membership_grant(
+                agency=target, username=username, role=role, by=None
+            )
+            if unit:
+                province_roles.limit_membership(
+                    agency=target, username=username, unit=unit, by=None
+                )
+            where = f"{role} trên {target.name}" + (f" (chỉ cơ quan {unit})" if unit else "")
+    except services.ServiceError as error:
+        fail(error.vi, error.en)
+    typer.echo(f"Đã cấp quyền {where} cho {username}. (Granted.)")
+    if password:
+        typer.echo(f"Tài khoản mới / new account: {username}  mật khẩu / password: {password}")

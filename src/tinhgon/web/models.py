@@ -176,6 +176,12 @@ class Membership(models.Model):
     )
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices)
+    unit = models.CharField(
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="Cơ quan trong lịch sử (mã đơn vị) mà người dùng chỉ được thấy; trống: cả lịch sử.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "agency"], name="membership_once")]

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tinhgon.web import models
+from tinhgon.web import models, scoping
 
 
 class Action(StrEnum):
@@ -79,7 +79,7 @@ def agency_for(user: Any, code: str, action: Action = Action.VIEW) -> models.Age
         raise Http404("Không tìm thấy cơ quan")
     if action not in rights:
         raise Forbidden(action)
-    return agency
+    return scoping.limit(user, agency)  # a user limited to one agency inside the history
 
 
 def may_create_agencies(user: Any) -> bool:

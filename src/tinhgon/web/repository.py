@@ -333,14 +333,31 @@ def _budget_bytes() -> int:
 
 
 def project_of(agency: models.Agency) -> Project:
-    """The agency's project as of its last write, from memory when it is there."""
+    """The agency's project as of its last write, from memory when it is there; seen from the
+    agency inside the history the request is narrowed to (``agency.scope``, web.scoping)."""
+    entry = _entry(agency)
+    scope = getattr(agency, "scope", None)
+    if not scope:
+        return entry.project
+    return _memo(entry, ("scope", scope), lambda project: project.for_agency(scope))
+
+
+def project_of_whole(agency: models.Agency) -> Project:
+    """The whole history of an agency row, whatever the request is narrowed to."""
     return _entry(agency).project
 
 
 def memo(agency: models.Agency, key: Any, compute: Callable[[Project], T]) -> T:
     """Something worked out from the agency's project (a state's metrics, a legal check…),
     computed once per write of the agency and kept with its project."""
-    entry = _entry(agency)
+    scope = getattr(agency, "scope", None)
+    if not scope:
+        return _memo(_entry(agency), key, compute)
+    project = project_of(agency)
+    return _memo(_entry(agency), (key, "in", scope), lambda _: compute(project))
+
+
+def _memo(entry: _Entry, key: Any, compute: Callable[[Project], T]) -> T:
     with _lock:
         if key in entry.memo:
             entry.memo.move_to_end(key)
@@ -361,6 +378,7 @@ def forget(agency_pk: int) -> None:
 
 def write_project(project: Project, agency: models.Agency, *, user: Any) -> None:
     """Replace every row of an agency with the content of a project (inside a transaction)."""
+    project = project.whole()  # a page narrowed to an agency inside the history writes it all
     agency.changes.all().delete()
     agency.plans.all().delete()
     agency.people.all().delete()

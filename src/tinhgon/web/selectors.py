@@ -22,9 +22,11 @@ from tinhgon.domain import (
     SplitUnit,
     State,
     Text,
+    TinhgonError,
     diff_states,
     metrics_of,
 )
+from tinhgon.domain.agencies import footprint
 from tinhgon.domain.describe import narrate, unit_tree
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 from tinhgon.law import Report, age_on, check, retirement_of
@@ -190,9 +192,24 @@ def _entry(project: Project, change: Change, text: Text) -> dict[str, Any]:
     }
 
 
+def _mine(project: Project, changes: tuple[Change, ...]) -> set[int] | None:
+    """For a project narrowed to an agency inside the history, the changes that concern it
+    (by ``id``); None for the whole history."""
+    if project.scope is None:
+        return None
+    positions, _ = footprint(changes, project.scope)
+    return {id(changes[i]) for i in positions}
+
+
 def recent_entries(*, project: Project, on: dt.date, count: int = 8) -> list[dict[str, Any]]:
     """The last changes in effect on a date, newest first (told from the state before them)."""
     end = len(project.timeline.until(on))
+    mine = _mine(project, project.timeline.changes)
+    if mine is not None:
+        told = [
+            _entry(project, c, t) for c, t, _ in narrate(project.timeline, 0, end) if id(c) in mine
+        ]
+        return told[-count:][::-1]
     start = max(0, end - count)
     return [_entry(project, c, t) for c, t, _ in narrate(project.timeline, start, end)][::-1]
 
@@ -201,9 +218,17 @@ def timeline_entries(*, project: Project, plan: str | None = None) -> list[dict[
     """The official changes in words, oldest first; with ``plan``, only that plan's changes
     (told against the official history they would join)."""
     if plan is None:
-        return [_entry(project, c, t) for c, t, _ in narrate(project.timeline)]
+        mine = _mine(project, project.timeline.changes)
+        return [
+            _entry(project, c, t)
+            for c, t, _ in narrate(project.timeline)
+            if mine is None or id(c) in mine
+        ]
     own = {id(c) for c in project.plan(plan).changes}
     projected = project.plan(plan).project(project.timeline)
+    mine = _mine(project, projected.changes)
+    if mine is not None:
+        own &= mine
     return [_entry(project, c, t) for c, t, _ in narrate(projected) if id(c) in own]
 
 
@@ -229,6 +254,9 @@ def timeline_page(
     chosen: range | list[int] = range(low, max(low, high))
     if kind:
         chosen = [i for i in chosen if changes[i].kind == kind]
+    if project.scope is not None:  # an agency inside a province's history: its own changes
+        positions, _ = footprint(changes, project.scope)
+        chosen = [i for i in chosen if i in positions]
     total = len(chosen)
     pages = max(1, -(-total // size))
     page = min(max(1, page), pages)
@@ -275,7 +303,9 @@ def plan_entries(*, project: Project, plan: str) -> list[dict[str, Any]]:
 def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
     """Every official change that concerns a person, including the merges and dissolutions
     that took them along, in words with its basis."""
-    entries = []
+    entries: list[dict[str, Any]] = []
+    if person_id not in project.people:  # someone never on the staff of the agency seen
+        return entries
     for change, text, before in narrate(project.timeline):
         where = before.assignments.get(person_id)
         moved_along = (
@@ -292,7 +322,10 @@ def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, 
     """Units, department-level leaders and staff on each date (the dashboard chart)."""
     series = []
     for day in dates:
-        metrics = metrics_of(project.timeline.state_on(day))
+        try:
+            metrics = metrics_of(project.state_on(day))
+        except TinhgonError:  # an agency inside the history that did not exist on that day
+            continue
         series.append(
             {
                 "on": day,

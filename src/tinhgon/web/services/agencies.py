@@ -127,7 +127,7 @@ def _agency_import(
 def agency_export(*, agency: models.Agency, personal: bool = True) -> str:
     """The agency's project file; without ``personal``, personal data is masked (see
     ``tinhgon.web.privacy``)."""
-    project = repository.project_of(agency)
+    project = repository.project_of_whole(agency)
     if not personal:
         from tinhgon.web.privacy import mask_project
 

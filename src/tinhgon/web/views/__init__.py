@@ -25,6 +25,7 @@ from tinhgon.web.views.plans import (
     plans,
     plans_compare,
 )
+from tinhgon.web.views.province import orgchart_boxes, province
 from tinhgon.web.views.spreadsheets import (
     spreadsheet_error_copy,
     spreadsheet_import,
@@ -44,6 +45,7 @@ __all__ = [
     "home",
     "memberships",
     "orgchart",
+    "orgchart_boxes",
     "person",
     "plan",
     "plan_change_add",
@@ -52,6 +54,7 @@ __all__ = [
     "plan_transition",
     "plans",
     "plans_compare",
+    "province",
     "report",
     "spreadsheet_error_copy",
     "spreadsheet_import",

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from tinhgon.io import ProjectFileError
-from tinhgon.web import forms, models, privacy, services
+from tinhgon.web import forms, models, privacy, province_roles, services
 from tinhgon.web.permissions import (
     Action,
     may_create_agencies,
@@ -95,6 +95,8 @@ def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    if getattr(agency, "scope_fixed", False):  # the file holds the whole history
+        return forbidden(request)
     personal = privacy.may_see_personal(request)
     text = services.agency_export(agency=agency, personal=personal)
     privacy.audit_export(
@@ -111,6 +113,8 @@ def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def audit(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    if getattr(agency, "scope_fixed", False):  # the log tells of the whole history
+        return forbidden(request)
     entries = agency.audit.all()[:500]
     return page(request, "tinhgon/audit.html", agency, entries=entries)
 
@@ -126,12 +130,26 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             messages.success(request, _("Đã thu hồi quyền."))
         else:
             try:
-                __, password = services.membership_grant(
-                    agency=agency,
-                    username=request.POST.get("username", ""),
-                    role=request.POST.get("role", ""),
-                    by=request.user,
-                )
+                if request.POST.get("role") == province_roles.PROVINCE_ADMIN:
+                    __, password = province_roles.grant_province_admin(
+                        province=province_roles.province_of(agency),
+                        username=request.POST.get("username", ""),
+                        by=request.user,
+                        agency=agency,
+                    )
+                else:
+                    __, password = services.membership_grant(
+                        agency=agency,
+                        username=request.POST.get("username", ""),
+                        role=request.POST.get("role", ""),
+                        by=request.user,
+                    )
+                    province_roles.limit_membership(
+                        agency=agency,
+                        username=request.POST.get("username", ""),
+                        unit=request.POST.get("unit", ""),
+                        by=request.user,
+                    )
             except services.ServiceError as error:
                 show_error(request, error)
             else:
@@ -146,5 +164,17 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         return redirect("memberships", code=agency.code)
     rows = agency.memberships.select_related("user").order_by("user__username")
     return page(
-        request, "tinhgon/memberships.html", agency, memberships=rows, roles=models.Role.choices
+        request,
+        "tinhgon/memberships.html",
+        agency,
+        memberships=rows,
+        roles=[
+            *models.Role.choices,
+            (province_roles.PROVINCE_ADMIN, province_roles.PROVINCE_ADMIN_LABEL),
+        ],
+        province_admins=models.ProvinceAdmin.objects.filter(province_id=agency.province_id)
+        .select_related("user")
+        .order_by("user__username")
+        if agency.province_id
+        else [],
     )

@@ -20,9 +20,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from tinhgon.domain import TinhgonError
+from tinhgon.domain.agencies import UnknownAgency
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
-from tinhgon.web import forms, models, services
+from tinhgon.web import forms, models, scoping, services
 from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.permissions import (
     Action,
@@ -66,7 +67,11 @@ def agency_page(action: Action = Action.VIEW) -> Callable[..., Callable[..., Htt
             except Forbidden:
                 return forbidden(request)
             request.rights = rights_of(request.user, agency)  # type: ignore[attr-defined]
-            return view(request, agency, *args, **kwargs)
+            scoping.choose(request, agency)  # the agency selector of a history with several
+            try:
+                return view(request, agency, *args, **kwargs)
+            except UnknownAgency as error:  # the agency seen did not exist on the date asked
+                return scoping.not_on_that_date(request, agency, error)
 
         return wrapper
 
@@ -84,6 +89,7 @@ def page(
     if agency is not None:
         rights: frozenset[Action] = getattr(request, "rights", frozenset())
         context.setdefault("on", today())
+        context.update(scoping.selector(agency))
         context.update(
             agency=agency,
             may_edit=Action.EDIT in rights,

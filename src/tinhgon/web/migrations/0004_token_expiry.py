@@ -18,7 +18,7 @@ def give_old_tokens_an_expiry(apps, schema_editor):  # type: ignore[no-untyped-d
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tinhgon", "0002_report_texts"),
+        ("tinhgon", "0003_membership_unit"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tinhgon", "0003_token_expiry"),
+        ("tinhgon", "0004_token_expiry"),
     ]
 
     operations = [

@@ -1,0 +1,201 @@
+"""A province (or any history holding several agencies): every agency on a date, and the org
+chart as a box diagram."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from tinhgon import law
+from tinhgon.domain import Project, State, metrics_of
+from tinhgon.domain.agencies import split_by_agency
+from tinhgon.domain.describe import unit_tree
+from tinhgon.domain.vietnamese import fold, sort_key
+from tinhgon.law.retirement import add_months
+from tinhgon.web import charts, models, repository, selectors
+from tinhgon.web.views.base import agency_page, date_param, page
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    """One agency of the province on a date: its headline numbers and findings."""
+
+    id: str
+    name: str
+    agency_type: str
+    staff: int
+    quota: int
+    departments: int
+    leaders: int
+    violations: int
+    warnings: int
+    infos: int
+    retiring: int
+
+    @property
+    def over_quota(self) -> bool:
+        return self.quota > 0 and self.staff > self.quota
+
+
+AGENCY_TYPES_VI = {
+    "provincial_department": "Sở",
+    "economic_zone_board": "Ban quản lý khu kinh tế",
+    "public_service_unit": "Đơn vị sự nghiệp công lập",
+    "commune_committee": "Ủy ban nhân dân cấp xã",
+    "province_committee": "Ủy ban nhân dân cấp tỉnh",
+    "government": "Chính phủ",
+    "other": "Cơ quan khác",
+}
+
+
+def _retiring(state: State, on: dt.date) -> int:
+    """Who reaches retirement in the next 12 months (or has passed it and is still on staff)."""
+    until = add_months(on, 12)
+    count = 0
+    for assignment in state.assignments.values():
+        person = state.people[assignment.person_id]
+        if selectors._retirement(person.sex, person.birth).retires_on <= until:
+            count += 1
+    return count
+
+
+def province_rows(project: Project, on: dt.date) -> list[AgencyRow]:
+    """Every agency inside the history on a date, in tree order (one pass for the split)."""
+    state = project.state_on(on)
+    parameters = law.load_parameters()
+    rows = []
+    for agency_id, part in split_by_agency(state).items():
+        unit = state.units[agency_id]
+        metrics = metrics_of(part)
+        quota = sum(t["quota"] for t in metrics.quota_totals().values())
+        summary = law.check(
+            part, on=on, agency=project.agency_record(unit), parameters=parameters
+        ).summary()
+        rows.append(
+            AgencyRow(
+                id=agency_id,
+                name=unit.name,
+                agency_type=unit.agency_type or "other",
+                staff=metrics.staff,
+                quota=quota,
+                departments=metrics.departments,
+                leaders=metrics.department_leaders,
+                violations=summary["violation"],
+                warnings=summary["warning"],
+                infos=summary["info"],
+                retiring=_retiring(part, on),
+            )
+        )
+    return rows
+
+
+SORTS = {
+    "name": lambda r: sort_key(r.name),
+    "staff": lambda r: (-r.staff, sort_key(r.name)),
+    "findings": lambda r: (-r.violations, -r.warnings, sort_key(r.name)),
+    "retiring": lambda r: (-r.retiring, sort_key(r.name)),
+    "quota": lambda r: (-(r.staff - r.quota), sort_key(r.name)),
+}
+
+
+def _whole(request: HttpRequest, agency: models.Agency) -> None:
+    """The province page is for those who see the whole history."""
+    if getattr(agency, "scope_fixed", False):
+        raise Http404("Không tìm thấy trang")
+    agency.scope = None  # type: ignore[attr-defined]
+
+
+@agency_page()
+def province(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Các cơ quan: every agency of the province on a date, sortable and filterable."""
+    _whole(request, agency)
+    on = date_param(request)
+
+    def compute(project: Project) -> dict[str, Any]:
+        series = selectors.metrics_series(
+            project=project, dates=selectors.series_dates(project=project, until=on)
+        )
+        return {"rows": province_rows(project, on), "chart": charts.series_chart(series)}
+
+    data = repository.memo(agency, ("province", on), compute)
+    rows: list[AgencyRow] = data["rows"]
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("type", "")
+    if query:
+        rows = [r for r in rows if fold(query) in fold(r.name)]
+    if kind:
+        rows = [r for r in rows if r.agency_type == kind]
+    sort = request.GET.get("sort", "")
+    if sort in SORTS:
+        rows = sorted(rows, key=SORTS[sort])
+    totals = {
+        field: sum(getattr(r, field) for r in rows)
+        for field in (
+            "staff",
+            "quota",
+            "departments",
+            "leaders",
+            "violations",
+            "warnings",
+            "infos",
+            "retiring",
+        )
+    }
+    types = sorted({r.agency_type for r in data["rows"]})
+    return page(
+        request,
+        "tinhgon/province.html",
+        agency,
+        on=on,
+        rows=rows,
+        totals=totals,
+        chart=data["chart"],
+        query=query,
+        kind=kind,
+        sort=sort,
+        types=[(t, AGENCY_TYPES_VI.get(t, t)) for t in types],
+        type_names=AGENCY_TYPES_VI,
+    )
+
+
+def _boxes(tree: list[dict[str, Any]], *, agencies_only: bool) -> list[dict[str, Any]]:
+    """The tree for the box diagram; for a province, down to its agencies only."""
+    out = []
+    for node in tree:
+        children = node["children"]
+        if agencies_only and node.get("agency_type"):
+            children = []
+        out.append({**node, "children": _boxes(children, agencies_only=agencies_only)})
+    return out
+
+
+@agency_page()
+def orgchart_boxes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    """Sơ đồ khối: the org chart drawn the way agencies draw it, printable A4 or A3 landscape;
+    for the whole province, down to its agencies."""
+    on = date_param(request)
+    paper = "A3" if request.GET.get("paper") == "A3" else "A4"
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = project.state_on(on)
+        return {"tree": unit_tree(state), "metrics": metrics_of(state)}
+
+    data = repository.memo(agency, ("boxes", on), compute)
+    whole = getattr(agency, "scope", None) is None
+    tree = data["tree"]
+    has_agencies = whole and any(
+        child.get("agency_type") for root in tree for child in root["children"]
+    )
+    return page(
+        request,
+        "tinhgon/orgchart_boxes.html",
+        agency,
+        on=on,
+        boxes=_boxes(tree, agencies_only=has_agencies),
+        metrics=data["metrics"],
+        paper=paper,
+        province_view=has_agencies,
+    )
