@@ -61,3 +61,21 @@ def test_the_schema_lists_the_change_kinds_the_domain_knows():
     kinds = project_schema()["$defs"]["change"]["properties"]["kind"]["enum"]
 
     assert sorted(kinds) == sorted(CHANGE_KINDS)
+
+
+def test_no_user_facing_text_of_the_law_planning_or_reports_says_ma_hoa():
+    """'được mã hóa' reads as 'encrypted' to an officer: the words users see say 'chưa có quy
+    định trong tinhgon' or similar. Adjacent string literals are joined first, so that a phrase
+    broken across two lines of code is found too. (The file readers' 'mã hóa UTF-8', about a
+    file's encoding, is the right word there and is not in these packages.)"""
+    import re
+
+    offenders = []
+    for package in ("law", "planning", "reports"):
+        for path in sorted((ROOT / "src" / "tinhgon" / package).rglob("*")):
+            if path.suffix not in (".py", ".yaml", ".html"):
+                continue
+            text = re.sub(r"\"\s*\n\s*f?\"", "", path.read_text(encoding="utf-8"))
+            if re.search(r"mã\s+ho[áa]", text):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []

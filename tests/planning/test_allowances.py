@@ -149,7 +149,7 @@ def test_no_policy_before_2025_and_missing_data_are_said() -> None:
     who = person("p7", born="1966-04-02", salary="4", si_months=300)
     early = _options(who, dt.date(2024, 6, 1))[("early_retirement", True)]
     assert not early.eligible
-    assert "chưa có chính sách" in early.reason_vi
+    assert "chưa có quy định trong tinhgon về chính sách này" in early.reason_vi
     nobody = person("p8", born="1966-04-02")
     early = _options(nobody, JAN_2026)[("early_retirement", True)]
     assert not early.eligible

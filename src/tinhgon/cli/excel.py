@@ -495,7 +495,7 @@ def export_findings_command(
         fail(
             f"{error}\nTệp tham số pháp lý không đọc được. (A legal parameter file cannot be read.)"
         )
-    report = law.check(state, on=day, agency=project.agency, parameters=parameters)
+    report = law.check_project(project, on=day, plan=plan, state=state, parameters=parameters)
     count = _xlsx_export().export_findings(_xlsx(output), report)
     out.print(
         f"Đã ghi {output}: {count} phát hiện tại ngày {vn_date(day)}. ({count} findings)",

@@ -99,10 +99,7 @@ def check(
     project = read_agency(file, agency)
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
-    planned = law.planned_units(project.plan(plan).changes) if plan else frozenset()
-    report = law.check(
-        state, on=day, agency=project.agency, parameters=_parameters(), planned=planned
-    )
+    report = law.check_project(project, on=day, plan=plan, state=state, parameters=_parameters())
     if output is OutputFormat.JSON:
         print_json(
             {

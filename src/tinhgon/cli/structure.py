@@ -246,10 +246,10 @@ def findings_text(summary: dict[str, int]) -> str:
     )
 
 
-def findings_summary(project: Project, state: State) -> dict[str, int]:
+def findings_summary(project: Project, state: State, plan: str | None = None) -> dict[str, int]:
     """Số phát hiện theo mức độ khi kiểm tra trạng thái theo quy định (tinhgon.law)."""
     assert state.on is not None
-    return law.check(state, on=state.on, agency=project.agency).summary()
+    return law.check_project(project, on=state.on, plan=plan, state=state).summary()
 
 
 def comparison(project: Project, before: State, after: State, plan: str | None) -> dict[str, Any]:
@@ -286,7 +286,7 @@ def comparison(project: Project, before: State, after: State, plan: str | None) 
         "after": {
             "on": after.on.isoformat(),
             "metrics": m_after,
-            "findings": findings_summary(project, after),
+            "findings": findings_summary(project, after, plan),
         },
         "changes": changes,
         "events": [

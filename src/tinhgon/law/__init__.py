@@ -22,7 +22,14 @@ from tinhgon.law.parameters import (
 )
 from tinhgon.law.province import Member, check_province
 from tinhgon.law.retirement import Retirement, age_on, retirement_of
-from tinhgon.law.rules import RULES, applicable_rules, check, planned_units, rule_by_id
+from tinhgon.law.rules import (
+    RULES,
+    applicable_rules,
+    check,
+    check_project,
+    planned_units,
+    rule_by_id,
+)
 
 __all__ = [
     "RULES",
@@ -49,6 +56,7 @@ __all__ = [
     "age_on",
     "applicable_rules",
     "check",
+    "check_project",
     "check_province",
     "load_parameters",
     "parse_parameter",

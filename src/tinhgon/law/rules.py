@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from tinhgon.domain import Agency, State, UnitKind
+from tinhgon.domain import Agency, PlanStatus, Project, State, UnitKind
 from tinhgon.domain.agencies import split_by_agency
 from tinhgon.domain.changes import Change, CreateUnit, MergeUnits, SplitUnit
 from tinhgon.law import (
@@ -186,6 +186,29 @@ def _together(reports: list[Report], on: dt.date, province: Report) -> Report:
         )
     findings.sort(key=lambda f: f.severity.rank)
     return Report(on=on, findings=tuple(findings), coverage=tuple(by_rule.values()))
+
+
+def check_project(
+    project: Project,
+    *,
+    on: dt.date,
+    plan: str | None = None,
+    state: State | None = None,
+    parameters: ParameterSet | None = None,
+) -> Report:
+    """Kiểm tra a project on a date, with a plan applied when one is named: the units that a plan
+    not yet implemented creates, consolidates into or splits off are judged as the plan's own
+    doing (a shortfall there is the plan's violation). ``state``: the state on the date, when
+    the caller has it already."""
+    if state is None:
+        state = project.state_on(on, plan=plan)
+    chosen = project.plan(plan) if plan else None
+    planned = (
+        planned_units(chosen.changes)
+        if chosen is not None and chosen.status is not PlanStatus.IMPLEMENTED
+        else frozenset()
+    )
+    return check(state, on=on, agency=project.agency, parameters=parameters, planned=planned)
 
 
 def planned_units(changes: Iterable[Change]) -> frozenset[str]:

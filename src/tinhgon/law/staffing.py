@@ -97,10 +97,10 @@ class DeputyLimitRule(Rule):
                         Severity.INFO,
                         on,
                         Text(
-                            f"{unit.name}: có {deputies} {title} với {count} {label.vi}; chưa mã "
-                            f"hóa giới hạn nào cho đơn vị cỡ này",
+                            f"{unit.name}: có {deputies} {title} với {count} {label.vi}; chưa có "
+                            "quy định trong tinhgon về giới hạn cho đơn vị có số lượng này",
                             f"{unit.name}: {deputies} deputy head(s) with {count} {label.en}; no "
-                            f"limit is encoded for a unit of this size",
+                            "limit is held in tinhgon for a unit of this size",
                         ),
                         unit=unit,
                         actual=deputies,

@@ -62,7 +62,7 @@ def early_retirement(
     coefficients = env.numbers("streamlining_early_retirement", leave_on)
     if coefficients is None:
         return refuse(
-            f"chưa có chính sách được mã hóa tại ngày {leave_on:%d/%m/%Y}",
+            f"chưa có quy định trong tinhgon về chính sách này tại ngày {leave_on:%d/%m/%Y}",
             f"no policy encoded on {leave_on.isoformat()}",
         )
     k, entry = coefficients
@@ -219,7 +219,7 @@ def resignation(
     coefficients = env.numbers("streamlining_resignation", leave_on)
     if coefficients is None:
         return refuse(
-            f"chưa có chính sách được mã hóa tại ngày {leave_on:%d/%m/%Y}",
+            f"chưa có quy định trong tinhgon về chính sách này tại ngày {leave_on:%d/%m/%Y}",
             f"no policy encoded on {leave_on.isoformat()}",
         )
     k, entry = coefficients

@@ -197,7 +197,9 @@ def propose(
     )
     proposed = project.with_plan(new_plan)
     after = proposed.state_on(c.effective, plan=plan_id)
-    report = law.check(after, on=c.effective, agency=project.agency, parameters=params)
+    report = law.check_project(
+        proposed, on=c.effective, plan=plan_id, state=after, parameters=params
+    )
     elapsed = time.perf_counter() - started
     return Proposal(
         plan=new_plan,

@@ -69,7 +69,7 @@ def compare_scenarios(
             )
         on = max(c.on for c in plan.changes)
         state = project.state_on(on, plan=plan_id)
-        report = law.check(state, on=on, agency=project.agency, parameters=params)
+        report = law.check_project(project, on=on, plan=plan_id, state=state, parameters=params)
         out.append(
             Scenario(
                 plan_id=plan_id,

@@ -130,7 +130,9 @@ def build_report(
     state_before = project.state_on(before)
     state_after = project.state_on(after, plan=plan)
     m_before, m_after = metrics_of(state_before), metrics_of(state_after)
-    checked = signed(law.check(state_after, on=after, agency=agency, parameters=parameters))
+    checked = signed(
+        law.check_project(project, on=after, plan=plan, state=state_after, parameters=parameters)
+    )
     events = events_between(project, chosen, before, after)
     diff = diff_states(state_before, state_after)
     superior = agency.superior if options.superior is None else options.superior

@@ -110,7 +110,9 @@ def plan_papers(
         metrics_before=metrics_of(before),
         metrics_after=metrics_of(after),
         check_before=signed(law.check(before, on=day_before, agency=agency, parameters=parameters)),
-        check_after=signed(law.check(after, on=last_on, agency=agency, parameters=parameters)),
+        check_after=signed(
+            law.check_project(project, on=last_on, plan=plan.id, state=after, parameters=parameters)
+        ),
         issued_on=issued_on,
         dated=dated,
         approver=approver,
