@@ -6,14 +6,20 @@ above both, puts them together.
 
 from tinhgon.cli import main as cli
 from tinhgon.cli.main import app
-from tinhgon.web.commands import grant, manage, serve, token
+from tinhgon.web import admin_commands
+from tinhgon.web.commands import grant, manage, serve
 from tinhgon.web.reader import project_from_database
 
 # The read commands take @CODE for an agency of the application's database.
 cli.database_reader = project_from_database
 
 app.command("serve")(serve)
-app.command("token")(token)
+app.command("token")(admin_commands.token)
+app.command("token-list")(admin_commands.token_list)
+app.command("token-revoke")(admin_commands.token_revoke)
+app.command("load")(admin_commands.load)
+app.command("backup")(admin_commands.backup)
+app.command("restore")(admin_commands.restore)
 app.command("grant")(grant)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
     manage

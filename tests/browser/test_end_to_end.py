@@ -206,6 +206,7 @@ def test_an_officer_drafts_a_merger_sees_its_effect_then_it_is_submitted_and_app
     page.get_by_text("Thêm thay đổi").click()
     page.get_by_label("Ngày hiệu lực").fill("01/06/2019")
     page.get_by_label("Loại thay đổi").select_option("merge")
+    page.get_by_role("button", name="Chọn", exact=True).click()
     change = page.locator("form.change-form")
     change.get_by_label("Các đơn vị sáp nhập / hợp nhất").select_option(["qldtdn", "tnmt"])
     change.get_by_label("Hợp nhất thành đơn vị mới").check()
@@ -223,10 +224,23 @@ def test_an_officer_drafts_a_merger_sees_its_effect_then_it_is_submitted_and_app
 
     page.get_by_role("button", name="Trình đề án").click()
     expect(page.locator("#plan-status")).to_have_text("Đã trình")
-    decision = page.locator("select[name=decision] option", has_text="1402/QĐ-UBND").get_attribute(
+    # Only a decision of the competent body, issued before the plan takes effect and not
+    # already the basis of something else, may approve it: register one first.
+    plan_url = page.url
+    page.goto(server.url + "/co-quan/bqlkkt/van-ban/")
+    page.get_by_text("Thêm văn bản").click()
+    page.get_by_label("Số, ký hiệu").fill("55/QĐ-UBND")
+    page.get_by_label("Loại văn bản").select_option("decision")
+    page.get_by_label("Ngày ban hành").fill("20/05/2019")
+    page.get_by_label("Cơ quan ban hành").fill("Ủy ban nhân dân tỉnh Kon Tum")
+    page.get_by_label("Trích yếu").fill("Phê duyệt phương án hợp nhất phòng")
+    page.get_by_role("button", name="Thêm", exact=True).click()
+    page.goto(plan_url)
+    expect(page.locator("select[name=decision] option", has_text="1402/QĐ-UBND")).to_have_count(0)
+    decision = page.locator("select[name=decision] option", has_text="55/QĐ-UBND").get_attribute(
         "value"
     )
     page.get_by_label("Quyết định phê duyệt").select_option(decision)
     page.get_by_role("button", name="Phê duyệt", exact=True).click()
     expect(page.locator("#plan-status")).to_have_text("Đã phê duyệt")
-    expect(page.get_by_text("Quyết định phê duyệt: 1402/QĐ-UBND")).to_be_visible()
+    expect(page.get_by_text("Quyết định phê duyệt: 55/QĐ-UBND")).to_be_visible()

@@ -96,3 +96,20 @@ def client_for(user: object) -> Client:
 def as_(users):
     """as_('editor') → a logged-in test client for that role."""
     return lambda role: client_for(users[role])
+
+
+@pytest.fixture
+def approving_decision(kontum, users):
+    """A decision of the province's people's committee that may approve the example's plan
+    (which takes effect on 01/10/2020)."""
+    return services.document_add(
+        agency=kontum,
+        data={
+            "symbol": "800/QĐ-UBND",
+            "kind": "decision",
+            "issued_on": "2020-09-15",
+            "issuer": "UBND tỉnh Kon Tum",
+            "title": "Phê duyệt phương án sắp xếp các phòng",
+        },
+        user=users["system_admin"],
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from openapi_spec_validator import validate
 
@@ -112,7 +114,7 @@ def test_an_unknown_plan_is_404(api):
 
 
 @pytest.mark.django_db
-def test_a_plan_goes_through_its_workflow_by_api(api):
+def test_a_plan_goes_through_its_workflow_by_api(api, approving_decision):
     editor, approver = api("editor"), api("approver")
     created = editor.post("/api/v1/agencies/bqlkkt/plans", {"title": "Qua API"})
     assert created.status_code == 201
@@ -130,7 +132,7 @@ def test_a_plan_goes_through_its_workflow_by_api(api):
     ).json()
     approved = approver.post(
         f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/approve",
-        {"version": submitted["version"], "decision_symbol": "1402/QĐ-UBND"},
+        {"version": submitted["version"], "decision_symbol": "800/QĐ-UBND"},
     ).json()
     done = approver.post(
         f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/implement", {"version": approved["version"]}
@@ -207,3 +209,108 @@ def test_the_api_documentation_page_is_served_without_any_cdn(client):
     assert page.status_code == 200
     assert not re.search(r'(src|href)="(https?:)?//', page.content.decode())
     assert "script-src 'self'" in page["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("symbol", ["108/2014/NĐ-CP", "61/QĐ-BQLKKT", "1402/QĐ-UBND"])
+def test_the_api_approves_only_by_the_right_decision(api, symbol):
+    plan = api("editor").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()
+    submitted = (
+        api("editor")
+        .post(
+            "/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/submit", {"version": plan["version"]}
+        )
+        .json()
+    )
+
+    response = api("approver").post(
+        "/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/approve",
+        {"version": submitted["version"], "decision_symbol": symbol},
+    )
+
+    assert response.status_code == 422
+    assert (
+        api("viewer").get("/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong").json()["status"]
+        == "submitted"
+    )
+
+
+@pytest.mark.django_db
+def test_a_401_says_how_to_authenticate_and_why_a_token_was_refused(users, client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tinhgon.web.tokens import token_create, token_revoke
+
+    now = timezone.now()
+    _, expired = token_create(
+        user=users["viewer"], name="cũ", days=1, now=now - dt.timedelta(days=2)
+    )
+    row, revoked = token_create(user=users["viewer"], name="thu hồi", days=30, now=now)
+    token_revoke(token=row, now=now)
+    _, good = token_create(user=users["viewer"], name="tốt", days=30, now=now)
+
+    def get(token: str | None):  # type: ignore[no-untyped-def]
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return client.get("/api/v1/agencies", headers=headers)
+
+    none, old, gone, fine = get(None), get(expired), get(revoked), get(good)
+
+    assert none.status_code == 401
+    assert none["WWW-Authenticate"] == 'Bearer realm="tinhgon"'
+    assert old.status_code == 401
+    assert 'error="invalid_token"' in old["WWW-Authenticate"]
+    assert "hết hạn" in old.json()["detail"]
+    assert gone.status_code == 401
+    assert "thu hồi" in gone.json()["detail"]
+    assert fine.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_user_makes_sees_and_revokes_their_tokens_on_their_page(as_, users, client):
+    page = as_("viewer")
+
+    made = page.post("/tai-khoan/ma-api/", {"name": "báo cáo tháng", "days": "30"})
+    value = re.search(r'<code id="new-token">([^<]+)</code>', made.content.decode()).group(1)
+    assert (
+        client.get("/api/v1/agencies", headers={"Authorization": f"Bearer {value}"}).status_code
+        == 200
+    )
+    listing = page.get("/tai-khoan/ma-api/").content.decode()
+    assert "báo cáo tháng" in listing
+    assert value not in listing
+    row = models.ApiToken.objects.get(user=users["viewer"], name="báo cáo tháng")
+    page.post("/tai-khoan/ma-api/", {"revoke": row.pk})
+
+    assert (
+        client.get("/api/v1/agencies", headers={"Authorization": f"Bearer {value}"}).status_code
+        == 401
+    )
+    # Another user's token cannot be revoked from one's own page.
+    other = models.ApiToken.objects.create(user=users["editor"], name="x", digest="0" * 64)
+    assert as_("viewer").post("/tai-khoan/ma-api/", {"revoke": other.pk}).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/api/v1/agencies/bqlkkt/plans", {"title": "a\x00b"}),
+        ("get", "/api/v1/agencies/bq%00lkkt/plans", None),
+        (
+            "post",
+            "/api/v1/agencies/bqlkkt/plans/phuong-an-3-phong/approve",
+            {"version": 1, "decision_symbol": "1\x00"},
+        ),
+    ],
+)
+def test_an_api_request_with_a_nul_character_is_a_400_not_a_500(api, method, url, body):
+    client = api("system_admin")
+    before = models.Plan.objects.count()
+
+    response = client.get(url) if method == "get" else client.post(url, body)
+
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail_en"]
+    assert models.Plan.objects.count() == before

@@ -287,3 +287,66 @@ def test_a_hire_registers_the_person_first(kontum, users):
         repository.project_of(kontum).state_on(dt.date(2021, 2, 1)).assignments[pid].unit_id == "vp"
     )
     assert pid == "p066"
+
+
+def _submitted_plan(kontum, users):  # type: ignore[no-untyped-def]
+    plan = models.Plan.objects.get(agency=kontum, pid="phuong-an-3-phong")
+    services.plan_submit(plan=plan, version=plan.version, user=users["editor"])
+    plan.refresh_from_db()
+    return plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("symbol", "why"),
+    [
+        ("108/2014/NĐ-CP", "không phải là quyết định"),
+        ("61/QĐ-BQLKKT", "không phải cấp có thẩm quyền"),
+        ("1402/QĐ-UBND", "đã là căn cứ của thay đổi khác"),
+    ],
+)
+def test_a_plan_is_approved_only_by_the_right_decision(kontum, users, symbol, why):
+    plan = _submitted_plan(kontum, users)
+    document = models.Document.objects.get(agency=kontum, symbol=symbol)
+
+    with pytest.raises(services.ServiceError, match=why):
+        services.plan_approve(
+            plan=plan, decision=document, version=plan.version, user=users["approver"]
+        )
+
+    plan.refresh_from_db()
+    assert plan.status == "submitted"
+
+
+@pytest.mark.django_db
+def test_a_decision_issued_after_the_plan_takes_effect_is_refused(kontum, users):
+    plan = _submitted_plan(kontum, users)
+    late = services.document_add(
+        agency=kontum,
+        data={
+            "symbol": "900/QĐ-UBND",
+            "kind": "decision",
+            "issued_on": "2020-10-02",
+            "issuer": "Ủy ban nhân dân tỉnh Kon Tum",
+            "title": "Phê duyệt",
+        },
+        user=users["editor"],
+    )
+
+    with pytest.raises(services.ServiceError, match="sau ngày hiệu lực"):
+        services.plan_approve(
+            plan=plan, decision=late, version=plan.version, user=users["approver"]
+        )
+
+
+@pytest.mark.django_db
+def test_the_approval_form_offers_only_decisions_that_may_approve(
+    kontum, users, approving_decision
+):
+    from tinhgon.web import forms
+
+    plan = _submitted_plan(kontum, users)
+
+    offered = {d.symbol for d in forms.ApproveForm(plan=plan).fields["decision"].queryset}
+
+    assert offered == {"800/QĐ-UBND"}

@@ -31,6 +31,7 @@ from tinhgon.domain import (
     Role,
     SetQuota,
     Timeline,
+    TinhgonError,
     UnitKind,
 )
 from tinhgon.domain.changes import Change
@@ -138,7 +139,9 @@ def _parse_located(text: str, name: str) -> Project:
         reader.read(data)
     except ProjectFileError:
         pass
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, TinhgonError):
+        # A domain refusal of what could be read (e.g. an implemented plan whose decision was
+        # dropped with a malformed document): the schema's problems already refuse the file.
         pass
     seen = [p.field for p in problems]
     extra = [p for p in reader.problems if not any(_overlap(p.field, f) for f in seen)]

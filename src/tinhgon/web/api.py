@@ -7,37 +7,33 @@ An agency the token's user may not see answers 404; an action they may not do, 4
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import NinjaAPI, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
 from tinhgon.domain import ChangeRefused, Project, TinhgonError, metrics_of
 from tinhgon.domain.describe import unit_tree
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.web import models, repository, selectors, services
+from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.permissions import Action, Forbidden, agency_for, visible_agencies
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+from tinhgon.web.tokens import token_digest as token_digest
+from tinhgon.web.tokens import token_for
 
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        row = (
-            models.ApiToken.objects.select_related("user")
-            .filter(digest=token_digest(token))
-            .first()
-        )
-        if row is None or not row.user.is_active:
+        now = timezone.now()
+        row, why = token_for(token, now)
+        if row is None:
+            request.token_refusal = why  # type: ignore[attr-defined]
             return None
-        models.ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        models.ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
         request.user = row.user
         return row.user
 
@@ -107,9 +103,13 @@ def _project(request: HttpRequest, code: str, plan: str | None) -> Project:
 
 def _date(value: str, name: str) -> dt.date:
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except FieldError as error:
         raise HttpError(422, f"{name}: {error.vi} ({error.en})") from None
+    try:
+        return in_range(day)
+    except OutOfRange as error:
+        raise HttpError(400, f"{name}: {error.vi} ({error.en})") from None
 
 
 def _plan_out(row: models.Plan) -> dict[str, Any]:
@@ -128,6 +128,24 @@ def _plan_out(row: models.Plan) -> dict[str, Any]:
 def _domain_error(request: HttpRequest, error: TinhgonError) -> Any:
     status = 409 if isinstance(error, services.StaleEdit) else 422
     return api.create_response(request, {"detail": error.vi, "detail_en": error.en}, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorized(request: HttpRequest, error: AuthenticationError) -> Any:
+    """401 with WWW-Authenticate (RFC 6750): which scheme, and why a token was refused."""
+    why = getattr(request, "token_refusal", "")
+    texts = {
+        "expired": ("mã truy cập đã hết hạn", "the token has expired"),
+        "revoked": ("mã truy cập đã bị thu hồi", "the token was revoked"),
+        "invalid": ("mã truy cập không đúng", "the token is not valid"),
+    }
+    vi, en = texts.get(why, ("cần mã truy cập (Bearer)", "a bearer token is required"))
+    response = api.create_response(request, {"detail": vi, "detail_en": en}, status=401)
+    challenge = 'Bearer realm="tinhgon"'
+    if why:
+        challenge += f', error="invalid_token", error_description="{en}"'
+    response["WWW-Authenticate"] = challenge
+    return response
 
 
 @api.exception_handler(Http404)

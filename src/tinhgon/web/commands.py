@@ -1,10 +1,10 @@
 """Commands of the web application, registered on the ``tinhgon`` command line by
-``tinhgon.entry``: ``serve`` and ``token``. Django is imported only when they run."""
+``tinhgon.entry``: ``serve`` and ``manage`` (``token`` and the other administrators'
+commands are in ``admin_commands``). Django is imported only when they run."""
 
 from __future__ import annotations
 
 import os
-import secrets
 from typing import Annotated
 
 import typer
@@ -14,7 +14,15 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
     import django
 
-    django.setup()
+    try:
+        django.setup()
+    except ValueError as error:
+        # A malformed setting from the environment (TINHGON_DEBUG=maybe, a bad DATABASE_URL):
+        # stop with a clear message, not a traceback.
+        typer.echo(
+            f"cấu hình sai, không khởi động (bad configuration, not started): {error}", err=True
+        )
+        raise typer.Exit(2) from None
 
 
 def serve(
@@ -62,26 +70,6 @@ def serve(
         f"Phục vụ tại / serving at http://{host}:{port}/",
     )
     waitress_serve(application, host=host, port=port, threads=threads, ident="tinhgon", _quiet=True)
-
-
-def token(
-    username: Annotated[str, typer.Argument(help="Tên đăng nhập / user name")],
-    name: Annotated[str, typer.Option("--name", help="Tên gợi nhớ của mã / a label")] = "api",
-) -> None:
-    """Tạo mã truy cập API / Create an API token for a user (printed once)."""
-    setup_django()
-    from django.contrib.auth import get_user_model
-
-    from tinhgon.web import models
-    from tinhgon.web.api import token_digest
-
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        typer.echo(f"không có người dùng '{username}' (no such user)", err=True)
-        raise typer.Exit(2)
-    value = secrets.token_urlsafe(32)
-    models.ApiToken.objects.create(user=user, name=name, digest=token_digest(value))
-    typer.echo(value)
 
 
 def manage(

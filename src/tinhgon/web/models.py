@@ -211,6 +211,51 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Hết hạn; mã tạo trước khi có hạn được cho 90 ngày."
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
+
+    def state(self, now: Any) -> str:
+        """'active', 'expired' or 'revoked' at ``now``."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        return "active"
+
+
+class ImportLock(models.Model):
+    """One import at a time per agency, across every process serving the database: the row
+    exists while an import runs (a row older than ``STALE_MINUTES`` is from a process that
+    died, and is taken over)."""
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="import_lock")
+    started_at = models.DateTimeField()
+    username = models.CharField(max_length=150, blank=True)
+    filename = models.CharField(max_length=300, blank=True)
+
+    STALE_MINUTES = 15
+
+
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    """No update or delete in bulk either: the log only grows."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError(
+            "Nhật ký chỉ được ghi thêm, không được sửa (the audit log is append-only)"
+        )
+
+    def delete(self) -> Any:
+        raise PermissionError("Nhật ký không được xóa (the audit log is append-only)")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError(
+            "Nhật ký chỉ được ghi thêm, không được sửa (the audit log is append-only)"
+        )
 
 
 class AuditEntry(models.Model):
@@ -229,6 +274,8 @@ class AuditEntry(models.Model):
     summary = models.TextField()
     reason = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

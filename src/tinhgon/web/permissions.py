@@ -23,11 +23,12 @@ class Action(StrEnum):
     EDIT = "edit"  # record changes and documents, draft and submit plans, import
     APPROVE = "approve"  # approve, reject, return and implement plans
     MANAGE = "manage"  # memberships and agency settings
+    PERSONAL = "personal"  # see and export personal data (personal ID, birth date, ratings)
 
 
 RIGHTS: dict[str, frozenset[Action]] = {
     "viewer": frozenset({Action.VIEW}),
-    "editor": frozenset({Action.VIEW, Action.EDIT}),
+    "editor": frozenset({Action.VIEW, Action.EDIT, Action.PERSONAL}),
     "approver": frozenset({Action.VIEW, Action.APPROVE}),
     "admin": frozenset(Action),
 }

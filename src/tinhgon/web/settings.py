@@ -7,6 +7,10 @@ Environment:
   TINHGON_DEBUG      true/false (default false)
   TINHGON_ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1)
   TINHGON_SECRET_KEY     overrides the key generated once in the data folder
+  TINHGON_UPLOAD_MAX_MB  largest request body accepted, in MB (default 50); larger is refused
+                         (413) before it is read
+  TINHGON_IMPORT_WORKERS imports running at once in one process (default 2)
+  TINHGON_HTTPS          true behind an HTTPS proxy: secure cookies, X-Forwarded-Proto, HSTS
 """
 
 from __future__ import annotations
@@ -46,7 +50,24 @@ def _secret_key() -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def env_int(name: str, default: int, low: int, high: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r}: expected a whole number") from None
+    if not low <= number <= high:
+        raise ValueError(f"{name}={value!r}: expected a number from {low} to {high}")
+    return number
+
+
 SECRET_KEY = _secret_key()
+TINHGON_UPLOAD_MAX_BYTES = env_int("TINHGON_UPLOAD_MAX_MB", 50, 1, 1024) * 1024 * 1024 + 64 * 1024
+TINHGON_IMPORT_WORKERS = env_int("TINHGON_IMPORT_WORKERS", 2, 1, 32)
+# Uploads over 1 MB go to a temporary file, not memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DEBUG = env_bool("TINHGON_DEBUG", False)
 ALLOWED_HOSTS = [
     h.strip()
@@ -70,6 +91,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tinhgon.web.middleware.LanguageMiddleware",
+    "tinhgon.web.middleware.UploadLimitMiddleware",
+    "tinhgon.web.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,7 +128,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # Writes take the write lock when their transaction begins (IMMEDIATE) and wait up to 20 s
+    # for it: with the default (deferred) transactions, two users saving at once could fail
+    # with "database is locked" when a read inside the transaction had to turn into a write
+    # (found by bench/bench_load.py with 5 users).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -146,6 +177,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Behind an HTTPS reverse proxy (docs/operations.md): cookies only over HTTPS, the proxy's
+# X-Forwarded-Proto trusted, browsers told to keep to HTTPS for a year.
+HTTPS = env_bool("TINHGON_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

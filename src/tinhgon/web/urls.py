@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from tinhgon.web import views, views_documents, views_planning
 from tinhgon.web.api import api
+from tinhgon.web.views import account
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -79,6 +80,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="tinhgon/password_done.html"),
         name="password_change_done",
     ),
+    path("tai-khoan/ma-api/", account.tokens, name="tokens"),
     path("api/v1/", api.urls),
     path(
         "co-quan/<slug:code>/tinh-gon/de-xuat/",
@@ -93,3 +95,7 @@ urlpatterns = [
     path("co-quan/<slug:code>/tinh-gon/du-bao/", views_planning.forecast, name="forecast"),
     path("co-quan/<slug:code>/tinh-gon/phuong-an/", views_planning.scenarios, name="scenarios"),
 ]
+
+handler400 = "tinhgon.web.views.errors.bad_request"
+handler404 = "tinhgon.web.views.errors.not_found"
+handler500 = "tinhgon.web.views.errors.server_error"

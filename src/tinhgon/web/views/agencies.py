@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 
 from tinhgon.io import ProjectFileError
-from tinhgon.web import forms, models, province_roles, services
+from tinhgon.web import forms, models, privacy, province_roles, services
 from tinhgon.web.permissions import (
     Action,
     may_create_agencies,
@@ -51,7 +52,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         province = provinces.filter(pk=max(_int(request.POST.get("province")), 0)).first()
         if province is None and not request.user.is_superuser:
-            messages.error(request, "Chọn tỉnh của cơ quan.")
+            messages.error(request, _("Chọn tỉnh của cơ quan."))
         else:
             try:
                 agency = services.agency_import(
@@ -64,7 +65,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
             except (ProjectFileError, services.ServiceError, UnicodeDecodeError) as error:
                 show_error(request, error)
             else:
-                messages.success(request, f"Đã tạo cơ quan {agency.name}.")
+                messages.success(request, _("Đã tạo cơ quan %(name)s.") % {"name": agency.name})
                 return redirect("dashboard", code=agency.code)
     return page(request, "tinhgon/import.html", None, form=form, provinces=provinces, new=True)
 
@@ -87,7 +88,7 @@ def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         except (ProjectFileError, services.ServiceError) as error:
             show_error(request, error)
         else:
-            messages.success(request, "Đã nhập tệp; dữ liệu trước đó được lưu trong nhật ký.")
+            messages.success(request, _("Đã nhập tệp; dữ liệu trước đó được lưu trong nhật ký."))
             return redirect("dashboard", code=agency.code)
     return page(request, "tinhgon/import.html", agency, form=form, new=False)
 
@@ -96,9 +97,16 @@ def agency_import(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 def agency_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     if getattr(agency, "scope_fixed", False):  # the file holds the whole history
         return forbidden(request)
-    response = HttpResponse(
-        services.agency_export(agency=agency), content_type="application/yaml; charset=utf-8"
+    personal = privacy.may_see_personal(request)
+    text = services.agency_export(agency=agency, personal=personal)
+    privacy.audit_export(
+        request=request,
+        agency=agency,
+        what="project",
+        summary=f"Xuất tệp dự án {agency.code}.yaml",
+        personal=personal,
     )
+    response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{agency.code}.yaml"'
     return response
 
@@ -119,18 +127,18 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
                 models.Membership, agency=agency, pk=_int(request.POST["revoke"])
             )
             services.membership_revoke(membership=membership, by=request.user)
-            messages.success(request, "Đã thu hồi quyền.")
+            messages.success(request, _("Đã thu hồi quyền."))
         else:
             try:
                 if request.POST.get("role") == province_roles.PROVINCE_ADMIN:
-                    _, password = province_roles.grant_province_admin(
+                    __, password = province_roles.grant_province_admin(
                         province=province_roles.province_of(agency),
                         username=request.POST.get("username", ""),
                         by=request.user,
                         agency=agency,
                     )
                 else:
-                    _, password = services.membership_grant(
+                    __, password = services.membership_grant(
                         agency=agency,
                         username=request.POST.get("username", ""),
                         role=request.POST.get("role", ""),
@@ -152,7 +160,7 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
                         "— mật khẩu chỉ hiện một lần, hãy trao cho người dùng.",
                     )
                 else:
-                    messages.success(request, "Đã cập nhật quyền.")
+                    messages.success(request, _("Đã cập nhật quyền."))
         return redirect("memberships", code=agency.code)
     rows = agency.memberships.select_related("user").order_by("user__username")
     return page(

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
@@ -23,6 +24,7 @@ from tinhgon.domain.agencies import UnknownAgency
 from tinhgon.io import ProjectFileError
 from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.web import forms, models, scoping, services
+from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.permissions import (
     Action,
     Forbidden,
@@ -36,12 +38,19 @@ def today() -> dt.date:
 
 
 def date_param(request: HttpRequest, name: str = "on", default: dt.date | None = None) -> dt.date:
+    """The date a page is asked for; a malformed one falls back to today with a message, a date
+    outside the range the application keeps is a 400 (BadRequest) with a clear page."""
     raw = request.GET.get(name, "").strip()
     if raw:
         try:
-            return parse_date(raw)
+            day = parse_date(raw)
         except FieldError:
             messages.error(request, f"Ngày '{raw}' không hợp lệ (dd/mm/yyyy); dùng ngày hôm nay.")
+        else:
+            try:
+                return in_range(day)
+            except OutOfRange as error:
+                raise BadRequest(error.vi) from None
     return default or today()
 
 
@@ -103,10 +112,20 @@ def show_error(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
 
+def _in_language(request: HttpRequest, error: Exception) -> str:
+    """An error's text in the page's language (for a form's own error list)."""
+    english = getattr(request, "LANGUAGE_CODE", "vi") == "en"
+    if isinstance(error, ProjectFileError):
+        return "; ".join(p.in_language("en" if english else "vi") for p in error.problems[:20])
+    if isinstance(error, TinhgonError | FieldError):
+        return str(error.en if english else error.vi)
+    return str(error)
+
+
 def _posted_date(request: HttpRequest) -> dt.date | None:
     try:
-        return parse_date(request.POST.get("on", ""))
-    except FieldError:
+        return in_range(parse_date(request.POST.get("on", "")))
+    except (FieldError, OutOfRange):
         return None
 
 

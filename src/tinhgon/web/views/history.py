@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import TinhgonError
@@ -15,7 +15,7 @@ from tinhgon.web.permissions import (
     Action,
 )
 from tinhgon.web.views.base import (
-    _form_errors,
+    _in_language,
     _int,
     _posted_date,
     _save_change,
@@ -30,6 +30,17 @@ from tinhgon.web.views.base import (
 
 @agency_page()
 def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
+    return _timeline_page(request, agency, request.GET.get("kind", ""))
+
+
+def _timeline_page(
+    request: HttpRequest,
+    agency: models.Agency,
+    kind: str,
+    form: forms.ChangeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The timeline; ``form`` is a form sent back with what was typed and its errors."""
     project = repository.project_of(agency)
     since = date_param(request, "tu") if request.GET.get("tu") else None
     until = date_param(request, "den") if request.GET.get("den") else None
@@ -41,15 +52,13 @@ def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         kind=request.GET.get("loai", ""),
     )
     entries = history["entries"]
-    kind = request.GET.get("kind", "")
-    form = None
-    if Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
+    if form is None and Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
         on = date_param(request, "form_on", today())
         state = project.state_on(on)
         form = forms.FORMS[kind](
             project=project, state=state, official=True, initial={"kind": kind, "on": on}
         )
-    return page(
+    response = page(
         request,
         "tinhgon/timeline.html",
         agency,
@@ -62,6 +71,8 @@ def timeline(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         form=form,
         kind=kind,
     )
+    response.status_code = status
+    return response
 
 
 @require_POST
@@ -87,13 +98,11 @@ def timeline_record(request: HttpRequest, agency: models.Agency) -> HttpResponse
                 ),
             )
         except (TinhgonError, FieldError) as error:
-            show_error(request, error)
-        else:
-            messages.success(request, "Đã ghi nhận thay đổi vào lịch sử chính thức.")
-            return redirect("timeline", code=agency.code)
-    else:
-        _form_errors(request, form)
-    return redirect(f"{reverse('timeline', args=[agency.code])}?kind={kind}")
+            form.add_error(None, _in_language(request, error))
+            return _timeline_page(request, agency, kind, form=form, status=422)
+        messages.success(request, _("Đã ghi nhận thay đổi vào lịch sử chính thức."))
+        return redirect("timeline", code=agency.code)
+    return _timeline_page(request, agency, kind, form=form, status=422)
 
 
 @agency_page()
@@ -111,7 +120,7 @@ def documents(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             except (TinhgonError, FieldError) as error:
                 show_error(request, error)
             else:
-                messages.success(request, "Đã thêm văn bản vào sổ.")
+                messages.success(request, _("Đã thêm văn bản vào sổ."))
                 return redirect("documents", code=agency.code)
     rows = list(agency.documents.all().order_by("-issued_on", "symbol"))
     return page(request, "tinhgon/documents.html", agency, documents=rows, form=form)

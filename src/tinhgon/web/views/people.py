@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tinhgon.io.xlsx_export import export_staff
-from tinhgon.web import forms, models, repository, selectors
+from tinhgon.web import forms, models, privacy, repository, selectors
 from tinhgon.web.views.base import (
     XLSX,
     agency_page,
@@ -27,6 +27,9 @@ def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     state = selectors.structure_at(project=project, on=on)
     form = forms.StaffFilterForm(request.GET or None, state=state, ranks=selectors.ranks_of(state))
     rows = selectors.staff_at(agency=agency, on=on)
+    if not privacy.may_see_personal(request):
+        # Masked before any filter: the search cannot find someone by a hidden personal ID.
+        rows = [privacy.mask_row(r) for r in rows]
     total = len(rows)
     if form.is_valid():
         data = form.cleaned_data
@@ -67,6 +70,7 @@ def person(request: HttpRequest, agency: models.Agency, pid: str) -> HttpRespons
     if pid not in project.people:
         raise Http404("Không có người này")
     who = project.people[pid]
+    personal = privacy.may_see_personal(request)
     state = selectors.structure_at(project=project, on=on)
     assignment = state.assignments.get(pid)
     post = None
@@ -86,7 +90,8 @@ def person(request: HttpRequest, agency: models.Agency, pid: str) -> HttpRespons
         "tinhgon/person.html",
         agency,
         on=on,
-        person=who,
+        person=who if personal else privacy.mask_person(who),
+        personal=personal,
         post=post,
         departure=state.departures.get(pid),
         retirement=retirement,
@@ -101,10 +106,22 @@ def staff_export(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     on = date_param(request)
     project = repository.project_of(agency)
     state = project.state_on(on)
+    personal = privacy.may_see_personal(request)
+    if not personal:
+        state = privacy.mask_state(state)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "nhan-su.xlsx"
-        export_staff(path, project, state)
+        count = export_staff(path, project, state)
         data = path.read_bytes()
+    privacy.audit_export(
+        request=request,
+        agency=agency,
+        what="staff",
+        summary=f"Xuất danh sách nhân sự ngày {on:%d/%m/%Y} ({count} người)",
+        personal=personal,
+        on=on.isoformat(),
+        people=count,
+    )
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="nhan-su-{agency.code}-{on:%Y%m%d}.xlsx"'

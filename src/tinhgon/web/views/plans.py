@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tinhgon.domain import ChangeRefused, InvalidValue, PlanError, TinhgonError, metrics_of
@@ -23,6 +24,7 @@ from tinhgon.web.permissions import (
 )
 from tinhgon.web.views.base import (
     _form_errors,
+    _in_language,
     _int,
     _posted_date,
     _save_change,
@@ -43,7 +45,7 @@ def plans(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             return forbidden(request)
         if form.is_valid():
             plan = services.plan_create(agency=agency, user=request.user, **form.cleaned_data)
-            messages.success(request, f"Đã tạo đề án '{plan.title}'.")
+            messages.success(request, _("Đã tạo đề án '%(title)s'.") % {"title": plan.title})
             return redirect("plan", code=agency.code, pid=plan.pid)
     rows = agency.plans.select_related("decision").all()
     return page(request, "tinhgon/plans.html", agency, plans=rows, form=form)
@@ -65,11 +67,27 @@ def _plan_view_data(project: Any, plan_row: models.Plan) -> dict[str, Any]:
 @agency_page()
 def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
     plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    return _plan_page(request, agency, plan_row, request.GET.get("kind", ""))
+
+
+def _plan_page(
+    request: HttpRequest,
+    agency: models.Agency,
+    plan_row: models.Plan,
+    kind: str,
+    change_form: forms.ChangeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The plan's page; ``change_form`` is a form sent back with what was typed and its errors."""
+    pid = plan_row.pid
     project = repository.project_of(agency)
     data = _plan_view_data(project, plan_row)
-    kind = request.GET.get("kind", "")
-    change_form = None
-    if plan_row.status == "draft" and Action.EDIT in request.rights and kind in forms.FORMS:  # type: ignore[attr-defined]
+    if (
+        change_form is None
+        and plan_row.status == "draft"
+        and Action.EDIT in request.rights  # type: ignore[attr-defined]
+        and kind in forms.FORMS
+    ):
         on = date_param(request, "form_on", data["after_on"])
         state = project.state_on(on, plan=pid)
         change_form = forms.FORMS[kind](
@@ -80,7 +98,7 @@ def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
     rows = []
     if compare:
         rows = _metric_rows(compare["before"]["metrics"], compare["after"]["metrics"])
-    return page(
+    response = page(
         request,
         "tinhgon/plan.html",
         agency,
@@ -93,21 +111,25 @@ def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
         kinds=forms.CHANGE_KINDS,
         change_form=change_form,
         kind=kind,
-        approve_form=forms.ApproveForm(agency=agency, initial={"version": plan_row.version}),
+        approve_form=forms.ApproveForm(plan=plan_row, initial={"version": plan_row.version})
+        if plan_row.status == "submitted"
+        else None,
         version=plan_row.version,
         on=data["after_on"],
     )
+    response.status_code = status
+    return response
 
 
 def _metric_rows(before: Any, after: Any) -> list[dict[str, Any]]:
     b, a = before.as_dict(), after.as_dict()
     labels = [
-        ("departments", "Phòng chuyên môn và tương đương"),
-        ("department_leaders", "Lãnh đạo cấp phòng và tương đương"),
-        ("department_deputies", "trong đó cấp phó"),
-        ("public_service_units", "Đơn vị sự nghiệp công lập"),
-        ("staff", "Tổng số người làm việc"),
-        ("units", "Số đầu mối"),
+        ("departments", _("Phòng chuyên môn và tương đương")),
+        ("department_leaders", _("Lãnh đạo cấp phòng và tương đương")),
+        ("department_deputies", _("trong đó cấp phó")),
+        ("public_service_units", _("Đơn vị sự nghiệp công lập")),
+        ("staff", _("Tổng số người làm việc")),
+        ("units", _("Số đầu mối")),
     ]
     return [
         {"label": label, "before": b[key], "after": a[key], "delta": a[key] - b[key]}
@@ -142,13 +164,14 @@ def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> Ht
                 ),
             )
         except (TinhgonError, FieldError) as error:
-            show_error(request, error)
-        else:
-            messages.success(request, "Đã thêm thay đổi vào đề án.")
-            return redirect("plan", code=agency.code, pid=pid)
-    else:
-        _form_errors(request, form)
-    return redirect(f"{reverse('plan', args=[agency.code, pid])}?kind={kind}")
+            # The form comes back as typed, with the refusal above its fields.
+            form.add_error(None, _in_language(request, error))
+            status = 409 if isinstance(error, services.StaleEdit) else 422
+            plan_row.refresh_from_db()
+            return _plan_page(request, agency, plan_row, kind, change_form=form, status=status)
+        messages.success(request, _("Đã thêm thay đổi vào đề án."))
+        return redirect("plan", code=agency.code, pid=pid)
+    return _plan_page(request, agency, plan_row, kind, change_form=form, status=422)
 
 
 @require_POST
@@ -164,19 +187,23 @@ def plan_change_remove(
     except TinhgonError as error:
         show_error(request, error)
     else:
-        messages.success(request, "Đã bỏ thay đổi khỏi đề án.")
+        messages.success(request, _("Đã bỏ thay đổi khỏi đề án."))
     return redirect("plan", code=agency.code, pid=pid)
 
 
-TRANSITIONS: dict[str, tuple[Action, Callable[..., Any], str]] = {
-    "submit": (Action.EDIT, services.plan_submit, "Đã trình đề án."),
-    "return": (Action.APPROVE, services.plan_return, "Đã trả lại đề án."),
-    "reject": (Action.APPROVE, services.plan_reject, "Đã ghi nhận không phê duyệt đề án."),
-    "approve": (Action.APPROVE, services.plan_approve, "Đã phê duyệt đề án."),
+TRANSITIONS: dict[str, tuple[Action, Callable[..., Any], Any]] = {
+    "submit": (Action.EDIT, services.plan_submit, gettext_lazy("Đã trình đề án.")),
+    "return": (Action.APPROVE, services.plan_return, gettext_lazy("Đã trả lại đề án.")),
+    "reject": (
+        Action.APPROVE,
+        services.plan_reject,
+        gettext_lazy("Đã ghi nhận không phê duyệt đề án."),
+    ),
+    "approve": (Action.APPROVE, services.plan_approve, gettext_lazy("Đã phê duyệt đề án.")),
     "implement": (
         Action.APPROVE,
         services.plan_implement,
-        "Đề án đã được đưa vào lịch sử chính thức.",
+        gettext_lazy("Đề án đã được đưa vào lịch sử chính thức."),
     ),
 }
 
@@ -193,7 +220,7 @@ def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> H
         return forbidden(request)
     plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
     form = (
-        forms.ApproveForm(request.POST, agency=agency)
+        forms.ApproveForm(request.POST, plan=plan_row)
         if action == "approve"
         else forms.VersionForm(request.POST)
     )

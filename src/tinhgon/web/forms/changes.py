@@ -1,4 +1,4 @@
-"""Forms: one per kind of change, built from the state they apply to, and a few others.
+"""Change forms: one per kind of change, built from the state they apply to.
 
 A change form gives back the plain form of the change (``to_plain``), which the services read
 with the same codec as the project file; every check beyond the field's shape is the domain's.
@@ -6,7 +6,6 @@ with the same codec as the project file; every check beyond the field's shape is
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -14,94 +13,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tinhgon.domain import BUILTIN_KINDS, Category, LeaveReason, Project, State
-from tinhgon.domain.vietnamese import fold, sort_key
-from tinhgon.io.codec import FieldError, parse_date
-from tinhgon.web import models
-from tinhgon.web.selectors import people_sorted
-
-DATE_HINT = "dd/mm/yyyy"
-
-
-class VnDateField(forms.Field):
-    """A date written dd/mm/yyyy (or yyyy-mm-dd)."""
-
-    widget = forms.TextInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"placeholder": DATE_HINT, "inputmode": "numeric", "class": "date", "size": "10"}
-        )
-
-    def to_python(self, value: Any) -> dt.date | None:
-        text = str(value or "").strip()
-        if not text:
-            return None
-        try:
-            return parse_date(text)
-        except FieldError as error:
-            raise ValidationError(error.vi) from None
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, dt.date):
-            return f"{value:%d/%m/%Y}"
-        return value
+from tinhgon.domain import Category, LeaveReason, Project, State
+from tinhgon.web.forms.fields import (
+    KIND_CHOICES,
+    NoFormulas,
+    VnDateField,
+    document_choices,
+    new_unit_id,
+    person_choices,
+    unit_choices,
+)
 
 
-def vn(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
-CHANGE_KINDS: list[tuple[str, str]] = [
-    ("merge", "Sáp nhập / hợp nhất đơn vị"),
-    ("split", "Chia / tách đơn vị"),
-    ("dissolve", "Giải thể đơn vị"),
-    ("rename", "Đổi tên đơn vị"),
-    ("move", "Chuyển đơn vị trực thuộc"),
-    ("create", "Thành lập đơn vị"),
-    ("transfer", "Điều động"),
-    ("appoint", "Bổ nhiệm"),
-    ("relieve", "Miễn nhiệm"),
-    ("hire", "Tuyển dụng, tiếp nhận"),
-    ("leave", "Nghỉ hưu, thôi việc"),
-    ("set_quota", "Giao biên chế"),
-]
-
-KIND_CHOICES = [
-    (code, kind.name_vi)
-    for code, kind in BUILTIN_KINDS.items()
-    if kind.unit_class.value != "agency"
-]
-
-
-def unit_choices(state: State, *, blank: bool = False) -> list[tuple[str, str]]:
-    choices = [("", "—")] if blank else []
-    choices += [(u.id, "  " * depth + u.name) for depth, u in state.walk()]
-    return choices
-
-
-def person_choices(state: State) -> list[tuple[str, str]]:
-    out = []
-    for person in people_sorted(state):
-        unit = state.units[state.assignments[person.id].unit_id]
-        out.append((person.id, f"{person.full_name} — {unit.name}"))
-    return out
-
-
-def document_choices(project: Project, *, blank: bool) -> list[tuple[str, str]]:
-    choices = [("", "— (chưa có)")] if blank else []
-    for document in sorted(project.documents, key=lambda d: d.issued_on, reverse=True):
-        choices.append(
-            (
-                f"{document.symbol}|{document.issued_on.isoformat()}",
-                f"{document.symbol} ngày {vn(document.issued_on)} — {document.title[:60]}",
-            )
-        )
-    return choices
-
-
-class ChangeForm(forms.Form):
+class ChangeForm(NoFormulas, forms.Form):
     """What every change has: its effective date, its legal basis, a note, and why it is entered."""
 
     kind = forms.CharField(widget=forms.HiddenInput)
@@ -116,9 +40,23 @@ class ChangeForm(forms.Form):
         self.project = project
         self.state = state
         self.official = official
-        self.fields["basis"].choices = document_choices(project, blank=not official)
+        # Never a preselected document: the legal basis is chosen, not defaulted.
+        self.fields["basis"].choices = document_choices(project, blank=True)
         self.fields["basis"].required = official
         self.setup()
+        # No default that could pass unnoticed: every required choice (unit, person, role,
+        # category, sex...) starts empty unless the form gives it an explicit initial value.
+        for name, field in self.fields.items():
+            if (
+                type(field) is forms.ChoiceField
+                and field.required
+                and not isinstance(field.widget, forms.RadioSelect)
+                and name not in self.initial
+                and field.initial is None
+            ):
+                choices = list(field.choices)
+                if not choices or choices[0][0] != "":
+                    field.choices = [("", "—"), *choices]
 
     def setup(self) -> None:
         """Kind-specific fields from the state (units and people to choose from)."""
@@ -174,21 +112,6 @@ class MergeForm(ChangeForm):
         return out
 
 
-def new_unit_id(project: Project, name: str) -> str:
-    """A fresh unit id from a name: 'Phòng Quản lý đầu tư' → 'phong-quan-ly-dau-tu'."""
-    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:50] or "don-vi"
-    used: set[str] = set()
-    for change in project.timeline.changes:
-        used.update(change.unit_ids())
-    for plan in project.plans.values():
-        for change in plan.changes:
-            used.update(change.unit_ids())
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
 class SplitForm(ChangeForm):
     unit = forms.ChoiceField(label=_("Đơn vị"))
     new_names = forms.CharField(
@@ -206,6 +129,40 @@ class SplitForm(ChangeForm):
 
     def setup(self) -> None:
         self.fields["unit"].choices = unit_choices(self.state)
+
+    def clean(self) -> dict[str, Any]:
+        """Every "person = number" line must name a member of the unit and a new unit (or 0 for
+        the unit itself when it continues): a malformed line is an error, never skipped."""
+        data = super().clean() or {}
+        names = [n.strip() for n in data.get("new_names", "").splitlines() if n.strip()]
+        members = (
+            {a.person_id for a in self.state.members(data["unit"])} if data.get("unit") else set()
+        )
+        seen: set[str] = set()
+        for number, line in enumerate(data.get("assignment", "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            pid, sign, index = (part.strip() for part in line.partition("="))
+            problem = ""
+            if not sign or not pid or not index:
+                problem = _("không đúng dạng 'mã người = số thứ tự'")
+            elif data.get("unit") and pid not in members:
+                problem = _("'%(pid)s' không phải người của đơn vị bị chia, tách") % {"pid": pid}
+            elif pid in seen:
+                problem = _("'%(pid)s' được phân hai lần") % {"pid": pid}
+            elif index in ("0", "cu", "cũ"):
+                if not data.get("keep_source"):
+                    problem = _("chỉ ghi 0 khi đơn vị cũ vẫn tiếp tục (tách)")
+            elif not (index.isdigit() and 1 <= int(index) <= len(names)):
+                problem = _("số thứ tự đơn vị mới phải từ 1 đến %(n)d") % {"n": len(names)}
+            seen.add(pid)
+            if problem:
+                self.add_error(
+                    "assignment",
+                    _("Dòng %(line)d ('%(text)s'): %(problem)s")
+                    % {"line": number, "text": line.strip()[:60], "problem": problem},
+                )
+        return data
 
     def to_plain(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -336,7 +293,7 @@ class TransferForm(ChangeForm):
 class AppointForm(ChangeForm):
     person = forms.ChoiceField(label=_("Người"))
     role = forms.ChoiceField(
-        label=_("Chức vụ"), choices=[("head", "Cấp trưởng"), ("deputy", "Cấp phó")]
+        label=_("Chức vụ"), choices=[("head", _("Cấp trưởng")), ("deputy", _("Cấp phó"))]
     )
     unit = forms.ChoiceField(label=_("Tại đơn vị (để trống: đơn vị hiện tại)"), required=False)
 
@@ -392,6 +349,24 @@ class HireForm(ChangeForm):
 
     def setup(self) -> None:
         self.fields["unit"].choices = unit_choices(self.state)
+
+    # The same checks as the project file and the import, beside their fields.
+    def clean_born(self) -> str:
+        from tinhgon.domain import TinhgonError
+        from tinhgon.domain.model import BirthDate
+
+        value = str(self.cleaned_data["born"]).strip()
+        try:
+            BirthDate.parse(value)
+        except (TinhgonError, ValueError) as error:
+            raise ValidationError(getattr(error, "vi", str(error))) from None
+        return value
+
+    def clean_national_id(self) -> str:
+        value = str(self.cleaned_data.get("national_id") or "").strip()
+        if value and not re.fullmatch(r"\d{12}", value):
+            raise ValidationError(_("Số định danh cá nhân phải gồm đúng 12 chữ số"))
+        return value
 
     def person_plain(self, pid: str) -> dict[str, Any]:
         data = self.cleaned_data
@@ -449,175 +424,3 @@ FORMS: dict[str, type[ChangeForm]] = {
     "leave": LeaveForm,
     "set_quota": SetQuotaForm,
 }
-
-
-class PlanCreateForm(forms.Form):
-    title = forms.CharField(label=_("Tên đề án / phương án"), max_length=300)
-    description = forms.CharField(
-        label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-class VersionForm(forms.Form):
-    """Carries the plan version the user saw, so a stale save is refused."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(
-        label=_("Lý do / ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class ApproveForm(VersionForm):
-    decision = forms.ModelChoiceField(
-        label=_("Quyết định phê duyệt"), queryset=models.Document.objects.none()
-    )
-
-    def __init__(self, *args: Any, agency: models.Agency, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = models.Document.objects.filter(agency=agency).order_by(
-            "-issued_on"
-        )
-        self.fields["decision"].label_from_instance = lambda d: (
-            f"{d.symbol} ngày {vn(d.issued_on)} — {d.title[:60]}"
-        )
-
-
-class DocumentForm(forms.Form):
-    symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=100)
-    kind = forms.ChoiceField(
-        label=_("Loại văn bản"),
-        choices=[
-            ("decision", "Quyết định"),
-            ("resolution", "Nghị quyết"),
-            ("decree", "Nghị định"),
-            ("circular", "Thông tư"),
-            ("plan", "Kế hoạch"),
-            ("programme", "Chương trình"),
-            ("project", "Đề án"),
-            ("report", "Báo cáo"),
-            ("submission", "Tờ trình"),
-            ("official_letter", "Công văn"),
-            ("other", "Khác"),
-        ],
-    )
-    issued_on = VnDateField(label=_("Ngày ban hành"))
-    effective_on = VnDateField(label=_("Ngày hiệu lực"), required=False)
-    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=300)
-    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
-
-    def to_plain(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        out = {
-            "symbol": data["symbol"],
-            "kind": data["kind"],
-            "issued_on": data["issued_on"].isoformat(),
-            "issuer": data["issuer"],
-            "title": data["title"],
-        }
-        if data.get("effective_on"):
-            out["effective_on"] = data["effective_on"].isoformat()
-        return out
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Tệp dự án (.yaml)"))
-    reason = forms.CharField(label=_("Lý do"), required=False, max_length=500)
-
-    MAX_BYTES = 20 * 1024 * 1024
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise ValidationError(_("Tệp quá lớn (tối đa 20 MB)"))
-        return upload
-
-
-class StaffFilterForm(forms.Form):
-    q = forms.CharField(label=_("Tìm kiếm"), required=False)
-    unit = forms.ChoiceField(label=_("Đơn vị"), required=False)
-    category = forms.ChoiceField(
-        label=_("Loại"), required=False, choices=[("", "—"), *[(c.value, c.vi) for c in Category]]
-    )
-    rank = forms.ChoiceField(label=_("Ngạch"), required=False)
-    age_band = forms.ChoiceField(
-        label=_("Độ tuổi"),
-        required=False,
-        choices=[
-            ("", "—"),
-            ("lt30", "dưới 30"),
-            ("30-39", "30–39"),
-            ("40-49", "40–49"),
-            ("50-54", "50–54"),
-            ("55+", "từ 55"),
-        ],
-    )
-    retiring_within = forms.IntegerField(
-        label=_("Nghỉ hưu trong (tháng)"), required=False, min_value=0, max_value=240
-    )
-
-    def __init__(self, *args: Any, state: State, ranks: list[str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = unit_choices(state, blank=True)
-        self.fields["rank"].choices = [("", "—"), *[(r, r) for r in sorted(ranks, key=sort_key)]]
-
-
-class ReportForm(forms.Form):
-    """Tải báo cáo: the before/after report, in Word, PDF or Excel."""
-
-    before = VnDateField(label=_("Trước (ngày)"))
-    after = VnDateField(label=_("Sau (ngày)"))
-    plan = forms.ChoiceField(label=_("Theo đề án"), required=False)
-    format = forms.ChoiceField(
-        label=_("Định dạng"),
-        choices=[("docx", "Word (.docx)"), ("pdf", "PDF"), ("xlsx", "Excel — phụ lục (.xlsx)")],
-        initial="docx",
-    )
-    number = forms.CharField(
-        label=_("Số, ký hiệu (để trống nếu chưa có số)"), required=False, max_length=60
-    )
-    signer = forms.CharField(
-        label=_("Người ký (để trống: người đứng đầu cơ quan)"), required=False, max_length=120
-    )
-    recipients = forms.CharField(
-        label=_("Nơi nhận (mỗi dòng một nơi)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args: Any, plans: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["plan"].choices = [("", "—"), *plans]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("before") and data.get("after") and data["before"] > data["after"]:
-            self.add_error("after", _("Ngày sau phải sau ngày trước"))
-        return data
-
-
-class SpreadsheetImportForm(forms.Form):
-    """Nhập từ Excel/CSV into an existing agency."""
-
-    file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
-    on = VnDateField(label=_("Ngày hiệu lực của các thay đổi"))
-    basis = forms.ChoiceField(label=_("Căn cứ (văn bản trong sổ văn bản)"))
-    complete = forms.BooleanField(
-        label=_("Danh sách đầy đủ: người không có trong danh sách thôi công tác từ ngày trên"),
-        required=False,
-    )
-    reason = forms.CharField(label=_("Lý do"), required=False, max_length=500)
-
-    MAX_BYTES = 50 * 1024 * 1024
-
-    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["basis"].choices = document_choices(project, blank=False)
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise ValidationError(_("Tệp quá lớn (tối đa 50 MB)"))
-        suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if suffix not in ("xlsx", "csv"):
-            raise ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv"))
-        return upload
