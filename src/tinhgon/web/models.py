@@ -146,6 +146,9 @@ class Plan(models.Model):
     status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     decision = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT)
     rejection_reason = models.TextField(blank=True)
+    submitted_on = models.DateField(
+        null=True, blank=True, help_text="Ngày trình (null for plans submitted before 0006)."
+    )
     changes = models.JSONField(default=list, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(

@@ -62,6 +62,20 @@ class ReportTextsForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in _FIELDS}
 
 
+def audit_download(
+    request: HttpRequest, agency: models.Agency, what: str, summary: str, **data: object
+) -> None:
+    """Nhật ký: who downloaded which report or paper, when (the entry's time) and for which
+    dates, like the other exports (reports carry names and titles, no personal fields)."""
+    services.audit(
+        agency=agency,
+        user=request.user,
+        action="export",
+        summary=summary,
+        data={"what": what, "personal": False, **data},
+    )
+
+
 def kept_texts(agency: models.Agency) -> ReportTexts:
     """The person-written parts kept for the agency (empty ones take the defaults)."""
     row = models.ReportTexts.objects.filter(agency=agency).first()
@@ -119,6 +133,17 @@ def plan_paper(
         show_error(request, error)
         return redirect("plan", agency.code, pid)
     name = f"{PAPER_FILES[paper]}-{pid}"
+    file_name = f"{name}.ghi-chu.txt" if fmt == "txt" else f"{name}.{fmt}"
+    audit_download(
+        request,
+        agency,
+        "plan_paper",
+        f"Tải {PAPER_NAMES[paper].lower()} của đề án {pid} ({file_name})",
+        paper=paper,
+        plan=pid,
+        format=fmt,
+        file=file_name,
+    )
     if fmt == "txt":
         response = HttpResponse(notes_text(data), content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.ghi-chu.txt"'
@@ -156,5 +181,16 @@ def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         return redirect("report", agency.code)
     response = HttpResponse(notes_text(content), content_type="text/plain; charset=utf-8")
     name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.ghi-chu.txt"
+    audit_download(
+        request,
+        agency,
+        "report_notes",
+        f"Tải ghi chú cho người soạn thảo báo cáo ({data['before']:%d/%m/%Y} – "
+        f"{data['after']:%d/%m/%Y}, {name})",
+        before=data["before"].isoformat(),
+        after=data["after"].isoformat(),
+        plan=data["plan"] or "",
+        file=name,
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

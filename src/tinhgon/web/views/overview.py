@@ -58,7 +58,7 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 @agency_page()
 def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """Tải báo cáo: the form, and the file once the form is filled in."""
-    from tinhgon.web.views_documents import kept_texts
+    from tinhgon.web.views_documents import audit_download, kept_texts
 
     project = repository.project_of(agency)
     plans = [(p.id, p.title) for p in project.plans.values()]
@@ -89,6 +89,17 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         else:
             response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[fmt])
             name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.{fmt.value}"
+            audit_download(
+                request,
+                agency,
+                "report",
+                f"Tải báo cáo ({data['before']:%d/%m/%Y} – {data['after']:%d/%m/%Y}, {name})",
+                before=data["before"].isoformat(),
+                after=data["after"].isoformat(),
+                plan=data["plan"] or "",
+                format=fmt.value,
+                file=name,
+            )
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
     return page(request, "tinhgon/report.html", agency, form=form)
