@@ -166,7 +166,7 @@ def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         messages.error(request, gettext_now("Chọn ngày trước và ngày sau để soạn ghi chú."))
         return redirect("report", agency.code)
     data = form.cleaned_data
-    options = ReportOptions(number=data["number"].strip() or None)
+    options = form.options()
     try:
         content = build_report(
             project,

@@ -7,7 +7,7 @@ import io
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tinhgon.domain import ChangeRefused, TinhgonError
-from tinhgon.reports import CONTENT_TYPES, ReportFormat, ReportOptions, build_report, write_report
+from tinhgon.reports import CONTENT_TYPES, ReportFormat, build_report, write_report
 from tinhgon.web import forms, models, repository, selectors
 from tinhgon.web.views.base import (
     agency_page,
@@ -65,13 +65,7 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     form = forms.ReportForm(request.GET or None, plans=plans)
     if request.GET and form.is_valid():
         data = form.cleaned_data
-        options = ReportOptions(
-            number=data["number"].strip() or None,
-            signer=data["signer"].strip() or None,
-            recipients=tuple(
-                line.strip() for line in data["recipients"].splitlines() if line.strip()
-            ),
-        )
+        options = form.options()
         try:
             content = build_report(
                 project,
