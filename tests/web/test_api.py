@@ -128,7 +128,8 @@ def test_a_plan_goes_through_its_workflow_by_api(api, approving_decision):
         },
     ).json()
     submitted = editor.post(
-        f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/submit", {"version": added["version"]}
+        f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/submit",
+        {"version": added["version"], "on": "2020-09-01"},
     ).json()
     approved = approver.post(
         f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/approve",

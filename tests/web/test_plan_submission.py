@@ -90,7 +90,9 @@ def test_the_page_and_the_api_take_the_submission_date(as_, kontum):
 
 @pytest.mark.django_db
 def test_without_a_date_the_page_submits_on_today_through_the_seam(as_, kontum, monkeypatch):
-    monkeypatch.setattr(sys.modules["tinhgon.web.views.plans"], "today", lambda: dt.date(2020, 9, 3))
+    monkeypatch.setattr(
+        sys.modules["tinhgon.web.views.plans"], "today", lambda: dt.date(2020, 9, 3)
+    )
     plan = _plan(kontum)
     as_("editor").post(f"/co-quan/bqlkkt/de-an/{plan.pid}/submit/", {"version": plan.version})
     plan.refresh_from_db()

@@ -102,8 +102,7 @@ def refusal(plan: models.Plan, document: models.Document, cited: Any = None) -> 
     if submitted is not None and document.issued_on <= submitted:
         return ServiceError(
             f"{name} ban hành không sau ngày trình đề án ({submitted:%d/%m/%Y})",
-            f"{document.symbol} is not dated after the plan's submission "
-            f"({submitted.isoformat()})",
+            f"{document.symbol} is not dated after the plan's submission ({submitted.isoformat()})",
         )
     if _is_cited(document, cited if cited is not None else _cited_elsewhere(plan)):
         return ServiceError(
