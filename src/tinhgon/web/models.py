@@ -189,6 +189,12 @@ class Membership(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "agency"], name="membership_once")]
 
+    def get_role_display(self) -> str:
+        """The role's name in the page's language (the stored value stays 'viewer', …)."""
+        from tinhgon.web.role_names import role_name
+
+        return role_name(self.role)
+
 
 class ProvinceAdmin(models.Model):
     """A province administrator: every agency of the province."""

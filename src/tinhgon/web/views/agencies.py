@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tinhgon.io import ProjectFileError
 from tinhgon.web import forms, models, privacy, province_roles, services
+from tinhgon.web.role_names import role_name
 from tinhgon.web.permissions import (
     Action,
     may_create_agencies,
@@ -169,8 +170,8 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         memberships=rows,
         roles=[
-            *models.Role.choices,
-            (province_roles.PROVINCE_ADMIN, province_roles.PROVINCE_ADMIN_LABEL),
+            (code, role_name(code))
+            for code in (*models.Role.values, province_roles.PROVINCE_ADMIN)
         ],
         province_admins=models.ProvinceAdmin.objects.filter(province_id=agency.province_id)
         .select_related("user")
