@@ -76,3 +76,34 @@ def test_an_unknown_authority_mark_is_refused_by_the_form(as_):
     response = as_("viewer").get(f"/co-quan/bqlkkt/bao-cao/?{urlencode(query)}")
     assert response["Content-Type"].startswith("text/html")
     assert "XX." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_issuing_details_kept_with_the_texts_fill_the_report_form(as_, kontum):
+    from tinhgon.web import models
+
+    kept = {
+        "signer": "Trần Thị Lan",
+        "signer_title": "Phó Trưởng ban",
+        "authority": "KT.",
+        "on_behalf_of": "Trưởng ban",
+        "recipients": "Sở Nội vụ tỉnh Kon Tum",
+        "archive": "VP",
+    }
+    saved = as_("editor").post("/co-quan/bqlkkt/bao-cao/noi-dung/", kept, follow=True)
+    assert saved.status_code == 200
+    row = models.ReportTexts.objects.get(agency=kontum)
+    assert (row.authority, row.signer, row.archive) == ("KT.", "Trần Thị Lan", "VP")
+
+    form = as_("viewer").get("/co-quan/bqlkkt/bao-cao/").content.decode()
+    assert 'value="Trần Thị Lan"' in form
+    assert '<option value="KT." selected>' in form
+    assert "Sở Nội vụ tỉnh Kon Tum</textarea>" in form
+
+
+@pytest.mark.django_db
+def test_a_viewer_cannot_change_the_kept_issuing_details(as_, kontum):
+    from tinhgon.web import models
+
+    as_("viewer").post("/co-quan/bqlkkt/bao-cao/noi-dung/", {"signer": "Ai đó"})
+    assert not models.ReportTexts.objects.filter(agency=kontum, signer="Ai đó").exists()

@@ -311,6 +311,16 @@ class ReportTexts(models.Model):
     causes = models.TextField(blank=True)
     directions = models.TextField(blank=True)
     proposals = models.TextField(blank=True)
+    # The issuing details kept for the next report (the report form starts from them); the
+    # number and the date of issue belong to one report and are not kept.
+    signer = models.CharField(max_length=120, blank=True)
+    signer_title = models.CharField(max_length=120, blank=True)
+    authority = models.CharField(
+        max_length=3, blank=True, choices=[("TM.", "TM."), ("KT.", "KT."), ("TL.", "TL.")]
+    )
+    on_behalf_of = models.CharField(max_length=200, blank=True)
+    recipients = models.TextField(blank=True)
+    archive = models.CharField(max_length=60, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.CharField(max_length=150, blank=True)
 

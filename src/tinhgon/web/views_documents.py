@@ -45,6 +45,16 @@ _LABELS = {
     "directions": _("Phương hướng, nhiệm vụ thời gian tới"),
     "proposals": _("Đề xuất, kiến nghị"),
 }
+# The issuing details kept with the texts: the report form starts from them.
+_ISSUING = ("signer", "signer_title", "authority", "on_behalf_of", "recipients", "archive")
+_ISSUING_LABELS = {
+    "signer": _("Người ký (để trống: người đứng đầu cơ quan)"),
+    "signer_title": _("Chức vụ người ký (ví dụ: PHÓ TRƯỞNG BAN)"),
+    "authority": _("Thẩm quyền ký"),
+    "on_behalf_of": _("Ký thay, thừa lệnh cho (ví dụ: TRƯỞNG BAN)"),
+    "recipients": _("Nơi nhận (mỗi dòng một nơi)"),
+    "archive": _("Lưu: VT, … (đơn vị soạn thảo, ví dụ: VP)"),
+}
 _HELP = {
     "request": _("Ví dụ: Công văn số 15/SNV-TCBC ngày 06/01/2020 của Sở Nội vụ."),
     "causes": _("Để trống: dùng câu mặc định."),
@@ -56,10 +66,13 @@ _HELP = {
 class ReportTextsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = models.ReportTexts
-        fields = _FIELDS
-        labels = _LABELS
+        fields = (*_FIELDS, *_ISSUING)
+        labels = {**_LABELS, **_ISSUING_LABELS}
         help_texts = _HELP
-        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in _FIELDS}
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in _FIELDS},
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 def audit_download(
@@ -74,6 +87,14 @@ def audit_download(
         summary=summary,
         data={"what": what, "personal": False, **data},
     )
+
+
+def kept_issuing(agency: models.Agency) -> dict[str, str]:
+    """The issuing details kept for the agency, as the report form's initial values."""
+    row = models.ReportTexts.objects.filter(agency=agency).first()
+    if row is None:
+        return {}
+    return {name: getattr(row, name) for name in _ISSUING if getattr(row, name)}
 
 
 def kept_texts(agency: models.Agency) -> ReportTexts:

@@ -170,8 +170,7 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         memberships=rows,
         roles=[
-            (code, role_name(code))
-            for code in (*models.Role.values, province_roles.PROVINCE_ADMIN)
+            (code, role_name(code)) for code in (*models.Role.values, province_roles.PROVINCE_ADMIN)
         ],
         province_admins=models.ProvinceAdmin.objects.filter(province_id=agency.province_id)
         .select_related("user")

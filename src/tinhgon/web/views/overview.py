@@ -58,11 +58,11 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 @agency_page()
 def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """Tải báo cáo: the form, and the file once the form is filled in."""
-    from tinhgon.web.views_documents import audit_download, kept_texts
+    from tinhgon.web.views_documents import audit_download, kept_issuing, kept_texts
 
     project = repository.project_of(agency)
     plans = [(p.id, p.title) for p in project.plans.values()]
-    form = forms.ReportForm(request.GET or None, plans=plans)
+    form = forms.ReportForm(request.GET or None, plans=plans, initial=kept_issuing(agency))
     if request.GET and form.is_valid():
         data = form.cleaned_data
         options = form.options()
