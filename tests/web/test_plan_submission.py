@@ -118,3 +118,13 @@ def test_the_api_takes_the_submission_date_and_refuses_an_earlier_decision(
     assert refused.status_code in (409, 422)
     plan.refresh_from_db()
     assert plan.status == "submitted"
+
+
+@pytest.mark.django_db
+def test_the_approver_sees_the_submission_date_on_the_plan_page(as_, kontum):
+    plan = _plan(kontum)
+    as_("editor").post(
+        f"/co-quan/bqlkkt/de-an/{plan.pid}/submit/", {"version": plan.version, "on": "02/09/2020"}
+    )
+    page = as_("approver").get(f"/co-quan/bqlkkt/de-an/{plan.pid}/").content.decode()
+    assert "Đề án trình ngày 02/09/2020: quyết định phê duyệt phải ban hành sau ngày này." in page
