@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-from tests.web.test_api import api  # noqa: F401 (fixture)
 from tinhgon.web import models, services
 from tinhgon.web.services.approval import approving_decisions
 from tinhgon.web.services.base import ServiceError
@@ -97,27 +96,6 @@ def test_without_a_date_the_page_submits_on_today_through_the_seam(as_, kontum, 
     as_("editor").post(f"/co-quan/bqlkkt/de-an/{plan.pid}/submit/", {"version": plan.version})
     plan.refresh_from_db()
     assert plan.submitted_on == dt.date(2020, 9, 3)
-
-
-@pytest.mark.django_db
-def test_the_api_takes_the_submission_date_and_refuses_an_earlier_decision(
-    api, kontum, approving_decision
-):
-    plan = _plan(kontum)
-    submitted = api("editor").post(
-        f"/api/v1/agencies/bqlkkt/plans/{plan.pid}/submit",
-        {"version": plan.version, "on": "2020-09-16"},
-    )
-    assert submitted.status_code == 200
-    plan.refresh_from_db()
-    assert plan.submitted_on == dt.date(2020, 9, 16)
-    refused = api("approver").post(
-        f"/api/v1/agencies/bqlkkt/plans/{plan.pid}/approve",
-        {"version": plan.version, "decision_symbol": "800/QĐ-UBND"},
-    )
-    assert refused.status_code in (409, 422)
-    plan.refresh_from_db()
-    assert plan.status == "submitted"
 
 
 @pytest.mark.django_db

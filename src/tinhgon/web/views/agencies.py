@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 
 from tinhgon.io import ProjectFileError
 from tinhgon.web import forms, models, privacy, province_roles, services
-from tinhgon.web.role_names import role_name
 from tinhgon.web.permissions import (
     Action,
     may_create_agencies,
     visible_agencies,
 )
+from tinhgon.web.role_names import role_name
 from tinhgon.web.views.base import (
     _int,
     _read_upload,

@@ -20,10 +20,10 @@ from tinhgon.io.errors import ConfirmationNeeded, FileRefused, SpreadsheetError
 from tinhgon.io.sheets import read_spreadsheet
 from tinhgon.io.xlsx_export import write_error_copy, write_template
 from tinhgon.web import forms, models, repository, services
-from tinhgon.web.services.spreadsheets import read_deadline
 from tinhgon.web.permissions import (
     Action,
 )
+from tinhgon.web.services.spreadsheets import read_deadline
 from tinhgon.web.views.base import (
     XLSX,
     _copies,
