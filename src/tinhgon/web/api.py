@@ -217,7 +217,7 @@ def compare(
 def check(request: HttpRequest, code: str, on: str, plan: str | None = None) -> Any:
     project = _project(request, code, plan)
     state = project.state_on(_date(on, "on"), plan=plan)
-    report = selectors.check_at(project=project, state=state)
+    report = selectors.check_at(project=project, state=state, plan=plan)
     return report.as_dict()
 
 

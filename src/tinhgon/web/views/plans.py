@@ -277,7 +277,7 @@ def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
                 {
                     "title": project.plans[pid].title,
                     "metrics": metrics_of(state),
-                    "report": selectors.check_at(project=project, state=state),
+                    "report": selectors.check_at(project=project, state=state, plan=pid),
                     "plan": project.plans[pid],
                 }
             )
