@@ -53,6 +53,7 @@ def tree_with_findings(*, state: State, report: Report) -> list[dict[str, Any]]:
                 {
                     "severity": finding.severity.value,
                     "rule": finding.rule,
+                    "rule_name": finding.rule_name,
                     "text": finding.text_vi(),
                 }
             )
