@@ -148,6 +148,8 @@ def test_a_limited_user_does_not_see_the_plans_of_other_agencies(qn, stc_editor,
     assert "Kiện toàn Phòng Tổ chức biên chế" not in plans_page
     assert "Kiện toàn Phòng Tổ chức biên chế" not in dashboard
     assert detail.status_code == 404
+    chart = web.get(f"/co-quan/qn/so-do/?on=01/04/2025&plan={snv_plan.pid}")
+    assert chart.status_code == 404
     titles = json.dumps(listed.json(), ensure_ascii=False)
     assert "Sáp nhập Sở Kế hoạch và Đầu tư vào Sở Tài chính" in titles
     assert "Kiện toàn Phòng Tổ chức biên chế" not in titles

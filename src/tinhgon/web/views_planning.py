@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
@@ -26,6 +26,7 @@ from tinhgon.planning.scenarios import compare_scenarios
 from tinhgon.planning.surplus import REASONS, surplus_of
 from tinhgon.web import models, repository, services
 from tinhgon.web.permissions import Action
+from tinhgon.web.services.scope import visible_plan
 from tinhgon.web.views.base import agency_page, date_param, page, show_error, today
 
 
@@ -101,7 +102,7 @@ def plan_propose(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def plan_surplus(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
-    get_object_or_404(models.Plan, agency=agency, pid=pid)
+    visible_plan(agency=agency, user=request.user, pid=pid)
     project = repository.project_of(agency)
     report = None
     try:
