@@ -150,6 +150,9 @@ def test_a_limited_user_does_not_see_the_plans_of_other_agencies(qn, stc_editor,
     assert detail.status_code == 404
     chart = web.get(f"/co-quan/qn/so-do/?on=01/04/2025&plan={snv_plan.pid}")
     assert chart.status_code == 404
+    scenarios = web.get(f"/co-quan/qn/tinh-gon/phuong-an/?p={snv_plan.pid}").content.decode()
+    assert "Kiện toàn Phòng Tổ chức biên chế" not in scenarios
+    assert "Sáp nhập Sở Kế hoạch và Đầu tư vào Sở Tài chính" in scenarios
     titles = json.dumps(listed.json(), ensure_ascii=False)
     assert "Sáp nhập Sở Kế hoạch và Đầu tư vào Sở Tài chính" in titles
     assert "Kiện toàn Phòng Tổ chức biên chế" not in titles
