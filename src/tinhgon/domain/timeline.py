@@ -32,13 +32,22 @@ class Timeline:
         self._require_basis = require_basis
         # The validating replay keeps a snapshot every ``step`` changes, so that ``state_on``
         # replays at most ``step`` changes from the nearest one instead of the whole history.
-        step = max(_MIN_STEP, len(ordered) // _MAX_CHECKPOINTS)
         self._checkpoints: list[tuple[int, State]] = []
-        builder = StateBuilder()
-        for index, change in enumerate(self._changes, start=1):
+        self._replay(0, StateBuilder())
+
+    def _replay(self, start: int, builder: StateBuilder) -> None:
+        """Validate the changes from ``start`` on, ``builder`` holding the state before them,
+        keeping a snapshot whenever ``step`` changes have passed since the last one."""
+        step = max(_MIN_STEP, len(self._changes) // _MAX_CHECKPOINTS)
+        last = self._checkpoints[-1][0] if self._checkpoints else 0
+        for index in range(start + 1, len(self._changes) + 1):
+            change = self._changes[index - 1]
             self._apply(builder, change)
-            if index % step == 0:
+            if index - last >= step:
                 self._checkpoints.append((index, builder.snapshot(change.on)))
+                last = index
+        if len(self._checkpoints) > 2 * _MAX_CHECKPOINTS:  # after many appends: every other
+            self._checkpoints = self._checkpoints[1::2]
 
     def _apply(self, builder: StateBuilder, change: Change) -> None:
         if self._require_basis and change.basis is None:
@@ -102,6 +111,28 @@ class Timeline:
     def with_changes(
         self, changes: Iterable[Change], *, require_basis: bool | None = None
     ) -> Timeline:
-        """A new timeline with more changes; this one is left as it was."""
+        """A new timeline with more changes; this one is left as it was.
+
+        The result is the one ``Timeline((*self.changes, *changes))`` gives, built without
+        replaying the whole history: the new changes go after every change dated on or before
+        them, so the changes before the earliest new one keep their order and their (already
+        validated) states. Only the rest is replayed, from the nearest snapshot before it.
+        """
         basis = self._require_basis if require_basis is None else require_basis
-        return Timeline((*self._changes, *changes), require_basis=basis)
+        added = sorted(changes, key=lambda c: c.on)
+        if basis and not self._require_basis:  # the kept changes were never checked for basis
+            return Timeline((*self._changes, *added), require_basis=basis)
+        # First position that changes: after every kept change dated on or before the
+        # earliest new one (``sorted`` is stable, kept changes come first).
+        keep = bisect.bisect_right(self._dates, added[0].on) if added else len(self._changes)
+        tail = sorted((*self._changes[keep:], *added), key=lambda c: c.on)
+        fresh = Timeline.__new__(Timeline)
+        fresh._changes = (*self._changes[:keep], *tail)
+        fresh._dates = [*self._dates[:keep], *(c.on for c in tail)]
+        fresh._require_basis = basis
+        found = bisect.bisect_right(self._checkpoints, keep, key=lambda c: c[0])
+        fresh._checkpoints = self._checkpoints[:found]
+        start = fresh._checkpoints[-1][0] if found else 0
+        builder = self.builder_at(start)
+        fresh._replay(start, builder)
+        return fresh
