@@ -118,3 +118,20 @@ def test_asking_for_a_basis_checks_the_kept_changes_too():
     with pytest.raises(ChangeRefused):
         draft.with_changes([later], require_basis=True)
     assert draft.with_changes([later]).state_on(later.on).units["root"].name == "B"
+
+
+def test_the_same_append_twice_is_replayed_once_and_a_different_source_is_not_mixed_up():
+    day = dt.date(2024, 1, 1)
+    base = Timeline([_root(day)])
+    rename = RenameUnit(on=day, basis=BASIS, unit="root", name="B")
+    read_back = dataclasses.replace(rename)  # equal, as a change read back from its row is
+    from_a_file = dataclasses.replace(rename, ref="dòng 12")  # equal too, but another source
+
+    first = base.with_changes([rename])
+
+    assert base.with_changes([read_back]) is first
+    assert base.with_changes([read_back], require_basis=False) is not first
+    other = base.with_changes([from_a_file])
+    assert other is not first
+    assert other.changes[-1].ref == "dòng 12"
+    assert other.state_on(day) == first.state_on(day)

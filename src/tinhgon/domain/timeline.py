@@ -23,7 +23,7 @@ class Timeline:
     every change must cite its legal basis.
     """
 
-    __slots__ = ("_changes", "_checkpoints", "_dates", "_require_basis")
+    __slots__ = ("_changes", "_checkpoints", "_dates", "_grown", "_require_basis")
 
     def __init__(self, changes: Iterable[Change] = (), *, require_basis: bool = True) -> None:
         ordered = sorted(changes, key=lambda c: c.on)  # sorted() is stable: same-day order kept
@@ -33,6 +33,7 @@ class Timeline:
         # The validating replay keeps a snapshot every ``step`` changes, so that ``state_on``
         # replays at most ``step`` changes from the nearest one instead of the whole history.
         self._checkpoints: list[tuple[int, State]] = []
+        self._grown: tuple[tuple[Change, ...], bool, Timeline] | None = None
         self._replay(0, StateBuilder())
 
     def _replay(self, start: int, builder: StateBuilder) -> None:
@@ -119,7 +120,18 @@ class Timeline:
         validated) states. Only the rest is replayed, from the nearest snapshot before it.
         """
         basis = self._require_basis if require_basis is None else require_basis
-        added = sorted(changes, key=lambda c: c.on)
+        given = tuple(changes)
+        # The last result is kept: a write validates its change with this call and the cache
+        # then brings the project up to date with the same change read back (one replay).
+        grown = self._grown
+        if grown is not None and grown[1] is basis and _same(grown[0], given):
+            return grown[2]
+        fresh = self._grow(given, basis)
+        self._grown = (given, basis, fresh)
+        return fresh
+
+    def _grow(self, given: tuple[Change, ...], basis: bool) -> Timeline:
+        added = sorted(given, key=lambda c: c.on)
         if basis and not self._require_basis:  # the kept changes were never checked for basis
             return Timeline((*self._changes, *added), require_basis=basis)
         # First position that changes: after every kept change dated on or before the
@@ -130,9 +142,17 @@ class Timeline:
         fresh._changes = (*self._changes[:keep], *tail)
         fresh._dates = [*self._dates[:keep], *(c.on for c in tail)]
         fresh._require_basis = basis
+        fresh._grown = None
         found = bisect.bisect_right(self._checkpoints, keep, key=lambda c: c[0])
         fresh._checkpoints = self._checkpoints[:found]
         start = fresh._checkpoints[-1][0] if found else 0
         builder = self.builder_at(start)
         fresh._replay(start, builder)
         return fresh
+
+
+def _same(kept: tuple[Change, ...], given: tuple[Change, ...]) -> bool:
+    """The same changes, down to where they came from (``ref`` takes no part in ``==``)."""
+    return len(kept) == len(given) and all(
+        a is b or (a == b and a.ref == b.ref) for a, b in zip(kept, given, strict=True)
+    )
