@@ -84,6 +84,11 @@ def test_appending_changes_gives_the_same_timeline_as_a_full_rebuild(case):
             _assert_same(grown, full, _dates(everything))
             if isinstance(grown, str):
                 break
+            # The same changes read back (equal objects): the kept result, holding them.
+            copies = [dataclasses.replace(c) for c in batch]
+            again = incremental.with_changes(copies)
+            _assert_same(again, full, _dates(everything))
+            assert all(any(c is d for d in again.changes) for c in copies)
             incremental = grown
             # Snapshots stay few however many appends: at most twice the cap (plus one).
             assert len(incremental._checkpoints) <= 2 * most + 1
@@ -129,9 +134,30 @@ def test_the_same_append_twice_is_replayed_once_and_a_different_source_is_not_mi
 
     first = base.with_changes([rename])
 
-    assert base.with_changes([read_back]) is first
-    assert base.with_changes([read_back], require_basis=False) is not first
+    reused = base.with_changes([read_back])
+    assert reused._dates is first._dates  # taken over, not replayed again
+    assert reused.changes[-1] is read_back
     other = base.with_changes([from_a_file])
-    assert other is not first
+    assert other._dates is not first._dates
     assert other.changes[-1].ref == "dòng 12"
     assert other.state_on(day) == first.state_on(day)
+    base.with_changes([rename])
+    assert base.with_changes([rename], require_basis=False)._dates is not first._dates
+
+
+def test_a_reused_append_holds_the_very_changes_given():
+    day = dt.date(2024, 1, 1)
+    base = Timeline([_root(day), RenameUnit(on=day, basis=BASIS, unit="root", name="A")])
+    given = [
+        RenameUnit(on=day + dt.timedelta(days=2), basis=BASIS, unit="root", name="C"),
+        RenameUnit(on=day, basis=BASIS, unit="root", name="B"),
+    ]
+    base.with_changes(given)
+    again = [dataclasses.replace(c) for c in given]
+
+    reused = base.with_changes(again)
+
+    assert reused.changes == Timeline([*base.changes, *again]).changes
+    assert {id(c) for c in reused.changes} >= {id(c) for c in again}
+    assert not {id(c) for c in reused.changes} & {id(c) for c in given}
+    assert reused.state_on(day + dt.timedelta(days=2)).units["root"].name == "C"

@@ -33,7 +33,7 @@ class Timeline:
         # The validating replay keeps a snapshot every ``step`` changes, so that ``state_on``
         # replays at most ``step`` changes from the nearest one instead of the whole history.
         self._checkpoints: list[tuple[int, State]] = []
-        self._grown: tuple[tuple[Change, ...], bool, Timeline] | None = None
+        self._grown: tuple[tuple[Change, ...], bool, Timeline, tuple[int, ...]] | None = None
         self._replay(0, StateBuilder())
 
     def _replay(self, start: int, builder: StateBuilder) -> None:
@@ -122,25 +122,50 @@ class Timeline:
         basis = self._require_basis if require_basis is None else require_basis
         given = tuple(changes)
         # The last result is kept: a write validates its change with this call and the cache
-        # then brings the project up to date with the same change read back (one replay).
+        # then brings the project up to date with the same change read back (one replay). The
+        # result holds the very objects given (pages find a plan's changes by identity).
         grown = self._grown
         if grown is not None and grown[1] is basis and _same(grown[0], given):
-            return grown[2]
-        fresh = self._grow(given, basis)
-        self._grown = (given, basis, fresh)
+            return grown[2]._holding(grown[3], given)
+        fresh, positions = self._grow(given, basis)
+        self._grown = None if positions is None else (given, basis, fresh, positions)
         return fresh
 
-    def _grow(self, given: tuple[Change, ...], basis: bool) -> Timeline:
-        added = sorted(given, key=lambda c: c.on)
-        if basis and not self._require_basis:  # the kept changes were never checked for basis
-            return Timeline((*self._changes, *added), require_basis=basis)
-        # First position that changes: after every kept change dated on or before the
-        # earliest new one (``sorted`` is stable, kept changes come first).
-        keep = bisect.bisect_right(self._dates, added[0].on) if added else len(self._changes)
-        tail = sorted((*self._changes[keep:], *added), key=lambda c: c.on)
+    def _holding(self, positions: tuple[int, ...], given: tuple[Change, ...]) -> Timeline:
+        """This timeline with the changes at ``positions`` swapped for equal ones."""
+        changes = list(self._changes)
+        for position, change in zip(positions, given, strict=True):
+            changes[position] = change
         fresh = Timeline.__new__(Timeline)
-        fresh._changes = (*self._changes[:keep], *tail)
-        fresh._dates = [*self._dates[:keep], *(c.on for c in tail)]
+        fresh._changes = tuple(changes)
+        fresh._dates = self._dates
+        fresh._require_basis = self._require_basis
+        fresh._checkpoints = list(self._checkpoints)
+        fresh._grown = None
+        return fresh
+
+    def _grow(
+        self, given: tuple[Change, ...], basis: bool
+    ) -> tuple[Timeline, tuple[int, ...] | None]:
+        """The new timeline, and where each given change is in it (None: not to be kept)."""
+        if basis and not self._require_basis:  # the kept changes were never checked for basis
+            return Timeline((*self._changes, *given), require_basis=basis), None
+        # Sorted as a rebuild sorts (stable: kept changes first, the given ones in their order).
+        added = sorted(range(len(given)), key=lambda i: given[i].on)
+        # First position that changes: after every kept change dated on or before the
+        # earliest new one.
+        keep = bisect.bisect_right(self._dates, given[added[0]].on) if added else len(self)
+        tail = sorted(
+            [*((c, -1) for c in self._changes[keep:]), *((given[i], i) for i in added)],
+            key=lambda item: item[0].on,
+        )
+        where = [0] * len(given)
+        for offset, (_, index) in enumerate(tail):
+            if index >= 0:
+                where[index] = keep + offset
+        fresh = Timeline.__new__(Timeline)
+        fresh._changes = (*self._changes[:keep], *(c for c, _ in tail))
+        fresh._dates = [*self._dates[:keep], *(c.on for c, _ in tail)]
         fresh._require_basis = basis
         fresh._grown = None
         found = bisect.bisect_right(self._checkpoints, keep, key=lambda c: c[0])
@@ -148,7 +173,9 @@ class Timeline:
         start = fresh._checkpoints[-1][0] if found else 0
         builder = self.builder_at(start)
         fresh._replay(start, builder)
-        return fresh
+        if len({id(c) for c in given}) != len(given):  # one object given twice: not kept
+            return fresh, None
+        return fresh, tuple(where)
 
 
 def _same(kept: tuple[Change, ...], given: tuple[Change, ...]) -> bool:
