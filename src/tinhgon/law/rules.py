@@ -106,7 +106,20 @@ def check(
         province_class=agency.province_class,
         parameters=params,
     )
+    judged = {f.rule for f in province.findings}
+    reports = [_without_agency_notes(r, judged) for r in reports]
     return _together(reports, on, province)
+
+
+def _without_agency_notes(report: Report, judged: set[str]) -> Report:
+    """A part's report without its per-agency province-wide notes (SO-3, CM-1 "needs the whole
+    province") for the rules the province-wide run has judged: the province's finding says it."""
+    kept = tuple(
+        f
+        for f in report.findings
+        if not (f.rule in judged and f.detail.get("province_wide") and "agencies" not in f.detail)
+    )
+    return replace(report, findings=kept)
 
 
 def _forest(parts: list[State]) -> State:

@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
@@ -22,6 +21,7 @@ from tinhgon.io.codec import FieldError, parse_date
 from tinhgon.web import models, repository, selectors, services
 from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.permissions import Action, Forbidden, agency_for, visible_agencies
+from tinhgon.web.services.scope import visible_plan, visible_plans
 from tinhgon.web.tokens import token_digest as token_digest
 from tinhgon.web.tokens import token_for
 
@@ -95,9 +95,12 @@ def _agency(request: HttpRequest, code: str, action: Action = Action.VIEW) -> mo
 
 def _project(request: HttpRequest, code: str, plan: str | None) -> Project:
     """The project of an agency the user may see; 404 for a plan it does not have."""
-    project = repository.project_of(_agency(request, code))
+    agency = _agency(request, code)
+    project = repository.project_of(agency)
     if plan is not None and plan not in project.plans:
         raise Http404
+    if plan is not None:
+        visible_plan(agency=agency, user=request.user, pid=plan)
     return project
 
 
@@ -217,14 +220,15 @@ def compare(
 def check(request: HttpRequest, code: str, on: str, plan: str | None = None) -> Any:
     project = _project(request, code, plan)
     state = project.state_on(_date(on, "on"), plan=plan)
-    report = selectors.check_at(project=project, state=state)
+    report = selectors.check_at(project=project, state=state, plan=plan)
     return report.as_dict()
 
 
 @api.get("/agencies/{code}/plans", response=list[PlanOut], summary="Các đề án / plans")
 def plans(request: HttpRequest, code: str) -> Any:
     agency = _agency(request, code)
-    return [_plan_out(p) for p in agency.plans.select_related("decision")]
+    rows = agency.plans.select_related("decision")
+    return [_plan_out(p) for p in visible_plans(agency=agency, user=request.user, rows=rows)]
 
 
 @api.post(
@@ -243,7 +247,7 @@ def plan_create(request: HttpRequest, code: str, payload: PlanIn) -> Any:
 @api.get("/agencies/{code}/plans/{pid}", response=PlanOut, summary="Một đề án / one plan")
 def plan_detail(request: HttpRequest, code: str, pid: str) -> Any:
     agency = _agency(request, code)
-    return _plan_out(get_object_or_404(models.Plan, agency=agency, pid=pid))
+    return _plan_out(visible_plan(agency=agency, user=request.user, pid=pid))
 
 
 @api.post(
@@ -253,7 +257,7 @@ def plan_detail(request: HttpRequest, code: str, pid: str) -> Any:
 )
 def plan_change_add(request: HttpRequest, code: str, pid: str, payload: ChangeIn) -> Any:
     agency = _agency(request, code, Action.EDIT)
-    row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    row = visible_plan(agency=agency, user=request.user, pid=pid)
     try:
         services.plan_change_add(
             plan=row, plain=payload.change, version=payload.version, user=request.user
@@ -286,7 +290,7 @@ def plan_transition(
         raise Http404
     needed, service = TRANSITIONS[action]
     agency = _agency(request, code, needed)
-    row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    row = visible_plan(agency=agency, user=request.user, pid=pid)
     kwargs: dict[str, Any] = {
         "plan": row,
         "version": payload.version,

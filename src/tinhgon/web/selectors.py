@@ -29,7 +29,7 @@ from tinhgon.domain import (
 from tinhgon.domain.agencies import footprint
 from tinhgon.domain.describe import narrate, unit_tree
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
-from tinhgon.law import Report, age_on, check, retirement_of
+from tinhgon.law import Report, age_on, check_project, retirement_of
 from tinhgon.law.retirement import add_months
 
 
@@ -37,9 +37,11 @@ def structure_at(*, project: Project, on: dt.date, plan: str | None = None) -> S
     return project.state_on(on, plan=plan)
 
 
-def check_at(*, project: Project, state: State) -> Report:
+def check_at(*, project: Project, state: State, plan: str | None = None) -> Report:
+    """The legal check of ``state`` (the state on its date, with ``plan`` applied when named):
+    the units the plan creates or merges are judged as the plan's own (``check_project``)."""
     assert state.on is not None
-    return check(state, on=state.on, agency=project.agency)
+    return check_project(project, on=state.on, plan=plan, state=state)
 
 
 def tree_with_findings(*, state: State, report: Report) -> list[dict[str, Any]]:
@@ -51,6 +53,7 @@ def tree_with_findings(*, state: State, report: Report) -> list[dict[str, Any]]:
                 {
                     "severity": finding.severity.value,
                     "rule": finding.rule,
+                    "rule_name": finding.rule_name,
                     "text": finding.text_vi(),
                 }
             )
@@ -363,7 +366,7 @@ def comparison(
         "after": {
             "state": after,
             "metrics": metrics_of(after),
-            "report": check_at(project=project, state=after),
+            "report": check_at(project=project, state=after, plan=plan),
         },
         "changes": diff_states(before, after),
     }
@@ -422,7 +425,7 @@ def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]
 
     def compute(project: Project) -> dict[str, Any]:
         state = project.state_on(on, plan=plan)
-        report = check_at(project=project, state=state)
+        report = check_at(project=project, state=state, plan=plan)
         return {
             "tree": tree_with_findings(state=state, report=report),
             "metrics": metrics_of(state),

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
@@ -26,6 +26,7 @@ from tinhgon.planning.scenarios import compare_scenarios
 from tinhgon.planning.surplus import REASONS, surplus_of
 from tinhgon.web import models, repository, services
 from tinhgon.web.permissions import Action
+from tinhgon.web.services.scope import visible_plan, visible_plans
 from tinhgon.web.views.base import agency_page, date_param, page, show_error, today
 
 
@@ -101,7 +102,7 @@ def plan_propose(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 
 @agency_page()
 def plan_surplus(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
-    get_object_or_404(models.Plan, agency=agency, pid=pid)
+    visible_plan(agency=agency, user=request.user, pid=pid)
     project = repository.project_of(agency)
     report = None
     try:
@@ -219,7 +220,8 @@ def forecast(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 @agency_page()
 def scenarios(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     project = repository.project_of(agency)
-    chosen = [p for p in request.GET.getlist("p") if p in project.plans][:6]
+    seen = {r.pid for r in visible_plans(agency=agency, user=request.user, rows=agency.plans.all())}
+    chosen = [p for p in request.GET.getlist("p") if p in project.plans and p in seen][:6]
     rows = []
     try:
         rows = compare_scenarios(project, chosen) if chosen else []
@@ -231,6 +233,6 @@ def scenarios(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         scenarios=rows,
         money={s.plan_id: money(s.allowances_within) for s in rows},
-        plans=list(project.plans.values()),
+        plans=[p for pid, p in project.plans.items() if pid in seen],
         chosen=chosen,
     )

@@ -22,6 +22,7 @@ from tinhgon.io.codec import (
 from tinhgon.web import models, repository
 from tinhgon.web.services.base import ServiceError, _bump, _field_error, audit
 from tinhgon.web.services.limits import check_plain
+from tinhgon.web.services.scope import check_inside
 
 # -- agencies ---------------------------------------------------------------------------------
 
@@ -221,9 +222,10 @@ def change_record(
         ctx = repository.context_from(project)
         try:
             change = change_from_plain(plain, ctx, (), require_basis=True)
-            project.timeline.with_changes([change])
+            after = project.timeline.with_changes([change])
         except FieldError as error:
             raise _field_error(error) from None
+        check_inside(agency=agency, user=user, change=change, before=project.timeline, after=after)
         seq = (agency.changes.aggregate(m=Max("seq"))["m"] or 0) + 1
         row = repository.change_row(agency, seq, change, ctx.documents, plan=None, user=user)
         row.save()

@@ -22,6 +22,7 @@ from tinhgon.web import models, repository
 from tinhgon.web.services.approval import check_decision
 from tinhgon.web.services.base import ServiceError, StaleEdit, _bump, _field_error, audit
 from tinhgon.web.services.limits import check_plain, check_text
+from tinhgon.web.services.scope import check_inside
 
 # -- plans -------------------------------------------------------------------------------------
 
@@ -107,9 +108,16 @@ def plan_change_add(
         try:
             change = change_from_plain(plain, ctx, ())
             candidate = current.with_changes((*current.changes, change))
-            candidate.project(project.timeline)
+            after = candidate.project(project.timeline)
         except FieldError as error:
             raise _field_error(error) from None
+        check_inside(
+            agency=agency,
+            user=user,
+            change=change,
+            before=current.project(project.timeline),
+            after=after,
+        )
         _save_plan(plan, version, changes=[*plan.changes, change_to_plain(change, ctx.documents)])
         _bump(agency)
         audit(

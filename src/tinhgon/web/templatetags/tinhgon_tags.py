@@ -26,6 +26,17 @@ STATUS_VI = {
 
 
 @register.filter
+def age(value: Any) -> str:
+    """An age as an officer writes it, in the page's language: '60 tuổi', '60 tuổi 3 tháng'
+    (never '60 tuổi 0 tháng'); ``law.Age`` does the writing."""
+    if value is None or value == "":
+        return ""
+    if translation.get_language() == "en":
+        return str(value.english())
+    return str(value)
+
+
+@register.filter
 def vndate(value: Any) -> str:
     """dd/mm/yyyy, and dd/mm/yyyy HH:MM for a moment in time."""
     if isinstance(value, dt.datetime):

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from tinhgon.domain import ChangeRefused, TinhgonError
 from tinhgon.reports import CONTENT_TYPES, ReportFormat, ReportOptions, build_report, write_report
 from tinhgon.web import forms, models, repository, selectors
+from tinhgon.web.services.scope import visible_plan, visible_plans
 from tinhgon.web.views.base import (
     agency_page,
     date_param,
@@ -27,7 +28,9 @@ def dashboard(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         on=on,
         **data,
-        plans=agency.plans.exclude(status="implemented"),
+        plans=visible_plans(
+            agency=agency, user=request.user, rows=agency.plans.exclude(status="implemented")
+        ),
     )
 
 
@@ -38,6 +41,8 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     plan = request.GET.get("plan") or None
     if plan and plan not in project.plans:
         raise Http404("Không có đề án này")
+    if plan:
+        visible_plan(agency=agency, user=request.user, pid=plan)
     try:
         data = selectors.orgchart_at(agency=agency, on=on, plan=plan)
     except ChangeRefused as error:

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from tinhgon.web.permissions import (
     Forbidden,
     agency_for,
 )
+from tinhgon.web.services.scope import visible_plan, visible_plans
 from tinhgon.web.views.base import (
     _form_errors,
     _in_language,
@@ -47,7 +48,9 @@ def plans(request: HttpRequest, agency: models.Agency) -> HttpResponse:
             plan = services.plan_create(agency=agency, user=request.user, **form.cleaned_data)
             messages.success(request, _("Đã tạo đề án '%(title)s'.") % {"title": plan.title})
             return redirect("plan", code=agency.code, pid=plan.pid)
-    rows = agency.plans.select_related("decision").all()
+    rows = visible_plans(
+        agency=agency, user=request.user, rows=agency.plans.select_related("decision")
+    )
     return page(request, "tinhgon/plans.html", agency, plans=rows, form=form)
 
 
@@ -66,7 +69,7 @@ def _plan_view_data(project: Any, plan_row: models.Plan) -> dict[str, Any]:
 
 @agency_page()
 def plan(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
-    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    plan_row = visible_plan(agency=agency, user=request.user, pid=pid)
     return _plan_page(request, agency, plan_row, request.GET.get("kind", ""))
 
 
@@ -140,7 +143,7 @@ def _metric_rows(before: Any, after: Any) -> list[dict[str, Any]]:
 @require_POST
 @agency_page(Action.EDIT)
 def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
-    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    plan_row = visible_plan(agency=agency, user=request.user, pid=pid)
     kind = request.POST.get("kind", "")
     if kind not in forms.FORMS:
         raise Http404("Không có loại thay đổi này")
@@ -179,7 +182,7 @@ def plan_change_add(request: HttpRequest, agency: models.Agency, pid: str) -> Ht
 def plan_change_remove(
     request: HttpRequest, agency: models.Agency, pid: str, index: int
 ) -> HttpResponse:
-    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    plan_row = visible_plan(agency=agency, user=request.user, pid=pid)
     try:
         services.plan_change_remove(
             plan=plan_row, index=index, version=_int(request.POST.get("version")), user=request.user
@@ -218,7 +221,7 @@ def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> H
         agency = agency_for(request.user, code, needed)
     except Forbidden:
         return forbidden(request)
-    plan_row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    plan_row = visible_plan(agency=agency, user=request.user, pid=pid)
     form = (
         forms.ApproveForm(request.POST, plan=plan_row)
         if action == "approve"
@@ -247,7 +250,8 @@ def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> H
 @agency_page()
 def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     project = repository.project_of(agency)
-    chosen = [p for p in request.GET.getlist("p") if p in project.plans][:4]
+    seen = {r.pid for r in visible_plans(agency=agency, user=request.user, rows=agency.plans.all())}
+    chosen = [p for p in request.GET.getlist("p") if p in project.plans and p in seen][:4]
     columns: list[dict[str, Any]] = []
     if chosen:
         on = max(selectors.plan_window(project=project, plan=p)[1] for p in chosen)
@@ -277,7 +281,7 @@ def plans_compare(request: HttpRequest, agency: models.Agency) -> HttpResponse:
                 {
                     "title": project.plans[pid].title,
                     "metrics": metrics_of(state),
-                    "report": selectors.check_at(project=project, state=state),
+                    "report": selectors.check_at(project=project, state=state, plan=pid),
                     "plan": project.plans[pid],
                 }
             )

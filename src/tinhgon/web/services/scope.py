@@ -1,0 +1,146 @@
+"""What a user limited to one agency inside a province's history may write and see: changes that
+stay inside that agency, and the plans that concern it (issue 9, follow-up F1).
+
+The forms offer such a user only the agency's units and people, but what is posted is checked
+again here — the same for the forms and the API — against the whole history: every unit the
+change names, every person it moves, before and after the change, must lie inside the agency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from tinhgon.domain import Change, State, Timeline, TinhgonError
+from tinhgon.web import models, repository, scoping
+from tinhgon.web.services.base import ServiceError
+
+
+class OutsideScope(ServiceError):
+    """A user limited to one agency posted a change that reaches outside it."""
+
+
+def _within(state: State, scope: str, unit_id: str) -> bool:
+    """Whether the unit is the agency or lies under it (stops on a loop)."""
+    current: str | None = unit_id
+    seen: set[str] = set()
+    while current is not None and current not in seen:
+        if current == scope:
+            return True
+        seen.add(current)
+        unit = state.units.get(current)
+        current = unit.parent_id if unit is not None else None
+    return False
+
+
+def _inside(state: State, scope: str, unit_id: str | None) -> bool | None:
+    """Whether a unit lies in the agency (None when the state does not know it)."""
+    if unit_id is None or unit_id not in state.units:
+        return None
+    return _within(state, scope, unit_id)
+
+
+def _outside(change: Change, before: State, after: State, scope: str) -> list[str]:
+    """The names of what the change reaches outside the agency."""
+    out: list[str] = []
+    for unit_id in change.unit_ids():
+        seen = [_inside(s, scope, unit_id) for s in (before, after)]
+        if False in seen:
+            state = before if unit_id in before.units else after
+            out.append(state.units[unit_id].name)
+    for unit_id in after.units.keys() - before.units.keys():  # units the change creates
+        if not _within(after, scope, unit_id) and after.units[unit_id].name not in out:
+            out.append(after.units[unit_id].name)
+    for person_id in change.person_ids():
+        for state in (before, after):
+            where = state.assignments.get(person_id)
+            if where is not None and _inside(state, scope, where.unit_id) is False:
+                person = state.people.get(person_id)
+                name = person.full_name if person is not None else person_id
+                if name not in out:
+                    out.append(name)
+    return out
+
+
+def touches(change: Change, before: State, after: State, scope: str) -> bool:
+    """Whether a change names a unit or a person of the agency."""
+    units = [_inside(s, scope, u) for u in change.unit_ids() for s in (before, after)]
+    created = [_within(after, scope, u) for u in after.units.keys() - before.units.keys()]
+    people = [
+        _inside(s, scope, s.assignments[p].unit_id)
+        for p in change.person_ids()
+        for s in (before, after)
+        if p in s.assignments
+    ]
+    return any(x is True for x in (*units, *created, *people))
+
+
+def _states(timeline: Timeline, on: dt.date) -> tuple[State, State]:
+    return timeline.state_on(on - dt.timedelta(days=1)), timeline.state_on(on)
+
+
+def check_inside(
+    *, agency: models.Agency, user: Any, change: Change, before: Timeline, after: Timeline
+) -> None:
+    """Refuse, with the names of what lies outside, a change of a user limited to one agency
+    that reaches units or people of another agency. ``before``/``after``: the whole history
+    (with the plan, for a plan's change) without and with the change."""
+    if user is None:
+        return
+    scope = scoping.fixed_scope(user, agency)
+    if scope is None:
+        return
+    state_before = before.state_on(change.on - dt.timedelta(days=1))
+    state_after = after.state_on(change.on)
+    outside = _outside(change, state_before, state_after, scope)
+    if outside:
+        name = repository.project_of_whole(agency).state_on(change.on).units.get(scope)
+        own = name.name if name is not None else scope
+        raise OutsideScope(
+            f"Bạn chỉ được cập nhật {own}: thay đổi này liên quan đến {', '.join(outside)} "
+            "ngoài cơ quan của bạn",
+            f"You may only update {own}: this change concerns {', '.join(outside)}, outside "
+            "your agency",
+        )
+
+
+def visible_plans(
+    *, agency: models.Agency, user: Any, rows: Iterable[models.Plan]
+) -> list[models.Plan]:
+    """The plans a user may see: all of them, or for a user limited to one agency the plans
+    that concern it (a change naming its units or people) or that someone limited to it drafted."""
+    rows = list(rows)
+    scope = scoping.fixed_scope(user, agency)
+    if scope is None:
+        return rows
+    whole = repository.project_of_whole(agency)
+    peers = set(
+        models.Membership.objects.filter(agency=agency, unit=scope).values_list("user", flat=True)
+    )
+    shown = []
+    for row in rows:
+        if row.created_by_id is not None and row.created_by_id in peers:
+            shown.append(row)
+            continue
+        plan = whole.plans.get(row.pid)
+        if plan is None:
+            continue
+        try:
+            timeline = plan.project(whole.timeline)
+        except TinhgonError:
+            continue
+        if any(touches(c, *_states(timeline, c.on), scope) for c in plan.changes):
+            shown.append(row)
+    return shown
+
+
+def visible_plan(*, agency: models.Agency, user: Any, pid: str) -> models.Plan:
+    """One plan of the agency, or 404 when it does not exist or the user may not see it."""
+    row = get_object_or_404(models.Plan, agency=agency, pid=pid)
+    if not visible_plans(agency=agency, user=user, rows=[row]):
+        raise Http404("Không tìm thấy đề án")
+    return row
