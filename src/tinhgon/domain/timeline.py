@@ -23,7 +23,7 @@ class Timeline:
     every change must cite its legal basis.
     """
 
-    __slots__ = ("_changes", "_checkpoints", "_dates", "_require_basis")
+    __slots__ = ("_changes", "_checkpoints", "_dates", "_grown", "_require_basis")
 
     def __init__(self, changes: Iterable[Change] = (), *, require_basis: bool = True) -> None:
         ordered = sorted(changes, key=lambda c: c.on)  # sorted() is stable: same-day order kept
@@ -32,13 +32,23 @@ class Timeline:
         self._require_basis = require_basis
         # The validating replay keeps a snapshot every ``step`` changes, so that ``state_on``
         # replays at most ``step`` changes from the nearest one instead of the whole history.
-        step = max(_MIN_STEP, len(ordered) // _MAX_CHECKPOINTS)
         self._checkpoints: list[tuple[int, State]] = []
-        builder = StateBuilder()
-        for index, change in enumerate(self._changes, start=1):
+        self._grown: tuple[tuple[Change, ...], bool, Timeline, tuple[int, ...]] | None = None
+        self._replay(0, StateBuilder())
+
+    def _replay(self, start: int, builder: StateBuilder) -> None:
+        """Validate the changes from ``start`` on, ``builder`` holding the state before them,
+        keeping a snapshot whenever ``step`` changes have passed since the last one."""
+        step = max(_MIN_STEP, len(self._changes) // _MAX_CHECKPOINTS)
+        last = self._checkpoints[-1][0] if self._checkpoints else 0
+        for index in range(start + 1, len(self._changes) + 1):
+            change = self._changes[index - 1]
             self._apply(builder, change)
-            if index % step == 0:
+            if index - last >= step:
                 self._checkpoints.append((index, builder.snapshot(change.on)))
+                last = index
+        if len(self._checkpoints) > 2 * _MAX_CHECKPOINTS:  # after many appends: every other
+            self._checkpoints = self._checkpoints[1::2]
 
     def _apply(self, builder: StateBuilder, change: Change) -> None:
         if self._require_basis and change.basis is None:
@@ -102,6 +112,74 @@ class Timeline:
     def with_changes(
         self, changes: Iterable[Change], *, require_basis: bool | None = None
     ) -> Timeline:
-        """A new timeline with more changes; this one is left as it was."""
+        """A new timeline with more changes; this one is left as it was.
+
+        The result is the one ``Timeline((*self.changes, *changes))`` gives, built without
+        replaying the whole history: the new changes go after every change dated on or before
+        them, so the changes before the earliest new one keep their order and their (already
+        validated) states. Only the rest is replayed, from the nearest snapshot before it.
+        """
         basis = self._require_basis if require_basis is None else require_basis
-        return Timeline((*self._changes, *changes), require_basis=basis)
+        given = tuple(changes)
+        # The last result is kept: a write validates its change with this call and the cache
+        # then brings the project up to date with the same change read back (one replay). The
+        # result holds the very objects given (pages find a plan's changes by identity).
+        grown = self._grown
+        if grown is not None and grown[1] is basis and _same(grown[0], given):
+            return grown[2]._holding(grown[3], given)
+        fresh, positions = self._grow(given, basis)
+        self._grown = None if positions is None else (given, basis, fresh, positions)
+        return fresh
+
+    def _holding(self, positions: tuple[int, ...], given: tuple[Change, ...]) -> Timeline:
+        """This timeline with the changes at ``positions`` swapped for equal ones."""
+        changes = list(self._changes)
+        for position, change in zip(positions, given, strict=True):
+            changes[position] = change
+        fresh = Timeline.__new__(Timeline)
+        fresh._changes = tuple(changes)
+        fresh._dates = self._dates
+        fresh._require_basis = self._require_basis
+        fresh._checkpoints = list(self._checkpoints)
+        fresh._grown = None
+        return fresh
+
+    def _grow(
+        self, given: tuple[Change, ...], basis: bool
+    ) -> tuple[Timeline, tuple[int, ...] | None]:
+        """The new timeline, and where each given change is in it (None: not to be kept)."""
+        if basis and not self._require_basis:  # the kept changes were never checked for basis
+            return Timeline((*self._changes, *given), require_basis=basis), None
+        # Sorted as a rebuild sorts (stable: kept changes first, the given ones in their order).
+        added = sorted(range(len(given)), key=lambda i: given[i].on)
+        # First position that changes: after every kept change dated on or before the
+        # earliest new one.
+        keep = bisect.bisect_right(self._dates, given[added[0]].on) if added else len(self)
+        tail = sorted(
+            [*((c, -1) for c in self._changes[keep:]), *((given[i], i) for i in added)],
+            key=lambda item: item[0].on,
+        )
+        where = [0] * len(given)
+        for offset, (_, index) in enumerate(tail):
+            if index >= 0:
+                where[index] = keep + offset
+        fresh = Timeline.__new__(Timeline)
+        fresh._changes = (*self._changes[:keep], *(c for c, _ in tail))
+        fresh._dates = [*self._dates[:keep], *(c.on for c, _ in tail)]
+        fresh._require_basis = basis
+        fresh._grown = None
+        found = bisect.bisect_right(self._checkpoints, keep, key=lambda c: c[0])
+        fresh._checkpoints = self._checkpoints[:found]
+        start = fresh._checkpoints[-1][0] if found else 0
+        builder = self.builder_at(start)
+        fresh._replay(start, builder)
+        if len({id(c) for c in given}) != len(given):  # one object given twice: not kept
+            return fresh, None
+        return fresh, tuple(where)
+
+
+def _same(kept: tuple[Change, ...], given: tuple[Change, ...]) -> bool:
+    """The same changes, down to where they came from (``ref`` takes no part in ``==``)."""
+    return len(kept) == len(given) and all(
+        a is b or (a == b and a.ref == b.ref) for a, b in zip(kept, given, strict=True)
+    )
