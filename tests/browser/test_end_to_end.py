@@ -222,10 +222,12 @@ def test_an_officer_drafts_a_merger_sees_its_effect_then_it_is_submitted_and_app
     expect(findings).to_contain_text("LD-2")
     expect(findings).to_contain_text("Phòng Quản lý đầu tư và tài nguyên")
 
+    page.get_by_label("Ngày trình").fill("10/05/2019")
     page.get_by_role("button", name="Trình đề án").click()
     expect(page.locator("#plan-status")).to_have_text("Đã trình")
-    # Only a decision of the competent body, issued before the plan takes effect and not
-    # already the basis of something else, may approve it: register one first.
+    # Only a decision of the competent body, issued after the plan's submission and before
+    # the plan takes effect and not already the basis of something else, may approve it:
+    # register one first.
     plan_url = page.url
     page.goto(server.url + "/co-quan/bqlkkt/van-ban/")
     page.get_by_text("Thêm văn bản").click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -128,7 +129,8 @@ def test_a_plan_goes_through_its_workflow_by_api(api, approving_decision):
         },
     ).json()
     submitted = editor.post(
-        f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/submit", {"version": added["version"]}
+        f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/submit",
+        {"version": added["version"], "on": "2020-09-01"},
     ).json()
     approved = approver.post(
         f"/api/v1/agencies/bqlkkt/plans/{plan['id']}/approve",
@@ -314,3 +316,24 @@ def test_an_api_request_with_a_nul_character_is_a_400_not_a_500(api, method, url
     assert response.status_code == 400
     assert "NUL" in response.json()["detail_en"]
     assert models.Plan.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_the_api_takes_the_submission_date_and_refuses_an_earlier_decision(
+    api, kontum, approving_decision
+):
+    plan = models.Plan.objects.get(agency=kontum, pid="phuong-an-3-phong")
+    submitted = api("editor").post(
+        f"/api/v1/agencies/bqlkkt/plans/{plan.pid}/submit",
+        {"version": plan.version, "on": "2020-09-16"},
+    )
+    assert submitted.status_code == 200
+    plan.refresh_from_db()
+    assert plan.submitted_on == dt.date(2020, 9, 16)
+    refused = api("approver").post(
+        f"/api/v1/agencies/bqlkkt/plans/{plan.pid}/approve",
+        {"version": plan.version, "decision_symbol": "800/QĐ-UBND"},
+    )
+    assert refused.status_code in (409, 422)
+    plan.refresh_from_db()
+    assert plan.status == "submitted"

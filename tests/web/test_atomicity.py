@@ -40,7 +40,8 @@ decision = services.document_add(agency=agency, user=admin, data={
     "symbol": "800/QĐ-UBND", "kind": "decision", "issued_on": "2020-09-15",
     "issuer": "UBND tỉnh Kon Tum", "title": "Phê duyệt phương án"})
 if action in ("approve", "implement"):
-    services.plan_submit(plan=plan, version=plan.version, user=admin)
+    services.plan_submit(plan=plan, version=plan.version, user=admin,
+                         on=dt.date(2020, 9, 1))
 if action == "implement":
     services.plan_approve(plan=plan, decision=decision, version=plan.version, user=admin)
 

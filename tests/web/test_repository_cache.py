@@ -69,7 +69,9 @@ def test_appending_writes_are_applied_to_the_built_project(kontum, users, no_who
     plan = services.plan_create(agency=kontum, title="Hợp nhất", user=editor)
     merge = {"kind": "merge", "on": "2021-03-01", "units": ["tnmt"], "into": "qhxd"}
     plan = services.plan_change_add(plan=plan, plain=merge, version=plan.version, user=editor)
-    plan = services.plan_submit(plan=plan, version=plan.version, user=editor)
+    plan = services.plan_submit(
+        plan=plan, version=plan.version, user=editor, on=dt.date(2021, 1, 4)
+    )
     decision = services.document_add(
         agency=kontum,
         data={

@@ -141,7 +141,9 @@ def test_a_plan_goes_from_draft_to_the_official_history(kontum, users):
     merge = {"kind": "merge", "on": "2021-01-01", "units": ["tnmt"], "into": "qhxd"}
 
     services.plan_change_add(plan=plan, plain=merge, version=plan.version, user=users["editor"])
-    services.plan_submit(plan=plan, version=plan.version, user=users["editor"])
+    services.plan_submit(
+        plan=plan, version=plan.version, user=users["editor"], on=dt.date(2020, 12, 1)
+    )
     decision = services.document_add(
         agency=kontum,
         data={
@@ -291,7 +293,9 @@ def test_a_hire_registers_the_person_first(kontum, users):
 
 def _submitted_plan(kontum, users):  # type: ignore[no-untyped-def]
     plan = models.Plan.objects.get(agency=kontum, pid="phuong-an-3-phong")
-    services.plan_submit(plan=plan, version=plan.version, user=users["editor"])
+    services.plan_submit(
+        plan=plan, version=plan.version, user=users["editor"], on=dt.date(2019, 1, 2)
+    )
     plan.refresh_from_db()
     return plan
 

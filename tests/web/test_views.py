@@ -263,7 +263,9 @@ def test_a_plan_is_submitted_approved_and_implemented_through_the_pages(as_, app
     plan = models.Plan.objects.get(pid="phuong-an-3-phong")
     decision = approving_decision
 
-    as_("editor").post(f"/co-quan/bqlkkt/de-an/{plan.pid}/submit/", {"version": plan.version})
+    as_("editor").post(
+        f"/co-quan/bqlkkt/de-an/{plan.pid}/submit/", {"version": plan.version, "on": "01/09/2020"}
+    )
     plan.refresh_from_db()
     as_("approver").post(
         f"/co-quan/bqlkkt/de-an/{plan.pid}/approve/",

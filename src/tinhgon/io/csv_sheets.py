@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tinhgon.io.errors import FileRefused, SheetProblem
 from tinhgon.io.sheets import Limits, RawWorkbook, Table, _clean, _vn
+from tinhgon.io.sheets_deadline import Deadline
 
 # -- csv ----------------------------------------------------------------------------------
 
@@ -84,7 +85,7 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: Path, limits: Limits) -> RawWorkbook:
+def read_csv(path: Path, limits: Limits, *, deadline: Deadline | None = None) -> RawWorkbook:
     name = path.name
     text = _decode_csv(name, path.read_bytes())
     for number, line in enumerate(text.splitlines(), start=1):
@@ -111,6 +112,8 @@ def read_csv(path: Path, limits: Limits) -> RawWorkbook:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         for number, values in _numbered(reader):
+            if deadline is not None:
+                deadline.check(name, "", number)
             if number > limits.rows:
                 raise FileRefused.because(
                     name,

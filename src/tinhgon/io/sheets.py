@@ -37,6 +37,7 @@ import defusedxml.ElementTree as SafeET
 import python_calamine
 
 from tinhgon.io.errors import FileRefused, SheetProblem, column_letter
+from tinhgon.io.sheets_deadline import Deadline
 
 CellValue = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -88,8 +89,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 
 
-def read_spreadsheet(path: Path, *, limits: Limits = LIMITS) -> RawWorkbook:
-    """Read an .xlsx or .csv file into tables; raise FileRefused if it cannot or must not be."""
+def read_spreadsheet(
+    path: Path, *, limits: Limits = LIMITS, deadline: Deadline | None = None
+) -> RawWorkbook:
+    """Read an .xlsx or .csv file into tables; raise FileRefused if it cannot or must not be,
+    or when ``deadline`` (``tinhgon.io.sheets_deadline``) passes while its rows are read."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -114,7 +118,7 @@ def read_spreadsheet(path: Path, *, limits: Limits = LIMITS) -> RawWorkbook:
     if suffix == ".xlsx":
         if looks != "zip":
             raise FileRefused.because(name, *_not_xlsx(looks))
-        return _read_xlsx(path, limits)
+        return _read_xlsx(path, limits, deadline)
     if suffix == ".csv":
         if looks in ("zip", "ole"):
             raise FileRefused.because(
@@ -126,7 +130,7 @@ def read_spreadsheet(path: Path, *, limits: Limits = LIMITS) -> RawWorkbook:
             )
         from tinhgon.io.csv_sheets import read_csv
 
-        return read_csv(path, limits)
+        return read_csv(path, limits, deadline=deadline)
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
         raise FileRefused.because(
             name,
@@ -213,7 +217,7 @@ class _SheetScan:
     formula_count: int = 0
 
 
-def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
+def _read_xlsx(path: Path, limits: Limits, deadline: Deadline | None) -> RawWorkbook:
     name = path.name
     try:
         archive = zipfile.ZipFile(path)
@@ -227,7 +231,7 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
         for sheet_name, member in sheet_members.items():
             if member not in archive.NameToInfo:
                 raise FileRefused.because(name, *_DAMAGED)
-            scan = scans[sheet_name] = _scan_sheet(name, archive, member, limits)
+            scan = scans[sheet_name] = _scan_sheet(name, archive, member, limits, deadline)
             problems.extend(_scan_problems(name, sheet_name, scan, limits))
         if problems:
             raise FileRefused(problems)
@@ -255,7 +259,7 @@ def _read_xlsx(path: Path, limits: Limits) -> RawWorkbook:
                 sheet = workbook.get_sheet_by_name(meta.name)
             except Exception:  # calamine's own error types
                 raise FileRefused.because(name, *_DAMAGED) from None
-            table = _table_of(meta.name, sheet)
+            table = _table_of(meta.name, sheet, deadline, name)
             found = scans.get(meta.name)
             if found is not None:
                 for row, column in found.formulas:
@@ -346,7 +350,13 @@ def _sheet_members(name: str, archive: zipfile.ZipFile) -> dict[str, str]:
     return members
 
 
-def _scan_sheet(name: str, archive: zipfile.ZipFile, member: str, limits: Limits) -> _SheetScan:
+def _scan_sheet(
+    name: str,
+    archive: zipfile.ZipFile,
+    member: str,
+    limits: Limits,
+    deadline: Deadline | None = None,
+) -> _SheetScan:
     """Stream a worksheet's XML: the furthest row and column any cell reaches, and formulas."""
     scan = _SheetScan()
     last_ref = ""
@@ -358,6 +368,8 @@ def _scan_sheet(name: str, archive: zipfile.ZipFile, member: str, limits: Limits
                 chunk = stream.read(_CHUNK)
                 if not chunk:
                     break
+                if deadline is not None:
+                    deadline.check(name, "", scan.max_row)
                 buffer = carry + chunk
                 cut = buffer.rfind(b"<")
                 segment, carry = buffer[:cut], buffer[cut:]
@@ -453,10 +465,17 @@ def _clean(value: object) -> CellValue:
     return value  # type: ignore[return-value]
 
 
-def _table_of(sheet_name: str, sheet: python_calamine.CalamineSheet) -> Table:
+def _table_of(
+    sheet_name: str,
+    sheet: python_calamine.CalamineSheet,
+    deadline: Deadline | None = None,
+    file: str = "",
+) -> Table:
     table = Table(sheet_name)
     first_row = sheet.start[0] + 1 if sheet.start else 1
     for offset, values in enumerate(sheet.iter_rows()):
+        if deadline is not None:
+            deadline.check(file, sheet_name, first_row + offset)
         row = tuple(_clean(v) for v in values)
         if any(v is not None for v in row):
             first_column = sheet.start[1] if sheet.start else 0

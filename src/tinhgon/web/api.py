@@ -84,6 +84,7 @@ class TransitionIn(Schema):
     reason: str = ""
     decision_symbol: str | None = None
     decision_date: dt.date | None = None
+    on: dt.date | None = None  # ngày trình (submit only); today when not given
 
 
 def _agency(request: HttpRequest, code: str, action: Action = Action.VIEW) -> models.Agency:
@@ -297,6 +298,8 @@ def plan_transition(
         "user": request.user,
         "reason": payload.reason,
     }
+    if action == "submit":
+        kwargs["on"] = payload.on or timezone.localdate()
     if action == "approve":
         if not payload.decision_symbol:
             raise HttpError(

@@ -146,6 +146,9 @@ class Plan(models.Model):
     status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     decision = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT)
     rejection_reason = models.TextField(blank=True)
+    submitted_on = models.DateField(
+        null=True, blank=True, help_text="Ngày trình (null for plans submitted before 0006)."
+    )
     changes = models.JSONField(default=list, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -185,6 +188,12 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "agency"], name="membership_once")]
+
+    def get_role_display(self) -> str:
+        """The role's name in the page's language (the stored value stays 'viewer', …)."""
+        from tinhgon.web.role_names import role_name
+
+        return role_name(self.role)
 
 
 class ProvinceAdmin(models.Model):
@@ -302,6 +311,16 @@ class ReportTexts(models.Model):
     causes = models.TextField(blank=True)
     directions = models.TextField(blank=True)
     proposals = models.TextField(blank=True)
+    # The issuing details kept for the next report (the report form starts from them); the
+    # number and the date of issue belong to one report and are not kept.
+    signer = models.CharField(max_length=120, blank=True)
+    signer_title = models.CharField(max_length=120, blank=True)
+    authority = models.CharField(
+        max_length=3, blank=True, choices=[("TM.", "TM."), ("KT.", "KT."), ("TL.", "TL.")]
+    )
+    on_behalf_of = models.CharField(max_length=200, blank=True)
+    recipients = models.TextField(blank=True)
+    archive = models.CharField(max_length=60, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.CharField(max_length=150, blank=True)
 

@@ -10,6 +10,8 @@ Environment:
   TINHGON_UPLOAD_MAX_MB  largest request body accepted, in MB (default 50); larger is refused
                          (413) before it is read
   TINHGON_IMPORT_WORKERS imports running at once in one process (default 2)
+  TINHGON_IMPORT_SECONDS time allowed to read an uploaded spreadsheet (default 120); past it
+                         the file is refused with a message, nothing imported
   TINHGON_HTTPS          true behind an HTTPS proxy: secure cookies, X-Forwarded-Proto, HSTS
 """
 
@@ -66,6 +68,7 @@ def env_int(name: str, default: int, low: int, high: int) -> int:
 SECRET_KEY = _secret_key()
 TINHGON_UPLOAD_MAX_BYTES = env_int("TINHGON_UPLOAD_MAX_MB", 50, 1, 1024) * 1024 * 1024 + 64 * 1024
 TINHGON_IMPORT_WORKERS = env_int("TINHGON_IMPORT_WORKERS", 2, 1, 32)
+TINHGON_IMPORT_SECONDS = env_int("TINHGON_IMPORT_SECONDS", 120, 1, 3600)
 # Uploads over 1 MB go to a temporary file, not memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DEBUG = env_bool("TINHGON_DEBUG", False)

@@ -45,6 +45,16 @@ _LABELS = {
     "directions": _("Phương hướng, nhiệm vụ thời gian tới"),
     "proposals": _("Đề xuất, kiến nghị"),
 }
+# The issuing details kept with the texts: the report form starts from them.
+_ISSUING = ("signer", "signer_title", "authority", "on_behalf_of", "recipients", "archive")
+_ISSUING_LABELS = {
+    "signer": _("Người ký (để trống: người đứng đầu cơ quan)"),
+    "signer_title": _("Chức vụ người ký (ví dụ: PHÓ TRƯỞNG BAN)"),
+    "authority": _("Thẩm quyền ký"),
+    "on_behalf_of": _("Ký thay, thừa lệnh cho (ví dụ: TRƯỞNG BAN)"),
+    "recipients": _("Nơi nhận (mỗi dòng một nơi)"),
+    "archive": _("Lưu: VT, … (đơn vị soạn thảo, ví dụ: VP)"),
+}
 _HELP = {
     "request": _("Ví dụ: Công văn số 15/SNV-TCBC ngày 06/01/2020 của Sở Nội vụ."),
     "causes": _("Để trống: dùng câu mặc định."),
@@ -56,10 +66,35 @@ _HELP = {
 class ReportTextsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = models.ReportTexts
-        fields = _FIELDS
-        labels = _LABELS
+        fields = (*_FIELDS, *_ISSUING)
+        labels = {**_LABELS, **_ISSUING_LABELS}
         help_texts = _HELP
-        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in _FIELDS}
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in _FIELDS},
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+def audit_download(
+    request: HttpRequest, agency: models.Agency, what: str, summary: str, **data: object
+) -> None:
+    """Nhật ký: who downloaded which report or paper, when (the entry's time) and for which
+    dates, like the other exports (reports carry names and titles, no personal fields)."""
+    services.audit(
+        agency=agency,
+        user=request.user,
+        action="export",
+        summary=summary,
+        data={"what": what, "personal": False, **data},
+    )
+
+
+def kept_issuing(agency: models.Agency) -> dict[str, str]:
+    """The issuing details kept for the agency, as the report form's initial values."""
+    row = models.ReportTexts.objects.filter(agency=agency).first()
+    if row is None:
+        return {}
+    return {name: getattr(row, name) for name in _ISSUING if getattr(row, name)}
 
 
 def kept_texts(agency: models.Agency) -> ReportTexts:
@@ -119,6 +154,17 @@ def plan_paper(
         show_error(request, error)
         return redirect("plan", agency.code, pid)
     name = f"{PAPER_FILES[paper]}-{pid}"
+    file_name = f"{name}.ghi-chu.txt" if fmt == "txt" else f"{name}.{fmt}"
+    audit_download(
+        request,
+        agency,
+        "plan_paper",
+        f"Tải {PAPER_NAMES[paper].lower()} của đề án {pid} ({file_name})",
+        paper=paper,
+        plan=pid,
+        format=fmt,
+        file=file_name,
+    )
     if fmt == "txt":
         response = HttpResponse(notes_text(data), content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.ghi-chu.txt"'
@@ -141,7 +187,7 @@ def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         messages.error(request, gettext_now("Chọn ngày trước và ngày sau để soạn ghi chú."))
         return redirect("report", agency.code)
     data = form.cleaned_data
-    options = ReportOptions(number=data["number"].strip() or None)
+    options = form.options()
     try:
         content = build_report(
             project,
@@ -156,5 +202,16 @@ def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         return redirect("report", agency.code)
     response = HttpResponse(notes_text(content), content_type="text/plain; charset=utf-8")
     name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.ghi-chu.txt"
+    audit_download(
+        request,
+        agency,
+        "report_notes",
+        f"Tải ghi chú cho người soạn thảo báo cáo ({data['before']:%d/%m/%Y} – "
+        f"{data['after']:%d/%m/%Y}, {name})",
+        before=data["before"].isoformat(),
+        after=data["after"].isoformat(),
+        plan=data["plan"] or "",
+        file=name,
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tinhgon.domain import Category, Project, State
 from tinhgon.domain.vietnamese import sort_key
+from tinhgon.reports import ReportOptions
 from tinhgon.web.forms.fields import VnDateField, document_choices, unit_choices
 
 
@@ -77,10 +78,53 @@ class ReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The issuing details the command line's `tinhgon report` options give (thể thức).
+    issued_on = VnDateField(
+        label=_("Ngày ban hành ghi ở dòng địa danh (để trống: ngày sau)"), required=False
+    )
+    blank_date = forms.BooleanField(
+        label=_("Để trống ngày, tháng để văn thư điền khi ban hành"), required=False
+    )
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký (ví dụ: PHÓ TRƯỞNG BAN)"), required=False, max_length=120
+    )
+    authority = forms.ChoiceField(
+        label=_("Thẩm quyền ký"),
+        required=False,
+        choices=[
+            ("", _("— (người đứng đầu ký)")),
+            ("TM.", _("TM. (thay mặt tập thể)")),
+            ("KT.", _("KT. (ký thay người đứng đầu)")),
+            ("TL.", _("TL. (thừa lệnh)")),
+        ],
+    )
+    on_behalf_of = forms.CharField(
+        label=_("Ký thay, thừa lệnh cho (ví dụ: TRƯỞNG BAN)"), required=False, max_length=200
+    )
+    archive = forms.CharField(
+        label=_("Lưu: VT, … (đơn vị soạn thảo, ví dụ: VP)"), required=False, max_length=60
+    )
 
     def __init__(self, *args: Any, plans: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [("", "—"), *plans]
+
+    def options(self) -> ReportOptions:
+        """The report's issuing details from the cleaned form (like the CLI's options)."""
+        data = self.cleaned_data
+        return ReportOptions(
+            number=data["number"].strip() or None,
+            issued_on=None if data["blank_date"] else data["issued_on"],
+            blank_date=data["blank_date"],
+            signer=data["signer"].strip() or None,
+            signer_title=data["signer_title"].strip() or None,
+            authority=data["authority"] or None,
+            on_behalf_of=data["on_behalf_of"].strip() or None,
+            recipients=tuple(
+                line.strip() for line in data["recipients"].splitlines() if line.strip()
+            ),
+            archive=data["archive"].strip(),
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -6,7 +6,9 @@ The approving document must be
 - issued by the competent body: the agency's superior when the agency records one
   (``Agency.superior``, e.g. "Ủy ban nhân dân tỉnh Kon Tum"; "UBND tỉnh Kon Tum" is the same
   body); an agency without a recorded superior is not checked on this point;
-- dated on or before the plan's effective date (its earliest change);
+- dated on or before the plan's effective date (its earliest change) and after the plan's
+  submission (``Plan.submitted_on``; plans submitted before that field existed have none and
+  are not checked on this point);
 - not already the basis of official changes outside this plan: a decision that gave the staff
   quota or retired one person decided that, not this plan.
 """
@@ -95,6 +97,12 @@ def refusal(plan: models.Plan, document: models.Document, cited: Any = None) -> 
         return ServiceError(
             f"{name} ban hành sau ngày hiệu lực của đề án ({on:%d/%m/%Y})",
             f"{document.symbol} was issued after the plan takes effect ({on.isoformat()})",
+        )
+    submitted = plan.submitted_on
+    if submitted is not None and document.issued_on <= submitted:
+        return ServiceError(
+            f"{name} ban hành không sau ngày trình đề án ({submitted:%d/%m/%Y})",
+            f"{document.symbol} is not dated after the plan's submission ({submitted.isoformat()})",
         )
     if _is_cited(document, cited if cited is not None else _cited_elsewhere(plan)):
         return ServiceError(

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 
 from tinhgon.domain import CHANGE_KINDS
 from tinhgon.domain import Plan as DomainPlan
@@ -188,11 +189,23 @@ def _transition(
     return plan
 
 
-def plan_submit(*, plan: models.Plan, version: int, user: Any, reason: str = "") -> models.Plan:
+def plan_submit(
+    *, plan: models.Plan, version: int, user: Any, reason: str = "", on: dt.date | None = None
+) -> models.Plan:
+    """Submit ``plan`` on ``on`` (ngày trình; today when not given): the approving decision
+    must be dated after it."""
     _check_version(plan, version)
     domain = _domain_plan(plan).submit()
+    submitted_on = on or timezone.localdate()
     return _transition(
-        plan, version, user, "plan_submit", f"Trình đề án '{plan.title}'", reason, domain
+        plan,
+        version,
+        user,
+        "plan_submit",
+        f"Trình đề án '{plan.title}' ngày {submitted_on:%d/%m/%Y}",
+        reason,
+        domain,
+        submitted_on=submitted_on,
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
@@ -14,11 +15,17 @@ from tinhgon.io.codec import (
     unit_kind_to_plain,
 )
 from tinhgon.io.sheets import read_spreadsheet
+from tinhgon.io.sheets_deadline import Deadline
 from tinhgon.io.staff_import import ImportOptions, ImportResult, import_workbook
 from tinhgon.web import models, repository
 from tinhgon.web.services.base import ServiceError, _bump, audit
 
 # -- spreadsheets ------------------------------------------------------------------------------
+
+
+def read_deadline() -> Deadline:
+    """The time an upload may take to read (``TINHGON_IMPORT_SECONDS``, default 120)."""
+    return Deadline(getattr(settings, "TINHGON_IMPORT_SECONDS", 120))
 
 
 def spreadsheet_import(
@@ -79,7 +86,7 @@ def _spreadsheet_import(
     accept_warnings: bool,
 ) -> ImportResult:
     stamp = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).get()
-    book = read_spreadsheet(path)
+    book = read_spreadsheet(path, deadline=read_deadline())
     project = repository.project_of(agency)
     options = ImportOptions(
         on=on,

@@ -15,6 +15,7 @@ from tinhgon.web.permissions import (
     may_create_agencies,
     visible_agencies,
 )
+from tinhgon.web.role_names import role_name
 from tinhgon.web.views.base import (
     _int,
     _read_upload,
@@ -169,8 +170,7 @@ def memberships(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         memberships=rows,
         roles=[
-            *models.Role.choices,
-            (province_roles.PROVINCE_ADMIN, province_roles.PROVINCE_ADMIN_LABEL),
+            (code, role_name(code)) for code in (*models.Role.values, province_roles.PROVINCE_ADMIN)
         ],
         province_admins=models.ProvinceAdmin.objects.filter(province_id=agency.province_id)
         .select_related("user")

@@ -7,7 +7,7 @@ import io
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tinhgon.domain import ChangeRefused, TinhgonError
-from tinhgon.reports import CONTENT_TYPES, ReportFormat, ReportOptions, build_report, write_report
+from tinhgon.reports import CONTENT_TYPES, ReportFormat, build_report, write_report
 from tinhgon.web import forms, models, repository, selectors
 from tinhgon.web.services.scope import visible_plan, visible_plans
 from tinhgon.web.views.base import (
@@ -63,20 +63,14 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
 @agency_page()
 def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """Tải báo cáo: the form, and the file once the form is filled in."""
-    from tinhgon.web.views_documents import kept_texts
+    from tinhgon.web.views_documents import audit_download, kept_issuing, kept_texts
 
     project = repository.project_of(agency)
     plans = [(p.id, p.title) for p in project.plans.values()]
-    form = forms.ReportForm(request.GET or None, plans=plans)
+    form = forms.ReportForm(request.GET or None, plans=plans, initial=kept_issuing(agency))
     if request.GET and form.is_valid():
         data = form.cleaned_data
-        options = ReportOptions(
-            number=data["number"].strip() or None,
-            signer=data["signer"].strip() or None,
-            recipients=tuple(
-                line.strip() for line in data["recipients"].splitlines() if line.strip()
-            ),
-        )
+        options = form.options()
         try:
             content = build_report(
                 project,
@@ -94,6 +88,17 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         else:
             response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[fmt])
             name = f"bao-cao-{agency.code}-{data['after']:%Y%m%d}.{fmt.value}"
+            audit_download(
+                request,
+                agency,
+                "report",
+                f"Tải báo cáo ({data['before']:%d/%m/%Y} – {data['after']:%d/%m/%Y}, {name})",
+                before=data["before"].isoformat(),
+                after=data["after"].isoformat(),
+                plan=data["plan"] or "",
+                format=fmt.value,
+                file=name,
+            )
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
     return page(request, "tinhgon/report.html", agency, form=form)

@@ -238,6 +238,8 @@ def plan_transition(request: HttpRequest, code: str, pid: str, action: str) -> H
     }
     if action == "approve":
         kwargs["decision"] = form.cleaned_data["decision"]
+    if action == "submit":
+        kwargs["on"] = _posted_date(request) or today()
     try:
         service(**kwargs)
     except (TinhgonError, PlanError, InvalidValue) as error:

@@ -23,6 +23,7 @@ from tinhgon.web import forms, models, repository, services
 from tinhgon.web.permissions import (
     Action,
 )
+from tinhgon.web.services.spreadsheets import read_deadline
 from tinhgon.web.views.base import (
     XLSX,
     _copies,
@@ -139,7 +140,7 @@ def _run(
             asked_later = _asked(error.asked, language)
         if not isinstance(error, FileRefused):
             try:
-                book = read_spreadsheet(path)
+                book = read_spreadsheet(path, deadline=read_deadline())
                 write_error_copy(_copies(agency) / f"{token}.loi.xlsx", book, error.problems)
                 copy_token = token
             except (SpreadsheetError, OSError):
