@@ -159,6 +159,26 @@ def test_a_limited_user_does_not_see_the_plans_of_other_agencies(qn, stc_editor,
     assert one.status_code == 404
 
 
+def test_a_limited_user_gets_no_paper_nor_choice_of_another_agencys_plan(qn, stc_editor, snv_plan):
+    web = _client(stc_editor)
+    paper = web.get(f"/co-quan/qn/de-an/{snv_plan.pid}/van-ban/decision.docx")
+    report_form = web.get("/co-quan/qn/bao-cao/").content.decode()
+    chart = web.get("/co-quan/qn/so-do/?on=01/04/2025").content.decode()
+    chosen = web.get(
+        f"/co-quan/qn/bao-cao/?before=01/01/2025&after=01/04/2025&plan={snv_plan.pid}&format=docx"
+    )
+
+    assert paper.status_code == 404
+    assert "Kiện toàn Phòng Tổ chức biên chế" not in report_form
+    assert "Sáp nhập Sở Kế hoạch và Đầu tư vào Sở Tài chính" in report_form
+    assert "Kiện toàn Phòng Tổ chức biên chế" not in chart
+    # a plan the form does not offer is not a valid choice: no file
+    assert chosen.get("Content-Disposition") is None
+    admin = get_user_model().objects.get(username="qn-admin")
+    whole = _client(admin).get(f"/co-quan/qn/de-an/{snv_plan.pid}/van-ban/decision.docx")
+    assert whole.status_code == 200
+
+
 def test_whoever_sees_the_whole_sees_every_plan(qn, snv_plan):
     admin = get_user_model().objects.get(username="qn-admin")
     page = _client(admin).get("/co-quan/qn/de-an/").content.decode()

@@ -9,7 +9,7 @@ import io
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,7 @@ from tinhgon.reports import (
 from tinhgon.web import forms as web_forms
 from tinhgon.web import models, repository, services
 from tinhgon.web.permissions import Action
+from tinhgon.web.services.scope import visible_plan, visible_plan_ids
 from tinhgon.web.views.base import agency_page, page, show_error
 
 # File names of the papers, in Vietnamese.
@@ -145,7 +146,7 @@ def plan_paper(
     """Tải đề án, tờ trình, dự thảo quyết định of a plan: Word, PDF, or the drafter's note."""
     if paper not in PAPERS or fmt not in ("docx", "pdf", "txt"):
         raise Http404("không có văn bản này")
-    get_object_or_404(models.Plan, agency=agency, pid=pid)
+    visible_plan(agency=agency, user=request.user, pid=pid)
     project = repository.project_of(agency)
     try:
         # No date: the papers leave the date line blank for the signer's office.
@@ -181,7 +182,8 @@ def plan_paper(
 def report_notes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """The drafter's note of the report the report form describes (same fields), as text."""
     project = repository.project_of(agency)
-    plans = [(p.id, p.title) for p in project.plans.values()]
+    seen = visible_plan_ids(agency=agency, user=request.user)
+    plans = [(p.id, p.title) for p in project.plans.values() if p.id in seen]
     form = web_forms.ReportForm(request.GET or None, plans=plans)
     if not form.is_valid():
         messages.error(request, gettext_now("Chọn ngày trước và ngày sau để soạn ghi chú."))

@@ -138,6 +138,11 @@ def visible_plans(
     return shown
 
 
+def visible_plan_ids(*, agency: models.Agency, user: Any) -> set[str]:
+    """The ids of the agency's plans the user may see (for lists and choices of plans)."""
+    return {row.pid for row in visible_plans(agency=agency, user=user, rows=agency.plans.all())}
+
+
 def visible_plan(*, agency: models.Agency, user: Any, pid: str) -> models.Plan:
     """One plan of the agency, or 404 when it does not exist or the user may not see it."""
     row = get_object_or_404(models.Plan, agency=agency, pid=pid)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from tinhgon.domain import ChangeRefused, TinhgonError
 from tinhgon.reports import CONTENT_TYPES, ReportFormat, build_report, write_report
 from tinhgon.web import forms, models, repository, selectors
-from tinhgon.web.services.scope import visible_plan, visible_plans
+from tinhgon.web.services.scope import visible_plan, visible_plan_ids, visible_plans
 from tinhgon.web.views.base import (
     agency_page,
     date_param,
@@ -43,6 +43,7 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         raise Http404("Không có đề án này")
     if plan:
         visible_plan(agency=agency, user=request.user, pid=plan)
+    seen = visible_plan_ids(agency=agency, user=request.user)
     try:
         data = selectors.orgchart_at(agency=agency, on=on, plan=plan)
     except ChangeRefused as error:
@@ -56,7 +57,7 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         on=on,
         **data,
         plan=project.plans[plan] if plan else None,
-        plans=project.plans.values(),
+        plans=[p for p in project.plans.values() if p.id in seen],
     )
 
 
@@ -66,7 +67,8 @@ def report(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     from tinhgon.web.views_documents import audit_download, kept_issuing, kept_texts
 
     project = repository.project_of(agency)
-    plans = [(p.id, p.title) for p in project.plans.values()]
+    seen = visible_plan_ids(agency=agency, user=request.user)
+    plans = [(p.id, p.title) for p in project.plans.values() if p.id in seen]
     form = forms.ReportForm(request.GET or None, plans=plans, initial=kept_issuing(agency))
     if request.GET and form.is_valid():
         data = form.cleaned_data
