@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tinhgon.cli.main import app, fail, out, read_project
-from tinhgon.cli.report import _issue_date, for_agency, write_with_notes
+from tinhgon.cli.report import for_agency, issuing_options, write_with_notes
 from tinhgon.domain import TinhgonError
 
 # The report libraries load only when a paper is drafted (`tinhgon --help` stays quick).
@@ -106,24 +106,22 @@ def draft(
     Decree 30/2020 format; the decision has one article per change of the plan. The drafter's
     note goes to <name>.ghi-chu.txt.
     """
-    from tinhgon.reports import PAPERS, ReportOptions, format_of
+    from tinhgon.reports import PAPERS, format_of
 
     try:
         fmt = format_of(output)
     except TinhgonError as error:
         fail(f"{error.vi} ({error.en})")
     project = for_agency(read_project(file), agency)
-    issued_on, blank = _issue_date(date)
-    options = ReportOptions(
+    options = issuing_options(
+        date,
+        recipient,
         number=number,
-        issued_on=issued_on,
-        blank_date=blank,
         place=place,
         signer=signer,
         signer_title=signer_title,
         authority=authority,
         on_behalf_of=on_behalf_of,
-        recipients=tuple(recipient or ()),
         archive=archive,
         subject=subject,
     )

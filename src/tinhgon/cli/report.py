@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,7 +12,7 @@ from tinhgon.cli.main import app, fail, option_date, out, read_project
 from tinhgon.domain import Project, TinhgonError
 
 if TYPE_CHECKING:
-    from tinhgon.reports import ReportData, ReportFormat, ReportTexts
+    from tinhgon.reports import ReportData, ReportFormat, ReportOptions, ReportTexts
 
 # The report libraries (matplotlib, reportlab, python-docx) load only when a report is made.
 _FORMAT_VI = {"docx": "Word", "pdf": "PDF", "xlsx": "phụ lục Excel"}
@@ -82,6 +82,17 @@ def _issue_date(value: str | None) -> tuple[dt.date | None, bool]:
     if value.strip().lower() in _BLANK_DATE:
         return None, True
     return option_date(value, "--date"), False
+
+
+def issuing_options(date: str | None, recipient: list[str] | None, **fields: Any) -> ReportOptions:
+    """The issuing details of a report or a plan's paper from the command's options (--date
+    may be a date or 'để trống' for a blank date line)."""
+    from tinhgon.reports import ReportOptions
+
+    issued_on, blank = _issue_date(date)
+    return ReportOptions(
+        issued_on=issued_on, blank_date=blank, recipients=tuple(recipient or ()), **fields
+    )
 
 
 @app.command()
@@ -219,7 +230,7 @@ def report(
     Word or PDF: the report as agencies write it (person-written parts from --text); the
     drafter's note goes to <name>.ghi-chu.txt; .xlsx: the report's tables as an Excel annex.
     """
-    from tinhgon.reports import ReportOptions, build_report, format_of
+    from tinhgon.reports import build_report, format_of
 
     try:
         fmt = format_of(output)
@@ -229,17 +240,15 @@ def report(
     project = for_agency(read_project(file), agency)
     day_before = option_date(before, "--before")
     day_after = option_date(after, "--after")
-    issued_on, blank = _issue_date(date)
-    options = ReportOptions(
+    options = issuing_options(
+        date,
+        recipient,
         number=number,
-        issued_on=issued_on,
-        blank_date=blank,
         place=place,
         signer=signer,
         signer_title=signer_title,
         authority=authority,
         on_behalf_of=on_behalf_of,
-        recipients=tuple(recipient or ()),
         archive=archive,
         superior=superior,
         subject=subject,

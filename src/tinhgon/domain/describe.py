@@ -40,14 +40,17 @@ class Lookup(Protocol):
     def assignments(self) -> Mapping[str, Assignment]: ...
 
 
-def _unit(state: Lookup, unit_id: str | None) -> str:
-    if unit_id is None:
-        return "—"
+def unit_name(state: Lookup, unit_id: str) -> str:
+    """A unit's name, also for a unit that has ended (its last name), or its id."""
     if unit_id in state.units:
         return state.units[unit_id].name
     if unit_id in state.ended:
         return state.ended[unit_id].unit.name
     return unit_id
+
+
+def _unit(state: Lookup, unit_id: str | None) -> str:
+    return "—" if unit_id is None else unit_name(state, unit_id)
 
 
 def _person(state: Lookup, person_id: str) -> str:

@@ -9,6 +9,7 @@ the post, the leadership allowance kept each month.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from tinhgon import law
@@ -45,6 +46,38 @@ def _scenario(within: bool) -> tuple[str, str]:
     return "từ tháng thứ 13", "from month 13"
 
 
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """One option being worked out: its kind and label, the day of leaving, and whether that
+    day falls within the first 12 months after the restructuring decision."""
+
+    kind: str
+    label_vi: str
+    label_en: str
+    leave_on: dt.date
+    within: bool
+
+    @classmethod
+    def of(
+        cls, kind: str, name: tuple[str, str], leave_on: dt.date, decision_on: dt.date
+    ) -> _Asked:
+        within = _within(leave_on, decision_on)
+        when_vi, when_en = _scenario(within)
+        return cls(kind, f"{name[0]} ({when_vi})", f"{name[1]} ({when_en})", leave_on, within)
+
+    def refuse(self, vi: str, en: str) -> Option:
+        """The option, not open to the person, with the reason."""
+        return Option(
+            self.kind, self.label_vi, self.label_en, self.leave_on, self.within, False, vi, en
+        )
+
+    def no_policy(self) -> Option:
+        return self.refuse(
+            f"chưa có quy định trong tinhgon về chính sách này tại ngày {self.leave_on:%d/%m/%Y}",
+            f"no policy encoded on {self.leave_on.isoformat()}",
+        )
+
+
 def early_retirement(
     person: Person,
     retirement: law.Retirement,
@@ -52,19 +85,11 @@ def early_retirement(
     decision_on: dt.date,
     env: _Env,
 ) -> Option:
-    within = _within(leave_on, decision_on)
-    when_vi, when_en = _scenario(within)
-    label_vi, label_en = f"{EARLY[0]} ({when_vi})", f"{EARLY[1]} ({when_en})"
-
-    def refuse(vi: str, en: str) -> Option:
-        return Option("early_retirement", label_vi, label_en, leave_on, within, False, vi, en)
-
+    asked = _Asked.of("early_retirement", EARLY, leave_on, decision_on)
+    within, label_vi, label_en, refuse = asked.within, asked.label_vi, asked.label_en, asked.refuse
     coefficients = env.numbers("streamlining_early_retirement", leave_on)
     if coefficients is None:
-        return refuse(
-            f"chưa có quy định trong tinhgon về chính sách này tại ngày {leave_on:%d/%m/%Y}",
-            f"no policy encoded on {leave_on.isoformat()}",
-        )
+        return asked.no_policy()
     k, entry = coefficients
     months_early = whole_months(leave_on, retirement.pension_from)
     if months_early < 1:
@@ -209,19 +234,11 @@ def resignation(
     decision_on: dt.date,
     env: _Env,
 ) -> Option:
-    within = _within(leave_on, decision_on)
-    when_vi, when_en = _scenario(within)
-    label_vi, label_en = f"{RESIGN[0]} ({when_vi})", f"{RESIGN[1]} ({when_en})"
-
-    def refuse(vi: str, en: str) -> Option:
-        return Option("resignation", label_vi, label_en, leave_on, within, False, vi, en)
-
+    asked = _Asked.of("resignation", RESIGN, leave_on, decision_on)
+    within, label_vi, label_en, refuse = asked.within, asked.label_vi, asked.label_en, asked.refuse
     coefficients = env.numbers("streamlining_resignation", leave_on)
     if coefficients is None:
-        return refuse(
-            f"chưa có quy định trong tinhgon về chính sách này tại ngày {leave_on:%d/%m/%Y}",
-            f"no policy encoded on {leave_on.isoformat()}",
-        )
+        return asked.no_policy()
     k, entry = coefficients
     to_retirement = whole_months(leave_on, retirement.pension_from)
     if to_retirement < k["min_months_to_retirement"]:

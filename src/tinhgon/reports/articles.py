@@ -31,7 +31,7 @@ from tinhgon.domain import (
     SplitUnit,
     Transfer,
 )
-from tinhgon.domain.describe import Lookup, narrate
+from tinhgon.domain.describe import Lookup, narrate, unit_name
 from tinhgon.domain.model import Role, Sex, UnitKind
 from tinhgon.reports.citations import citation_date
 
@@ -62,13 +62,7 @@ class Article:
 
 
 def _unit(look: Lookup, unit_id: str | None) -> str:
-    if unit_id is None:
-        return ""
-    if unit_id in look.units:
-        return look.units[unit_id].name
-    if unit_id in look.ended:
-        return look.ended[unit_id].unit.name
-    return unit_id
+    return "" if unit_id is None else unit_name(look, unit_id)
 
 
 def _person(look: Lookup, person_id: str) -> str:

@@ -4,6 +4,7 @@ draft plan (``tinhgon.web.corrections``). Editors only; each asks for its reason
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms as django_forms
@@ -52,25 +53,41 @@ def _summary(agency: models.Agency, record: models.ChangeRecord) -> str:
         return f"{record.kind} ({record.on:%d/%m/%Y})"
 
 
-@agency_page(Action.EDIT)
-def change_withdraw(request: HttpRequest, agency: models.Agency, seq: int) -> HttpResponse:
-    record = _record(agency, seq)
-    form = WithdrawForm(request.POST or None)
+def _confirm(
+    request: HttpRequest,
+    agency: models.Agency,
+    form: django_forms.Form,
+    act: Callable[[dict[str, Any]], None],
+    *,
+    done: str,
+    back: str,
+    **context: Any,
+) -> HttpResponse:
+    """The page of one correction: on a valid post, do it (its reason in the form) and go back
+    with a message; otherwise, or when refused, the form again with what it is about."""
     if request.method == "POST" and form.is_valid():
         try:
-            corrections.change_withdraw(
-                agency=agency, seq=seq, user=request.user, reason=form.cleaned_data["reason"]
-            )
+            act(form.cleaned_data)
         except TinhgonError as error:
             show_error(request, error)
         else:
-            messages.success(request, "Đã rút thay đổi ghi nhầm; bản gốc được giữ trong nhật ký.")
-            return redirect("timeline", code=agency.code)
-    return page(
+            messages.success(request, done)
+            return redirect(back, code=agency.code)
+    return page(request, "tinhgon/correction.html", agency, form=form, **context)
+
+
+@agency_page(Action.EDIT)
+def change_withdraw(request: HttpRequest, agency: models.Agency, seq: int) -> HttpResponse:
+    record = _record(agency, seq)
+    return _confirm(
         request,
-        "tinhgon/correction.html",
         agency,
-        form=form,
+        WithdrawForm(request.POST or None),
+        lambda data: corrections.change_withdraw(
+            agency=agency, seq=seq, user=request.user, reason=data["reason"]
+        ),
+        done="Đã rút thay đổi ghi nhầm; bản gốc được giữ trong nhật ký.",
+        back="timeline",
         heading="Rút thay đổi ghi nhầm",
         what=_summary(agency, record),
         explain="Thay đổi sẽ không còn trong lịch sử chính thức. Nhật ký giữ nguyên bản gốc, "
@@ -92,28 +109,26 @@ def change_correct(request: HttpRequest, agency: models.Agency, seq: int) -> Htt
         choices=choices,
         initial={"on": record.on, "basis": initial_basis},
     )
-    if request.method == "POST" and form.is_valid():
-        chosen, issued = form.cleaned_data["basis"].split("|")
-        try:
-            corrections.change_correct(
-                agency=agency,
-                seq=seq,
-                on=form.cleaned_data["on"],
-                basis=chosen,
-                basis_date=dt.date.fromisoformat(issued),
-                user=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except TinhgonError as error:
-            show_error(request, error)
-        else:
-            messages.success(request, "Đã sửa thay đổi; bản gốc được giữ trong nhật ký.")
-            return redirect("timeline", code=agency.code)
-    return page(
+
+    def act(data: dict[str, Any]) -> None:
+        chosen, issued = data["basis"].split("|")
+        corrections.change_correct(
+            agency=agency,
+            seq=seq,
+            on=data["on"],
+            basis=chosen,
+            basis_date=dt.date.fromisoformat(issued),
+            user=request.user,
+            reason=data["reason"],
+        )
+
+    return _confirm(
         request,
-        "tinhgon/correction.html",
         agency,
-        form=form,
+        form,
+        act,
+        done="Đã sửa thay đổi; bản gốc được giữ trong nhật ký.",
+        back="timeline",
         heading="Sửa ngày hoặc căn cứ của thay đổi ghi nhầm",
         what=_summary(agency, record),
         explain="Thay đổi giữ nguyên nội dung, chỉ sửa ngày hiệu lực và văn bản căn cứ. Nhật ký "
@@ -127,22 +142,13 @@ def plan_delete(request: HttpRequest, agency: models.Agency, pid: str) -> HttpRe
     plan = agency.plans.filter(pid=pid).first()
     if plan is None:
         raise Http404("Không có đề án này")
-    form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            corrections.plan_delete(
-                plan=plan, user=request.user, reason=form.cleaned_data["reason"]
-            )
-        except TinhgonError as error:
-            show_error(request, error)
-        else:
-            messages.success(request, f"Đã xóa đề án nháp '{plan.title}'.")
-            return redirect("plans", code=agency.code)
-    return page(
+    return _confirm(
         request,
-        "tinhgon/correction.html",
         agency,
-        form=form,
+        WithdrawForm(request.POST or None),
+        lambda data: corrections.plan_delete(plan=plan, user=request.user, reason=data["reason"]),
+        done=f"Đã xóa đề án nháp '{plan.title}'.",
+        back="plans",
         heading="Xóa đề án nháp",
         what=plan.title,
         explain="Chỉ xóa được đề án đang soạn. Nhật ký giữ nguyên đề án và các thay đổi của nó.",
