@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from tinhgon.cli import progress
+from tinhgon.cli import coercion, progress
 from tinhgon.cli.lazy import Later
 from tinhgon.domain import ChangeRefused, Project, TinhgonError
 
@@ -34,6 +34,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
+
+# Text, path and choice parameters without pydantic (a tenth of a second of start-up).
+coercion.install()
 
 EXIT_BAD_INPUT = 2
 
