@@ -7,11 +7,13 @@ Loading is all or nothing: every problem found is reported at once as
 from __future__ import annotations
 
 from pathlib import Path as FsPath
+from typing import Any
 
 from tinhgon.domain import (
     Project,
     TinhgonError,
 )
+from tinhgon.io import plaincache
 from tinhgon.io.errors import FileProblem, ProjectFileError
 from tinhgon.io.project_reader import BUILDING_HISTORY as BUILDING_HISTORY  # re-exported
 from tinhgon.io.project_reader import READING_PEOPLE as READING_PEOPLE  # re-exported
@@ -35,7 +37,8 @@ def load_project(path: str | FsPath, progress: Progress | None = None) -> Projec
     """Read a project file; raise ProjectFileError listing every problem."""
     name = str(path)
     try:
-        text = FsPath(path).read_text(encoding="utf-8")
+        content = FsPath(path).read_bytes()
+        text = content.decode("utf-8")
     except FileNotFoundError:
         raise ProjectFileError(
             [FileProblem(name, None, "", "không tìm thấy tệp", "file not found")]
@@ -48,7 +51,15 @@ def load_project(path: str | FsPath, progress: Progress | None = None) -> Projec
         raise ProjectFileError(
             [FileProblem(name, None, "", "tệp không được mã hóa UTF-8", "the file is not UTF-8")]
         ) from None
-    return parse_project(text, name=name, progress=progress)
+    if "\r" in text:  # as reading in text mode does (universal newlines)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cached = plaincache.get(FsPath(path), content)
+    if cached is not None:
+        try:
+            return _read_checked(cached, name, progress)
+        except ProjectFileError:
+            return _parse_located(text, name)
+    return _parse(text, name, progress, cache=(FsPath(path), content))
 
 
 def parse_project(
@@ -57,18 +68,31 @@ def parse_project(
     """Read a project file's text. A valid file is read once, without keeping the line of
     every value (the quick way); a file with any problem is read again with its lines, so
     that every problem names its line."""
+    return _parse(text, name, progress, cache=None)
+
+
+def _parse(
+    text: str, name: str, progress: Progress | None, cache: tuple[FsPath, bytes] | None
+) -> Project:
     try:
         data = load_plain(text, progress)
     except YamlSyntaxError as error:
         raise ProjectFileError([FileProblem(name, error.line, "", error.vi, error.en)]) from None
     if isinstance(data, dict) and not schema_errors(data):
-        reader = ProjectReader(name, Locator())
-        reader.progress = progress
+        if cache is not None:  # kept once checked: the next reading of this file skips both
+            plaincache.put(*cache, data)
         try:
-            return reader.read(data)
+            return _read_checked(data, name, progress)
         except ProjectFileError:
             pass  # read again below, with the line of each problem
     return _parse_located(text, name)
+
+
+def _read_checked(data: dict[str, Any], name: str, progress: Progress | None) -> Project:
+    """Plain data the schema has accepted, read into a project (the quick way: no lines)."""
+    reader = ProjectReader(name, Locator())
+    reader.progress = progress
+    return reader.read(data)
 
 
 def _parse_located(text: str, name: str) -> Project:
