@@ -331,7 +331,7 @@ class BirthDate:
                 f"tháng sinh {self.month} không hợp lệ", f"invalid month {self.month}"
             )
         if self.day is not None and self.month is not None:
-            last = days_in_month(self.year, self.month)
+            last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise InvalidValue(
                     f"ngày sinh {self.day}/{self.month}/{self.year} không có thật",
@@ -528,17 +528,6 @@ class Quota:
     @property
     def key(self) -> QuotaKey:
         return QuotaKey(self.unit_id, self.category, self.year)
-
-
-_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def days_in_month(year: int, month: int) -> int:
-    """calendar.monthrange's day count, without the weekday it also works out (a birth date is
-    checked for each of 50,000 people)."""
-    if month == 2 and calendar.isleap(year):
-        return 29
-    return _DAYS[month - 1]
 
 
 def month_end(year: int, month: int) -> date:
