@@ -224,8 +224,8 @@ def compare(
         )
     out.print("\n[bold]Thay đổi / Changes[/bold]")
     lines = change_lines(diff_states(state_before, state_after))
-    for line in lines or ["(không có / none)"]:
-        out.print(f"  {line}", markup=False)
+    # One print for every line: rich takes a tenth of a second for each thousand prints.
+    out.print("\n".join(f"  {line}" for line in lines or ["(không có / none)"]), markup=False)
 
 
 def change_lines(items: list[DiffItem]) -> list[str]:
