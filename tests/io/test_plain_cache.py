@@ -137,3 +137,23 @@ def test_an_unwritable_cache_folder_only_costs_the_cache(
     monkeypatch.setenv("TINHGON_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.setattr(plaincache, "_SMALL", 0)
     assert project_to_plain(load_project(copy)) == project_to_plain(load_project(EXAMPLE))
+
+
+def test_only_the_most_recently_used_entries_are_kept(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plaincache, "KEEP", 2)
+    paths = []
+    for name in ("a", "b", "c"):
+        path = tmp_path / f"{name}.yaml"
+        path.write_bytes(EXAMPLE.read_bytes())
+        paths.append(path)
+    load_project(paths[0])
+    load_project(paths[1])
+    old = plaincache._entry(paths[0])
+    os.utime(old, ns=(1, 1))  # a long time ago
+    load_project(paths[2])
+    assert len(list(cache.iterdir())) == 2
+    assert not old.exists()
+    assert plaincache.get(paths[1], paths[1].read_bytes()) is not None
+    assert plaincache.get(paths[2], paths[2].read_bytes()) is not None

@@ -6,14 +6,15 @@ Never wrong: an entry is used only when the file's bytes hash to the same BLAKE2
 when it was made, under the same reading code (a digest of the modules and schema that turn
 YAML into checked plain data, PyYAML's version and the Python version), and when the entry's own digest
 matches its content (a cut or damaged entry is ignored). The file's path only names the entry
-(one entry a file, replaced when the file changes); its size and modification time decide
-nothing. Anything unexpected (no cache folder, a read-only disk) reads the file as before.
+(one entry a file, replaced when the file changes; the 16 most recently used files are
+kept); its size and modification time decide nothing. Anything unexpected (no cache folder, a read-only disk) reads the file as before.
 
 ``TINHGON_CACHE_DIR`` chooses the folder; ``TINHGON_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import marshal
@@ -27,6 +28,7 @@ from typing import Any
 _CODE = ("yamlsrc.py", "fastschema.py", "project_schema.py", "project.schema.json", "plaincache.py")
 _MAGIC = b"tinhgon-plain-1\n"
 _SMALL = 64 * 1024  # files below this are read quicker than the cache is
+KEEP = 16  # entries kept, the most recently used (a 50,000-person file's entry is ~10 MB)
 
 
 def enabled() -> bool:
@@ -86,9 +88,12 @@ def get(path: Path, content: bytes) -> Any | None:
     if hashlib.blake2b(payload, digest_size=32).digest() != check:
         return None
     try:
-        return marshal.loads(payload)
+        data = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
+    with contextlib.suppress(OSError):  # recently used: kept longest (see _prune)
+        os.utime(_entry(path))
+    return data
 
 
 def put(path: Path, content: bytes, data: Any) -> None:
@@ -104,5 +109,13 @@ def put(path: Path, content: bytes, data: Any) -> None:
             _MAGIC + _key(content) + hashlib.blake2b(payload, digest_size=32).digest() + payload
         )
         os.replace(partial, entry)
+        _prune(entry.parent)
     except (OSError, ValueError, RuntimeError):
         return
+
+
+def _prune(where: Path) -> None:
+    """Keep the KEEP most recently used entries (one a file: files come and go)."""
+    entries = sorted(where.glob("*.plain"), key=lambda e: e.stat().st_mtime_ns, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
