@@ -96,7 +96,7 @@ def check(
     violation, 1 with at least one, 2 on bad input. With --agency, one agency inside the
     history.
     """
-    project = read_agency(file, agency)
+    project = read_agency(file, agency, on=(on,))
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
     report = law.check_project(project, on=day, plan=plan, state=state, parameters=_parameters())

@@ -88,20 +88,31 @@ def _options(
 database_reader: Callable[[str], Project] | None = None
 
 
-def read_project(file: Path) -> Project:
+def read_project(file: Path, *, on: tuple[str, ...] | None = None) -> Project:
+    """``on``: the dates (as given) whose states the command will ask for; the history then
+    keeps fewer snapshots (a date that does not parse: all are kept, its error comes later)."""
     from tinhgon.io import ProjectFileError, load_project
 
     if str(file).startswith("@"):
         return _read_database(str(file)[1:])
     try:
         with progress.progress_bar() as bar:
-            return load_project(file, progress=bar)
+            return load_project(file, progress=bar, states_on=_dates_or_none(on))
     except ProjectFileError as error:
         count = len(error.problems)
         fail(
             "\n".join(str(p) for p in error.problems)
             + f"\nTệp không được nạp: {count} lỗi. (The file was not loaded: {count} error(s).)"
         )
+
+
+def _dates_or_none(values: tuple[str, ...] | None) -> tuple[dt.date, ...] | None:
+    from tinhgon.io.codec import FieldError, parse_date
+
+    try:
+        return None if values is None else tuple(parse_date(v) for v in values)
+    except FieldError:
+        return None
 
 
 def _read_database(code: str) -> Project:

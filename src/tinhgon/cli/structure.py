@@ -58,9 +58,10 @@ AgencyOpt = Annotated[
 ]
 
 
-def read_agency(file: Path, agency: str | None) -> Project:
-    """The project of a file, seen from one agency inside it when ``--agency`` names one."""
-    project = read_project(file)
+def read_agency(file: Path, agency: str | None, *, on: tuple[str, ...] | None = None) -> Project:
+    """The project of a file, seen from one agency inside it when ``--agency`` names one
+    (``on``: the dates the command asks the state of, as ``read_project`` takes them)."""
+    project = read_project(file, on=on)
     try:
         return project.for_agency(agency)
     except TinhgonError as error:
@@ -74,7 +75,7 @@ def validate(file: FileArg) -> None:
     Báo mọi lỗi kèm dòng và trường; mã thoát 2 nếu có lỗi.
     Reports every problem with its line and field; exit code 2 when there is one.
     """
-    project = read_project(file)
+    project = read_project(file, on=())
     timeline = project.timeline
     first = vn_date(timeline.first_date) if timeline.first_date else "—"
     last = vn_date(timeline.last_date) if timeline.last_date else "—"
@@ -115,7 +116,7 @@ def show(
     sử. The tree of units with heads, deputies and staff counts; with --agency, of one agency
     inside the history.
     """
-    project = read_agency(file, agency)
+    project = read_agency(file, agency, on=(on,))
     day = option_date(on, "--on")
     state = state_or_fail(project, day, plan)
     tree = unit_tree(state)
@@ -193,7 +194,7 @@ def compare(
     dụng đề án. Metrics before and after, and the changes between; with --plan, "after" is the
     state with the plan applied. With --agency, of one agency inside the history.
     """
-    project = read_agency(file, agency)
+    project = read_agency(file, agency, on=(before, after))
     day_before = option_date(before, "--before")
     day_after = option_date(after, "--after")
     state_before = state_or_fail(project, day_before, None)

@@ -6,6 +6,7 @@ Loading is all or nothing: every problem found is reported at once as
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -33,8 +34,16 @@ from tinhgon.io.yamlsrc import (
 )
 
 
-def load_project(path: str | FsPath, progress: Progress | None = None) -> Project:
-    """Read a project file; raise ProjectFileError listing every problem."""
+def load_project(
+    path: str | FsPath,
+    progress: Progress | None = None,
+    *,
+    states_on: tuple[date, ...] | None = None,
+) -> Project:
+    """Read a project file; raise ProjectFileError listing every problem.
+
+    ``states_on``: the only dates whose states the caller will ask for (a command line
+    reading); the history then keeps fewer snapshots. Any date is still answered."""
     name = str(path)
     try:
         content = FsPath(path).read_bytes()
@@ -56,10 +65,10 @@ def load_project(path: str | FsPath, progress: Progress | None = None) -> Projec
     cached = plaincache.get(FsPath(path), content)
     if cached is not None:
         try:
-            return _read_checked(cached, name, progress)
+            return _read_checked(cached, name, progress, states_on)
         except ProjectFileError:
             return _parse_located(text, name)
-    return _parse(text, name, progress, cache=(FsPath(path), content))
+    return _parse(text, name, progress, cache=(FsPath(path), content), states_on=states_on)
 
 
 def parse_project(
@@ -72,7 +81,11 @@ def parse_project(
 
 
 def _parse(
-    text: str, name: str, progress: Progress | None, cache: tuple[FsPath, bytes] | None
+    text: str,
+    name: str,
+    progress: Progress | None,
+    cache: tuple[FsPath, bytes] | None,
+    states_on: tuple[date, ...] | None = None,
 ) -> Project:
     try:
         data = load_plain(text, progress)
@@ -82,16 +95,22 @@ def _parse(
         if cache is not None:  # kept once checked: the next reading of this file skips both
             plaincache.put(*cache, data)
         try:
-            return _read_checked(data, name, progress)
+            return _read_checked(data, name, progress, states_on)
         except ProjectFileError:
             pass  # read again below, with the line of each problem
     return _parse_located(text, name)
 
 
-def _read_checked(data: dict[str, Any], name: str, progress: Progress | None) -> Project:
+def _read_checked(
+    data: dict[str, Any],
+    name: str,
+    progress: Progress | None,
+    states_on: tuple[date, ...] | None = None,
+) -> Project:
     """Plain data the schema has accepted, read into a project (the quick way: no lines)."""
     reader = ProjectReader(name, Locator())
     reader.progress = progress
+    reader.states_on = states_on
     return reader.read(data)
 
 

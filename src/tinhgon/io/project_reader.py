@@ -54,6 +54,8 @@ T = TypeVar("T")
 READING_PEOPLE = "Đọc nhân sự / reading the people"
 BUILDING_HISTORY = "Dựng lịch sử thay đổi / building the history"
 
+_CLOSED = (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED)
+
 
 class ProjectReader:
     """Reads schema-valid data into a project, collecting every problem it meets.
@@ -68,6 +70,8 @@ class ProjectReader:
         self.lenient = lenient
         self.problems: list[FileProblem] = []
         self.progress: Progress | None = None
+        # The dates a command will ask the state of (see Timeline's ``states_on``); None: any.
+        self.states_on: tuple[dt.date, ...] | None = None
 
     def problem(self, path: Path, vi: str, en: str) -> None:
         self.problems.append(
@@ -169,12 +173,14 @@ class ProjectReader:
         if self.progress is not None:
             self.progress(BUILDING_HISTORY, 0, 0)
         try:
-            timeline = Timeline(official)
+            # An open plan is projected from the snapshot nearest its first change: keep all.
+            keep = None if any(p.status not in _CLOSED for p in plans.values()) else self.states_on
+            timeline = Timeline(official, states_on=keep)
         except ChangeRefused as refused:
             self.refusal(refused)
             raise ProjectFileError(self.problems) from None
         for plan in plans.values():
-            if plan.status in (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED):
+            if plan.status in _CLOSED:
                 continue
             try:
                 plan.project(timeline)
