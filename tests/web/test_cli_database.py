@@ -79,6 +79,30 @@ def test_the_quick_reading_equals_the_web_applications_whole_reading(kontum):
     _same(reader.read_agency(generated), repository.build_project(generated))
 
 
+@pytest.mark.django_db
+def test_a_reading_for_some_dates_answers_every_date_as_the_whole_reading(kontum):
+    import datetime as dt
+
+    from tinhgon.web import reader, repository, services
+
+    generated = services.agency_import(
+        text=_bigfile().project_text(400, seed=7), filename="so.yaml", user=None
+    )
+    asked = (dt.date(2016, 6, 30),)
+    for agency in (kontum, generated):
+        whole = repository.build_project(agency)
+        sparse = reader.read_agency(agency, states_on=asked)
+        _same(sparse, whole)
+        days = sorted({c.on for c in whole.timeline.changes})
+        for on in [*days[:: max(1, len(days) // 12)], days[-1], dt.date(2030, 1, 1), *asked]:
+            assert sparse.state_on(on) == whole.state_on(on)
+            for plan in whole.plans:
+                assert sparse.state_on(on, plan=plan) == whole.state_on(on, plan=plan)
+    # The example has an open plan: every snapshot is kept; the generated one has none.
+    assert reader.read_agency(kontum, states_on=asked).timeline._keep is None
+    assert reader.read_agency(generated, states_on=asked).timeline._keep is not None
+
+
 @pytest.fixture
 def province_history(db):  # type: ignore[no-untyped-def]
     from tests.province.fixture import PROVINCE_YAML

@@ -85,7 +85,7 @@ def _options(
 
 # Reads an agency from the application's database by its code (``@CODE`` instead of a file);
 # set by tinhgon.entry, since the command line does not import the web application.
-database_reader: Callable[[str], Project] | None = None
+database_reader: Callable[[str, tuple[dt.date, ...] | None], Project] | None = None
 
 
 def read_project(file: Path, *, on: tuple[str, ...] | None = None) -> Project:
@@ -94,7 +94,7 @@ def read_project(file: Path, *, on: tuple[str, ...] | None = None) -> Project:
     from tinhgon.io import ProjectFileError, load_project
 
     if str(file).startswith("@"):
-        return _read_database(str(file)[1:])
+        return _read_database(str(file)[1:], _dates_or_none(on))
     try:
         with progress.progress_bar() as bar:
             return load_project(file, progress=bar, states_on=_dates_or_none(on))
@@ -115,14 +115,14 @@ def _dates_or_none(values: tuple[str, ...] | None) -> tuple[dt.date, ...] | None
         return None
 
 
-def _read_database(code: str) -> Project:
+def _read_database(code: str, states_on: tuple[dt.date, ...] | None = None) -> Project:
     if database_reader is None:
         fail(
             "đọc cơ quan từ cơ sở dữ liệu cần chương trình tinhgon đầy đủ "
             "(reading from the database needs the full tinhgon program)"
         )
     try:
-        return database_reader(code)
+        return database_reader(code, states_on)
     except LookupError as error:
         vi, en = getattr(error, "vi", str(error)), getattr(error, "en", str(error))
         fail(f"@{code}: {vi} ({en})")

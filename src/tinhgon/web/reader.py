@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from typing import Any
 
-from tinhgon.domain import Change, Project, Timeline
+from tinhgon.domain import Change, PlanStatus, Project, Timeline
 
 PROVINCE_HISTORY = "province_committee"
 
@@ -32,9 +33,9 @@ class AgencyNotFound(LookupError):
         self.en = en
 
 
-def project_from_database(code: str) -> Project:
+def project_from_database(code: str, states_on: tuple[date, ...] | None = None) -> Project:
     """The project of the agency (or the province's history) with this code, read from
-    every row (no cache: one read)."""
+    every row (no cache: one read). ``states_on``: as ``read_agency`` takes it."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
     import django
     from django.apps import apps
@@ -44,7 +45,7 @@ def project_from_database(code: str) -> Project:
         django.setup()
 
     try:
-        return read_agency(agency_of(code))
+        return read_agency(agency_of(code), states_on=states_on)
     except DatabaseError as error:
         raise AgencyNotFound(
             code,
@@ -96,8 +97,11 @@ def _decoded(texts: list[str]) -> list[Any]:
     return json.loads("[" + ",".join(texts) + "]") if texts else []  # type: ignore[no-any-return]
 
 
-def read_agency(agency: Any) -> Project:
-    """The agency's project from every row: what ``repository.build_project`` builds."""
+def read_agency(agency: Any, *, states_on: tuple[date, ...] | None = None) -> Project:
+    """The agency's project from every row: what ``repository.build_project`` builds.
+
+    ``states_on``: the only dates whose states the caller will ask for (a command line
+    reading): the history keeps fewer snapshots (see ``Timeline``), unless a plan is open."""
     from django.db.models import TextField
     from django.db.models.functions import Cast
 
@@ -133,11 +137,15 @@ def read_agency(agency: Any) -> Project:
         official.append(change)
         if plan_id is not None:
             by_plan.setdefault(plan_id, []).append(change)
+    plans = repository._plans(agency, ctx, by_plan)
+    # An open plan is projected from the snapshot nearest its first change: keep them all.
+    closed = (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED)
+    keep = None if any(p.status not in closed for p in plans.values()) else states_on
     return Project(
         agency=repository.domain_agency(agency),
         documents=ctx.documents,
-        timeline=Timeline(official),
-        plans=repository._plans(agency, ctx, by_plan),
+        timeline=Timeline(official, states_on=keep),
+        plans=plans,
         people=people,
         unit_kinds=ctx.kinds,
     )
