@@ -70,3 +70,32 @@ def test_a_date_that_does_not_parse_keeps_every_snapshot_and_is_refused_as_befor
     assert main._dates_or_none(("31-12-2019",)) is None
     assert main._dates_or_none(("31/12/2019", "2020-01-01")) is not None
     assert main._dates_or_none(None) is None
+
+
+def test_a_one_shot_reading_turns_the_collector_off_and_prints_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import os
+    import subprocess
+    import sys
+
+    file = _big(tmp_path)
+    try:
+        monkeypatch.setattr(main, "one_shot", True)
+        main.read_project(file, on=("2016-06-30",))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(main, "one_shot", False)
+    main.read_project(file)
+    assert gc.isenabled()  # under a test runner (or a server) the collector stays on
+
+    args = ["check", str(file), "--on", "2016-06-30", "--format", "json"]
+    code = "import sys; from tinhgon.entry import main; sys.argv[0] = 'tinhgon'; main()"
+    env = dict(os.environ, TINHGON_NO_CACHE="1")
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False
+    )
+    here = runner.invoke(app, args)
+    assert (done.returncode, done.stdout) == (here.exit_code, here.stdout)
