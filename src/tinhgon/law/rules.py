@@ -69,6 +69,11 @@ def check(
     parts = split_by_agency(state)
     roots = state.roots()
     if not parts or (len(parts) == 1 and len(roots) == 1 and roots[0].id in parts):
+        if len(state.assignments) >= _columnar_threshold():  # the same report, sooner
+            from tinhgon.law.columnar import ColumnarState, run_columnar
+
+            columns = ColumnarState.from_state(state)
+            return run_columnar(RULES, columns, on, agency, parameters, planned)
         return run(RULES, state, on, agency, parameters, planned)  # one agency
     params = parameters if parameters is not None else load_parameters()
     planned = frozenset(planned)
@@ -109,6 +114,13 @@ def check(
     judged = {f.rule for f in province.findings}
     reports = [_without_agency_notes(r, judged) for r in reports]
     return _together(reports, on, province)
+
+
+def _columnar_threshold() -> int:
+    """From how many people in post one agency is checked in columns (issue 14)."""
+    from tinhgon.law.columnar import THRESHOLD
+
+    return THRESHOLD
 
 
 def _without_agency_notes(report: Report, judged: set[str]) -> Report:

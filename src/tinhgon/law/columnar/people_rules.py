@@ -38,7 +38,7 @@ def facts_key(cs: ColumnarState) -> Ints:
     found = cs.cache.get("facts_key")
     if found is None:
         found = cs.cache["facts_key"] = make()
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def with_facts(cs: ColumnarState) -> Ints:
@@ -57,7 +57,7 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[F
         if len(value) and int(value.max()) >= 126:
             raise ValueError("an early-retirement fact too large for the columnar key")
     key = facts_key(cs)
-    keys, first = np.unique(key, return_index=True)
+    _, first = np.unique(key, return_index=True)
     samples = sorted(first.tolist())
     named = {f.person_id for f in rule.check(_state(cs, samples), on, env)}
     flagged = np.array([key[i] for i in samples if cs.person_ids[i] in named], dtype=key.dtype)

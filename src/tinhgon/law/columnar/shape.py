@@ -69,7 +69,7 @@ def count_by(cs: ColumnarState, mask: Ints | None = None) -> Ints:
 
 
 def role_counts(cs: ColumnarState, role: Any) -> Ints:
-    return _cached(cs, f"role:{role.value}", lambda: count_by(cs, cs.role == ROLES.index(role)))  # type: ignore[no-any-return]
+    return _cached(cs, f"role:{role.value}", lambda: count_by(cs, cs.role == ROLES.index(role)))
 
 
 def class_code(unit_class: Any) -> int:
@@ -91,7 +91,7 @@ def depth(cs: ColumnarState) -> Ints:
             d[live] += 1
             current[live] = cs.parent[current[live]]
 
-    return _cached(cs, "depth", make)  # type: ignore[no-any-return]
+    return _cached(cs, "depth", make)
 
 
 def subtree_sums(cs: ColumnarState, values: Ints) -> Ints:

@@ -16,18 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinhgon.domain import BirthDate, Category, Person, QuotaKey, Role, Sex, State, Unit, UnitClass
 from tinhgon.domain.state import Assignment
 
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
-    Ints = npt.NDArray[np.int64]
-else:
-    Ints = Any
+# A numpy array (of int64, or of bool for a mask); numpy is imported only where it is used.
+Ints = Any
 
 CLASSES: tuple[UnitClass, ...] = tuple(UnitClass)
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -141,7 +136,7 @@ class ColumnarState:
         on: dt.date,
         units: Iterable[Unit],
         people: PeopleRows,
-        quotas: Mapping[QuotaKey, int] = {},  # noqa: B006 (read only)
+        quotas: Mapping[QuotaKey, int] = {},
     ) -> ColumnarState:
         """The columns straight from rows: the units on the date, the people in post (one row
         each, with their post) and the quotas. People and assignments are made as domain
@@ -159,11 +154,13 @@ class ColumnarState:
         def opt(values: Sequence[int | None] | None) -> Ints:
             if values is None:
                 return np.full(n, NONE, dtype=np.int64)
-            return np.fromiter(
-                (NONE if v is None else v for v in values), dtype=np.int64, count=n
-            )
+            return np.fromiter((NONE if v is None else v for v in values), dtype=np.int64, count=n)
 
-        facts = (people.hazardous_work_years, people.difficult_area_years, people.work_capacity_loss)
+        facts = (
+            people.hazardous_work_years,
+            people.difficult_area_years,
+            people.work_capacity_loss,
+        )
 
         def person(i: int) -> Person:
             month, day = people.birth_month[i], people.birth_day[i]

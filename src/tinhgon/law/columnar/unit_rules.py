@@ -49,7 +49,9 @@ def _counted(cs: ColumnarState, categories: frozenset[Category]) -> Ints:
     return shape.count_by(cs, np.isin(cs.category, codes))
 
 
-def _run(rule: Rule, cs: ColumnarState, on: dt.date, env: Env, state: State, keep: set[int]) -> list[Finding]:
+def _run(
+    rule: Rule, cs: ColumnarState, on: dt.date, env: Env, state: State, keep: set[int]
+) -> list[Finding]:
     """The rule's own findings on a sub-state, for the units chosen (not the ones brought in
     only as their parents, children or sub-units; not the province-class note)."""
     ids = {cs.units[i].id for i in keep}
@@ -88,7 +90,9 @@ def _limits(rule: Rule, on: dt.date, env: Env, counts: Ints) -> Callable[[int], 
     return limit
 
 
-def deputy_limit(rule: staffing.DeputyLimitRule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+def deputy_limit(
+    rule: staffing.DeputyLimitRule, cs: ColumnarState, on: dt.date, env: Env
+) -> list[Finding]:
     import numpy as np
 
     found = targets(rule, cs)
@@ -106,16 +110,16 @@ def deputy_limit(rule: staffing.DeputyLimitRule, cs: ColumnarState, on: dt.date,
     else:
         limit = _limits(rule, on, env, counts)
         chosen = [
-            i
-            for i in found
-            if deputies[i] > 0 and ((n := limit(i)) is None or deputies[i] > n)
+            i for i in found if deputies[i] > 0 and ((n := limit(i)) is None or deputies[i] > n)
         ]
     extra = shape.children_of(cs, chosen) if with_children or counts is None else set()
     state = shape.substate(cs, set(chosen) | extra, shape.members_of(cs, chosen))
     return _note(rule, cs, on, env, found) + _run(rule, cs, on, env, state, set(chosen))
 
 
-def minimum_staff(rule: staffing.MinimumStaffRule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+def minimum_staff(
+    rule: staffing.MinimumStaffRule, cs: ColumnarState, on: dt.date, env: Env
+) -> list[Finding]:
     import numpy as np
 
     found = targets(rule, cs)
@@ -139,7 +143,9 @@ def minimum_staff(rule: staffing.MinimumStaffRule, cs: ColumnarState, on: dt.dat
     return _note(rule, cs, on, env, found) + _run(rule, cs, on, env, state, set(chosen))
 
 
-def over_quota(rule: quotas.QT1OverQuota, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+def over_quota(
+    rule: quotas.QT1OverQuota, cs: ColumnarState, on: dt.date, env: Env
+) -> list[Finding]:
     """QT-1: each quota line counted on the columns as the domain counts it (a unit's staff
     take in its sub-units, except those with a quota of their own for the category)."""
     import numpy as np
@@ -173,7 +179,9 @@ def over_quota(rule: quotas.QT1OverQuota, cs: ColumnarState, on: dt.date, env: E
     for u in sorted(lines, key=lambda i: position.get(i, 0)):
         unit = cs.units[u]
         for category in sorted(lines[u], key=order.index):
-            line = QuotaLine(unit.id, unit.name, category, on.year, lines[u][category], actual[(u, category)])
+            line = QuotaLine(
+                unit.id, unit.name, category, on.year, lines[u][category], actual[(u, category)]
+            )
             if line.actual > line.quota:
                 out.append(rule.over(line, unit, on))
     return out
@@ -185,7 +193,9 @@ def no_quota(rule: quotas.QT2NoQuota, cs: ColumnarState, on: dt.date, env: Env) 
     return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
 
 
-def own_members(rule: Rule, cs: ColumnarState, on: dt.date, env: Env, chosen: list[int]) -> list[Finding]:
+def own_members(
+    rule: Rule, cs: ColumnarState, on: dt.date, env: Env, chosen: list[int]
+) -> list[Finding]:
     state = shape.substate(cs, chosen, shape.members_of(cs, chosen))
     return _run(rule, cs, on, env, state, set(chosen))
 
