@@ -1,0 +1,198 @@
+"""The columnar check gives the object check's report, finding by finding (issue 14, aim 5).
+
+Random states of several kinds of agency on dates across the law's windows (2018–2026):
+leaders over and under the limits, staff above and below the minimums, quotas over and under,
+units formed by restructuring (transitions), people near, at and past the retirement age,
+contract workers, early-retirement facts. The report of ``tinhgon.law.engine.run`` on the
+domain state and the one of the columnar check (from the state, and straight from rows) must
+be equal: the same findings in the same order (rule, unit, person, severity, numbers,
+messages, citations, trace, detail) and the same coverage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tinhgon.domain import (
+    BUILTIN_KINDS,
+    Agency,
+    BirthDate,
+    Category,
+    Person,
+    QuotaKey,
+    Role,
+    Sex,
+    State,
+    StateBuilder,
+    Unit,
+)
+from tinhgon.law import RULES, check, load_parameters
+from tinhgon.law.columnar import ColumnarState, PeopleRows, run_columnar, supported
+from tinhgon.law.engine import run
+
+PARAMETERS = load_parameters()
+ROOT_KIND = {
+    "provincial_department": "provincial_department",
+    "economic_zone_board": "board",
+    "commune_committee": "agency",
+    "other": "agency",
+}
+KINDS = (
+    "department",
+    "department",
+    "office",
+    "inspectorate",
+    "sub_department",
+    "public_service_unit",
+    "public_administrative_service_centre",
+    "division",
+)
+SINCE = dt.date(2010, 1, 1)
+
+
+@st.composite
+def cases(draw: Any) -> tuple[State, dt.date, Agency, frozenset[str]]:
+    agency_type = draw(st.sampled_from(sorted(ROOT_KIND)))
+    province_class = draw(st.sampled_from((None, "special", "I", "II", "III")))
+    on = draw(st.dates(dt.date(2018, 1, 1), dt.date(2026, 12, 31)))
+    agency = Agency(
+        id="root", name="Cơ quan thử", agency_type=agency_type, province_class=province_class
+    )
+    b = StateBuilder()
+    b.add_unit(Unit("root", "Cơ quan thử", BUILTIN_KINDS[ROOT_KIND[agency_type]], None))
+    ids = ["root"]
+    for n in range(draw(st.integers(0, 9))):
+        kind = draw(st.sampled_from(KINDS))
+        parent = draw(st.sampled_from(ids))
+        formed = draw(st.sampled_from((None, None, on - dt.timedelta(days=400), on)))
+        uid = f"u{n}"
+        b.add_unit(
+            Unit(
+                uid,
+                f"Phòng {n}",
+                BUILTIN_KINDS[kind],
+                parent,
+                established_on=formed,
+                predecessors=("x",) if formed and draw(st.booleans()) else (),
+            )
+        )
+        ids.append(uid)
+    count = 0
+    for uid in ids:
+        roles = [Role.HEAD] * draw(st.integers(0, 2)) + [Role.DEPUTY] * draw(st.integers(0, 5))
+        roles += [Role.STAFF] * draw(st.integers(0, 14))
+        for role in roles:
+            count += 1
+            facts: dict[str, int] = {}
+            if draw(st.integers(0, 9)) == 0:
+                name = draw(
+                    st.sampled_from(
+                        ("hazardous_work_years", "difficult_area_years", "work_capacity_loss")
+                    )
+                )
+                facts[name] = draw(st.integers(0, 60))
+            month = draw(st.one_of(st.none(), st.integers(1, 12)))
+            b.register(
+                Person(
+                    id=f"p{count:04d}",
+                    full_name=f"Trần Thị {count}",
+                    sex=draw(st.sampled_from(tuple(Sex))),
+                    birth=BirthDate(
+                        on.year - draw(st.integers(45, 66)),
+                        month,
+                        None if month is None else draw(st.one_of(st.none(), st.integers(1, 28))),
+                    ),
+                    category=draw(st.sampled_from(tuple(Category))),
+                    **facts,  # type: ignore[arg-type]
+                )
+            )
+            b.assign(f"p{count:04d}", uid, role, SINCE)
+    for uid in ids:
+        for category in tuple(Category):
+            if draw(st.integers(0, 3)) == 0:
+                year = on.year if draw(st.integers(0, 4)) else on.year - 1
+                b.set_quota(QuotaKey(uid, category, year), draw(st.integers(0, 25)))
+    planned = frozenset(draw(st.lists(st.sampled_from(ids), max_size=2)))
+    return b.snapshot(on), on, agency, planned
+
+
+def rows_of(state: State) -> ColumnarState:
+    """The columnar state built from rows (as the national bench does), not from the state."""
+    assert state.on is not None
+    a = list(state.assignments.values())
+    p = [state.people[x.person_id] for x in a]
+    return ColumnarState.from_rows(
+        on=state.on,
+        units=state.units.values(),
+        people=PeopleRows(
+            id=[x.person_id for x in a],
+            full_name=[x.full_name for x in p],
+            sex=[x.sex for x in p],
+            birth_year=[x.birth.year for x in p],
+            birth_month=[x.birth.month for x in p],
+            birth_day=[x.birth.day for x in p],
+            category=[x.category for x in p],
+            unit_id=[x.unit_id for x in a],
+            role=[x.role for x in a],
+            since=[x.since for x in a],
+            hazardous_work_years=[x.hazardous_work_years for x in p],
+            difficult_area_years=[x.difficult_area_years for x in p],
+            work_capacity_loss=[x.work_capacity_loss for x in p],
+        ),
+        quotas=state.quotas,
+    )
+
+
+def test_every_rule_has_a_columnar_check() -> None:
+    assert supported(RULES)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_the_columnar_report_is_the_object_report(
+    case: tuple[State, dt.date, Agency, frozenset[str]],
+) -> None:
+    state, on, agency, planned = case
+    expected = run(RULES, state, on, agency, PARAMETERS, planned)
+    for columns in (ColumnarState.from_state(state), rows_of(state)):
+        got = run_columnar(RULES, columns, on, agency, PARAMETERS, planned)
+        assert [f.as_dict() for f in got.findings] == [f.as_dict() for f in expected.findings]
+        assert got == expected
+
+
+def test_check_takes_the_columnar_path_above_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the threshold ``check`` builds a columnar state (seen by counting), and its report
+    is the object report."""
+    from tinhgon.law import columnar
+
+    b = StateBuilder()
+    b.add_unit(Unit("root", "Sở thử", BUILTIN_KINDS["provincial_department"], None))
+    b.add_unit(Unit("d", "Phòng Một", BUILTIN_KINDS["department"], "root"))
+    for n, (role, year) in enumerate(((Role.HEAD, 1960), (Role.DEPUTY, 1980), (Role.DEPUTY, 1961))):
+        b.register(
+            Person(f"p{n}", f"Lê Văn {n}", Sex.MALE, BirthDate(year, 5), Category.CIVIL_SERVANT)
+        )
+        b.assign(f"p{n}", "d", role, SINCE)
+    on = dt.date(2021, 6, 1)
+    state = b.snapshot(on)
+    agency = Agency(id="root", name="Sở thử", agency_type="provincial_department")
+    built: list[int] = []
+    original = ColumnarState.from_state
+
+    def counting(s: State) -> ColumnarState:
+        built.append(len(s.assignments))
+        return original(s)
+
+    monkeypatch.setattr(ColumnarState, "from_state", staticmethod(counting))
+    below = check(state, on=on, agency=agency, parameters=PARAMETERS)
+    assert built == []
+    monkeypatch.setattr(columnar, "THRESHOLD", 3)
+    above = check(state, on=on, agency=agency, parameters=PARAMETERS)
+    assert built == [3]
+    assert above == below
+    assert "RA" in {f.rule for f in above.findings}
