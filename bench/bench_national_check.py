@@ -34,18 +34,19 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_check import ON, SINCE, province_rows  # noqa: E402
+from bench_check import ON, SINCE, province_rows
 
-from tinhgon.domain import BUILTIN_KINDS, Agency, BirthDate, QuotaKey, Unit, UnitClass  # noqa: E402
-from tinhgon.law import RULES, load_parameters, retirement_of  # noqa: E402
-from tinhgon.law.columnar import ColumnarState, PeopleRows, check_columnar  # noqa: E402
-from tinhgon.law.engine import Coverage, limits_on, Env  # noqa: E402
-from tinhgon.law.retirement import PARAMETER_BY_SEX, add_months, known_values  # noqa: E402
+from tinhgon.domain import BUILTIN_KINDS, Agency, BirthDate, QuotaKey, Unit
+from tinhgon.law import RULES, load_parameters, retirement_of
+from tinhgon.law.columnar import ColumnarState, PeopleRows, check_columnar
+from tinhgon.law.engine import Coverage, Env, limits_on
+from tinhgon.law.retirement import PARAMETER_BY_SEX, add_months, known_values
 
 AGENCY = Agency(id="root", name="Sở thử", agency_type="provincial_department", province_class="II")
 PLANNING_MONTHS = 12
@@ -194,7 +195,6 @@ def legal_tables(cs: ColumnarState) -> dict[str, Any]:
     """What the query needs of the law on the date, from tinhgon's parameter files: the rules
     in force and those without a value for the date, each rule's counted categories and limit
     by count, each retirement date by sex and month of birth."""
-    import numpy as np
 
     parameters = load_parameters()
     env = Env(agency=AGENCY, parameters=parameters)
@@ -202,10 +202,10 @@ def legal_tables(cs: ColumnarState) -> dict[str, Any]:
     for rule in RULES:
         if not rule.applies_to_agency(AGENCY.agency_type):
             continue
-        if rule.ended(ON, parameters) is not None:
-            continue
-        if not rule.in_force(ON, parameters):
-            assert rule.unit_classes is not None and len(rule.unit_classes) == 1
+        if rule.ended(ON, parameters) is not None or not rule.in_force(ON, parameters):
+            # one note on the root: no value for the date, or the rule has ended
+            assert rule.unit_classes is not None
+            assert len(rule.unit_classes) == 1
             gaps.append((rule.id, next(iter(rule.unit_classes)).value))
             continue
         in_force.append(rule.id)
@@ -292,14 +292,12 @@ def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
     }
     for name, frame in tables.items():
         # the categorical columns as plain text, as a database would hold them
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")  # noqa: S608
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
         del frame
     for column in ("class", "role", "category", "sex"):
         for name in ("units", "people"):
             if column in tables[name].columns:
-                con.execute(
-                    f'ALTER TABLE {name} ALTER "{column}" TYPE VARCHAR'  # noqa: S608
-                )
+                con.execute(f'ALTER TABLE {name} ALTER "{column}" TYPE VARCHAR')
     return con
 
 
@@ -327,7 +325,7 @@ def keys_of_report(report: Any, cs: ColumnarState) -> Counter[tuple[Any, ...]]:
 
 def one(people: int, seed: int) -> dict[str, Any]:
     gen_wall, gen_cpu, rows = _timed(lambda: province_rows(people, seed))
-    state_wall, state_cpu, cs = _timed(lambda: build(rows))
+    state_wall, state_cpu, cs = _timed(partial(build, rows))
     del rows
     rss_state = _rss_mib()
     parameters = load_parameters()
