@@ -10,12 +10,19 @@ only, to make their findings (their wording, numbers and citations are the objec
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
-from tinhgon.domain import State
+from tinhgon.domain import State, Text
 from tinhgon.law.columnar import shape
 from tinhgon.law.columnar.state import NONE, ColumnarState, Ints
+from tinhgon.law.decree_135_2020 import RARetirementAge
+from tinhgon.law.early_retirement import RA5EarlyRetirement
 from tinhgon.law.engine import Env, Rule
 from tinhgon.law.findings import Finding
+
+# Rules on people whose finding on someone reads "NAME (UNIT)…" followed by what their facts
+# alone decide (tests/law/test_columnar.py holds them to it).
+WORDED_BY_NAME: frozenset[type[Rule]] = frozenset({RARetirementAge, RA5EarlyRetirement})
 
 
 def facts_key(cs: ColumnarState) -> Ints:
@@ -57,20 +64,84 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[F
         if len(value) and int(value.max()) >= 126:
             raise ValueError("an early-retirement fact too large for the columnar key")
     key = facts_key(cs)
-    _, first = np.unique(key, return_index=True)
+    _, first, group = np.unique(key, return_index=True, return_inverse=True)
     samples = sorted(first.tolist())
-    named = {f.person_id for f in rule.check(_state(cs, samples), on, env)}
-    flagged = np.array([key[i] for i in samples if cs.person_ids[i] in named], dtype=key.dtype)
-    if not len(flagged):
+    found = list(rule.check(_state(cs, samples), on, env))
+    index = {cs.person_ids[i]: i for i in samples}
+    named = [index[f.person_id] for f in found if f.person_id in index]
+    if not named:
         return []
-    chosen = np.nonzero(np.isin(key, flagged))[0].tolist()
-    return list(rule.check(_state(cs, chosen), on, env))
+    flagged = np.zeros(len(first), dtype=bool)
+    flagged[group[named]] = True
+    chosen = np.nonzero(flagged[group])[0].tolist()
+    if (
+        type(rule) not in WORDED_BY_NAME
+        or len(named) != len(found)
+        or len(set(named)) != len(named)
+    ):
+        return list(rule.check(_state(cs, chosen), on, env))
+    return _worded(
+        cs, found, named, group, chosen, lambda people: rule.check(_state(cs, people), on, env)
+    )
+
+
+def _worded(
+    cs: ColumnarState,
+    found: list[Finding],
+    named: list[int],
+    group: Ints,
+    chosen: list[int],
+    fallback: Callable[[list[int]], Iterable[Finding]],
+) -> list[Finding]:
+    """The findings of everyone chosen from those of one person of each group: the same
+    finding with their own name, unit and ids (a rule of ``WORDED_BY_NAME`` says of a person
+    "NAME (UNIT)…" and then only what their facts decide). A group whose finding does not
+    read so is left to the rule itself."""
+    template: dict[int, tuple[Finding, str, str]] = {}
+    left: list[int] = []
+    for i, f in zip(named, found, strict=True):
+        unit = cs.units[int(cs.person_unit[i])]
+        prefix = f"{cs.full_names[i]} ({unit.name})"
+        vi, en = f.message
+        if vi.startswith(prefix) and en.startswith(prefix) and f.unit_id == unit.id:
+            template[int(group[i])] = (f, vi[len(prefix) :], en[len(prefix) :])
+    out: list[Finding] = []
+    units, names, ids, where = cs.units, cs.full_names, cs.person_ids, cs.person_unit.tolist()
+    groups = group.tolist()
+    for i in chosen:
+        entry = template.get(groups[i])
+        if entry is None:
+            left.append(i)
+            continue
+        f, vi, en = entry
+        unit = units[where[i]]
+        name = names[i]
+        prefix = f"{name} ({unit.name})"
+        out.append(
+            Finding(
+                rule=f.rule,
+                severity=f.severity,
+                on=f.on,
+                message=Text(prefix + vi, prefix + en),
+                citations=f.citations,
+                unit_id=unit.id,
+                unit_name=unit.name,
+                person_id=ids[i],
+                person_name=name,
+                actual=f.actual,
+                limit=f.limit,
+                trace=f.trace,
+                detail=dict(f.detail),
+                title=f.title,
+            )
+        )
+    if left:
+        out.extend(fallback(left))
+    return out
 
 
 def people_checked(rule: Rule, cs: ColumnarState) -> int:
     """How many people the rule checks (RA-5: those with early-retirement facts)."""
-    from tinhgon.law.early_retirement import RA5EarlyRetirement
-
     if isinstance(rule, RA5EarlyRetirement):
         return int(with_facts(cs).sum())
     return cs.size

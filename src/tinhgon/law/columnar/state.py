@@ -63,6 +63,7 @@ class ColumnarState:
     parent: Ints  # index of the parent unit, -1 for a root (or a parent not in the state)
     unit_class: Ints  # index in CLASSES
     person_ids: list[str]
+    full_names: Sequence[str]
     person_unit: Ints  # index of the unit
     role: Ints  # index in ROLES
     category: Ints  # index in CATEGORIES
@@ -114,6 +115,7 @@ class ColumnarState:
             parent=columns[1],
             unit_class=columns[2],
             person_ids=ids,
+            full_names=[p.full_name for p in persons],
             person_unit=ints(index[a.unit_id] for a in assignments),
             role=ints(role_of[a.role] for a in assignments),
             category=ints(cat_of[p.category] for p in persons),
@@ -185,6 +187,7 @@ class ColumnarState:
             parent=parent,
             unit_class=unit_class,
             person_ids=list(people.id),
+            full_names=people.full_name,
             person_unit=np.fromiter(map(index.__getitem__, people.unit_id), np.int64, count=n),
             role=codes(people.role, ROLES),
             category=codes(people.category, CATEGORIES),
