@@ -197,3 +197,23 @@ def test_check_takes_the_columnar_path_above_the_threshold(monkeypatch: pytest.M
     assert built == [3]
     assert above == below
     assert "RA" in {f.rule for f in above.findings}
+
+
+@pytest.mark.parametrize(
+    "agency_type", ["provincial_department", "economic_zone_board", "commune_committee", "other"]
+)
+def test_the_columnar_report_on_the_states_that_exercise_every_rule(agency_type: str) -> None:
+    """The structure of test_properties (every rule has something to say about it), on each
+    window edge and citation date: the same report both ways, and every rule seen to find."""
+    from tests.law.test_properties import DATES, _state
+
+    agency = Agency(id="root", name="Cơ quan thử", agency_type=agency_type, province_class="II")
+    seen: set[str] = set()
+    for on in DATES:
+        state = _state(agency_type, on)
+        expected = run(RULES, state, on, agency, PARAMETERS)
+        got = run_columnar(RULES, ColumnarState.from_state(state), on, agency, PARAMETERS)
+        assert got == expected, on
+        seen |= {f.rule for f in got.findings}
+    applicable = {r.id for r in RULES if r.applies_to_agency(agency_type)}
+    assert applicable <= seen, applicable - seen

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tinhgon.domain import State
+from tinhgon.domain import Role, State
 from tinhgon.domain.state import Assignment
 from tinhgon.law.columnar.state import CLASSES, ROLES, ColumnarState, Ints
 
@@ -133,11 +133,18 @@ def subtree_of(cs: ColumnarState, units: Iterable[int]) -> set[int]:
     return out
 
 
-def members_of(cs: ColumnarState, units: Iterable[int]) -> list[int]:
+def members_of(cs: ColumnarState, units: Iterable[int], *, leaders: bool = False) -> list[int]:
+    """The people in post in these units (with ``leaders``, only their heads and deputies)."""
     order, starts = members(cs)
     out: list[int] = []
     for u in units:
         out.extend(order[starts[u] : starts[u + 1]].tolist())
+    if leaders and out:
+        import numpy as np
+
+        picked = np.asarray(out, dtype=np.int64)
+        staff = ROLES.index(Role.STAFF)
+        return picked[cs.role[picked] != staff].tolist()  # type: ignore[no-any-return]
     return out
 
 

@@ -196,7 +196,9 @@ def no_quota(rule: quotas.QT2NoQuota, cs: ColumnarState, on: dt.date, env: Env) 
 def own_members(
     rule: Rule, cs: ColumnarState, on: dt.date, env: Env, chosen: list[int]
 ) -> list[Finding]:
-    state = shape.substate(cs, chosen, shape.members_of(cs, chosen))
+    """The chosen units with their heads and deputies: all that the leadership rules and the
+    agency's own deputy rules (SO-3, EZ-2) read of their members."""
+    state = shape.substate(cs, chosen, shape.members_of(cs, chosen, leaders=True))
     return _run(rule, cs, on, env, state, set(chosen))
 
 
@@ -232,7 +234,7 @@ def commune_average(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> lis
     agency = shape.class_code(UnitClass.AGENCY)
     dept = (cs.unit_class == shape.class_code(UnitClass.DEPARTMENT)) & (cs.parent >= 0)
     under = np.nonzero(dept & (cs.unit_class[np.maximum(cs.parent, 0)] == agency))[0].tolist()
-    state = shape.substate(cs, [*chosen, *under], shape.members_of(cs, under))
+    state = shape.substate(cs, [*chosen, *under], shape.members_of(cs, under, leaders=True))
     return _run(rule, cs, on, env, state, set(chosen))
 
 
