@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 
 from tinhgon.domain import State, Text
 from tinhgon.law.columnar import shape
@@ -23,6 +24,25 @@ from tinhgon.law.findings import Finding
 # Rules on people whose finding on someone reads "NAME (UNIT)…" followed by what their facts
 # alone decide (tests/law/test_columnar.py holds them to it).
 WORDED_BY_NAME: frozenset[type[Rule]] = frozenset({RARetirementAge, RA5EarlyRetirement})
+
+
+_FIELDS = (
+    "rule",
+    "severity",
+    "on",
+    "message",
+    "citations",
+    "unit_id",
+    "unit_name",
+    "person_id",
+    "person_name",
+    "actual",
+    "limit",
+    "trace",
+    "detail",
+    "title",
+)
+assert tuple(f.name for f in fields(Finding)) == _FIELDS, "Finding's fields have moved"
 
 
 def facts_key(cs: ColumnarState) -> Ints:
@@ -106,6 +126,7 @@ def _worded(
         if vi.startswith(prefix) and en.startswith(prefix) and f.unit_id == unit.id:
             template[int(group[i])] = (f, vi[len(prefix) :], en[len(prefix) :])
     out: list[Finding] = []
+    append = out.append
     units, names, ids, where = cs.units, cs.full_names, cs.person_ids, cs.person_unit.tolist()
     groups = group.tolist()
     for i in chosen:
@@ -117,22 +138,23 @@ def _worded(
         unit = units[where[i]]
         name = names[i]
         prefix = f"{name} ({unit.name})"
-        out.append(
+        # positional: twice as quick as by keyword (the order is checked by _FIELDS)
+        append(
             Finding(
-                rule=f.rule,
-                severity=f.severity,
-                on=f.on,
-                message=Text(prefix + vi, prefix + en),
-                citations=f.citations,
-                unit_id=unit.id,
-                unit_name=unit.name,
-                person_id=ids[i],
-                person_name=name,
-                actual=f.actual,
-                limit=f.limit,
-                trace=f.trace,
-                detail=dict(f.detail),
-                title=f.title,
+                f.rule,
+                f.severity,
+                f.on,
+                Text(prefix + vi, prefix + en),
+                f.citations,
+                unit.id,
+                unit.name,
+                ids[i],
+                name,
+                f.actual,
+                f.limit,
+                f.trace,
+                dict(f.detail),
+                f.title,
             )
         )
     if left:

@@ -4,6 +4,7 @@ rules' windows, the same order of findings), each rule's findings found on the c
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 
 from tinhgon.domain import Agency
@@ -42,7 +43,28 @@ def run_columnar(
     parameters: ParameterSet | None = None,
     planned: Iterable[str] = (),
 ) -> Report:
-    """``tinhgon.law.engine.run`` on a columnar state: the same report."""
+    """``tinhgon.law.engine.run`` on a columnar state: the same report.
+
+    The cyclic garbage collector is paused meanwhile: the check makes hundreds of thousands of
+    findings, none of them in a cycle, and each collection would walk every object of a
+    national state again (half the time at 2,000,000 people)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(rules, cs, on, agency, parameters, planned)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _run(
+    rules: Iterable[Rule],
+    cs: ColumnarState,
+    on: dt.date,
+    agency: Agency,
+    parameters: ParameterSet | None,
+    planned: Iterable[str],
+) -> Report:
     env = Env(
         agency=agency,
         parameters=parameters if parameters is not None else load_parameters(),

@@ -113,7 +113,9 @@ def deputy_limit(
             i for i in found if deputies[i] > 0 and ((n := limit(i)) is None or deputies[i] > n)
         ]
     extra = shape.children_of(cs, chosen) if with_children or counts is None else set()
-    state = shape.substate(cs, set(chosen) | extra, shape.members_of(cs, chosen))
+    # SO-7 counts departments, not people: of the members it reads only the deputies
+    people = shape.members_of(cs, chosen, leaders=with_children)
+    state = shape.substate(cs, set(chosen) | extra, people)
     return _note(rule, cs, on, env, found) + _run(rule, cs, on, env, state, set(chosen))
 
 
