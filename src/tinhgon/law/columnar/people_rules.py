@@ -77,23 +77,46 @@ def _state(cs: ColumnarState, people: list[int]) -> State:
     return shape.substate(cs, (), people)
 
 
+def _groups(rule: Rule, cs: ColumnarState) -> tuple[Ints, Ints]:
+    """The people the rule looks at grouped by their facts: one person of each group (indices)
+    and each person's group (-1 for those the rule passes over: RA-5, those without facts)."""
+    import numpy as np
+
+    facts = isinstance(rule, RA5EarlyRetirement)
+    name = "groups:facts" if facts else "groups:all"
+    found = cs.cache.get(name)
+    if found is None:
+        key = facts_key(cs)
+        if facts:
+            population = np.nonzero(with_facts(cs))[0]
+            _, first, inverse = np.unique(key[population], return_index=True, return_inverse=True)
+            group = np.full(cs.size, -1, dtype=np.int64)
+            group[population] = inverse
+            found = (population[first], group)
+        else:
+            _, first, group = np.unique(key, return_index=True, return_inverse=True)
+            found = (first, group)
+        cs.cache[name] = found
+    return found
+
+
 def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     import numpy as np
 
     for value in (cs.hazardous, cs.difficult, cs.loss):
         if len(value) and int(value.max()) >= 126:
             raise ValueError("an early-retirement fact too large for the columnar key")
-    key = facts_key(cs)
-    _, first, group = np.unique(key, return_index=True, return_inverse=True)
+    first, group = _groups(rule, cs)
     samples = sorted(first.tolist())
     found = list(rule.check(_state(cs, samples), on, env))
     index = {cs.person_ids[i]: i for i in samples}
     named = [index[f.person_id] for f in found if f.person_id in index]
     if not named:
         return []
-    flagged = np.zeros(len(first), dtype=bool)
+    flagged = np.zeros(len(first) + 1, dtype=bool)  # the last one: people passed over (-1)
     flagged[group[named]] = True
-    chosen = np.nonzero(flagged[group])[0].tolist()
+    chosen_at = np.nonzero(flagged[group])[0]
+    chosen = chosen_at.tolist()
     if (
         type(rule) not in WORDED_BY_NAME
         or len(named) != len(found)
@@ -101,7 +124,13 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[F
     ):
         return list(rule.check(_state(cs, chosen), on, env))
     return _worded(
-        cs, found, named, group, chosen, lambda people: rule.check(_state(cs, people), on, env)
+        cs,
+        found,
+        named,
+        [int(group[i]) for i in named],
+        chosen,
+        group[chosen_at].tolist(),
+        lambda people: rule.check(_state(cs, people), on, env),
     )
 
 
@@ -109,33 +138,36 @@ def _worded(
     cs: ColumnarState,
     found: list[Finding],
     named: list[int],
-    group: Ints,
+    named_groups: list[int],
     chosen: list[int],
+    groups: list[int],
     fallback: Callable[[list[int]], Iterable[Finding]],
 ) -> list[Finding]:
-    """The findings of everyone chosen from those of one person of each group: the same
-    finding with their own name, unit and ids (a rule of ``WORDED_BY_NAME`` says of a person
-    "NAME (UNIT)…" and then only what their facts decide). A group whose finding does not
-    read so is left to the rule itself."""
+    """The findings of everyone chosen (``groups``: the group of each) from those of one person
+    of each group (``named``, in groups ``named_groups``, one finding each): the same finding with their own name,
+    unit and ids (a rule of ``WORDED_BY_NAME`` says of a person "NAME (UNIT)…" and then only
+    what their facts decide). A group whose finding does not read so is left to the rule."""
     template: dict[int, tuple[Finding, str, str]] = {}
     left: list[int] = []
-    for i, f in zip(named, found, strict=True):
+    for i, g, f in zip(named, named_groups, found, strict=True):
         unit = cs.units[int(cs.person_unit[i])]
         prefix = f"{cs.full_names[i]} ({unit.name})"
         vi, en = f.message
         if vi.startswith(prefix) and en.startswith(prefix) and f.unit_id == unit.id:
-            template[int(group[i])] = (f, vi[len(prefix) :], en[len(prefix) :])
+            template[g] = (f, vi[len(prefix) :], en[len(prefix) :])
     out: list[Finding] = []
     append = out.append
-    units, names, ids, where = cs.units, cs.full_names, cs.person_ids, cs.person_unit.tolist()
-    groups = group.tolist()
-    for i in chosen:
-        entry = template.get(groups[i])
+    import numpy as np
+
+    units, names, ids = cs.units, cs.full_names, cs.person_ids
+    where = cs.person_unit[np.asarray(chosen, dtype=np.int64)].tolist()
+    for i, g, u in zip(chosen, groups, where, strict=True):
+        entry = template.get(g)
         if entry is None:
             left.append(i)
             continue
         f, vi, en = entry
-        unit = units[where[i]]
+        unit = units[u]
         name = names[i]
         prefix = f"{name} ({unit.name})"
         # positional: twice as quick as by keyword (the order is checked by _FIELDS)
