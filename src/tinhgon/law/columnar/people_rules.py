@@ -45,27 +45,55 @@ _FIELDS = (
 assert tuple(f.name for f in fields(Finding)) == _FIELDS, "Finding's fields have moved"
 
 
-def facts_key(cs: ColumnarState) -> Ints:
-    """One integer per person for the facts a rule on people reads (equal facts, equal key)."""
+def facts_key(cs: ColumnarState) -> tuple[Ints, int]:
+    """One integer per person for the facts a rule on people reads (equal facts, equal key),
+    from 0 up to the second value (mixed radix over each column's range)."""
 
-    def make() -> Ints:
-        key = cs.sex.copy()
-        for column, size in (
-            (cs.birth_year, 4096),
-            (cs.birth_month + 1, 16),
-            (cs.birth_day + 1, 64),
-            (cs.category, 8),
-            (cs.hazardous + 1, 128),
-            (cs.difficult + 1, 128),
-            (cs.loss + 1, 128),
+    def make() -> tuple[Ints, int]:
+        import numpy as np
+
+        key = np.zeros(cs.size, dtype=np.int64)
+        space = 1
+        for column in (
+            cs.sex,
+            cs.birth_year,
+            cs.birth_month,
+            cs.birth_day,
+            cs.category,
+            cs.hazardous,
+            cs.difficult,
+            cs.loss,
         ):
-            key = key * size + column
-        return key
+            if not len(column):
+                break
+            low = int(column.min())
+            size = int(column.max()) - low + 1
+            if space * size >= 2**62:
+                raise ValueError("too many distinct facts for the columnar key")
+            key = key * size + (column - low)
+            space *= size
+        return key, space
 
     found = cs.cache.get("facts_key")
     if found is None:
         found = cs.cache["facts_key"] = make()
     return found
+
+
+def _group(key: Ints, space: int) -> tuple[Ints, Ints]:
+    """One person of each distinct key (indices) and each person's group: by a table of every
+    key when they are few enough (a few times the people), else by sorting."""
+    import numpy as np
+
+    if space > 4 * len(key) + 4096:
+        _, first, group = np.unique(key, return_index=True, return_inverse=True)
+        return first, group
+    present = np.zeros(space, dtype=bool)
+    present[key] = True
+    group = (np.cumsum(present) - 1)[key]
+    someone = np.empty(space, dtype=np.int64)
+    someone[key] = np.arange(len(key), dtype=np.int64)  # one of each key's people
+    return someone[present], group
 
 
 def with_facts(cs: ColumnarState) -> Ints:
@@ -86,16 +114,15 @@ def _groups(rule: Rule, cs: ColumnarState) -> tuple[Ints, Ints]:
     name = "groups:facts" if facts else "groups:all"
     found = cs.cache.get(name)
     if found is None:
-        key = facts_key(cs)
+        key, space = facts_key(cs)
         if facts:
             population = np.nonzero(with_facts(cs))[0]
-            _, first, inverse = np.unique(key[population], return_index=True, return_inverse=True)
+            first, inverse = _group(key[population], space)
             group = np.full(cs.size, -1, dtype=np.int64)
             group[population] = inverse
             found = (population[first], group)
         else:
-            _, first, group = np.unique(key, return_index=True, return_inverse=True)
-            found = (first, group)
+            found = _group(key, space)
         cs.cache[name] = found
     return found
 
@@ -103,9 +130,6 @@ def _groups(rule: Rule, cs: ColumnarState) -> tuple[Ints, Ints]:
 def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     import numpy as np
 
-    for value in (cs.hazardous, cs.difficult, cs.loss):
-        if len(value) and int(value.max()) >= 126:
-            raise ValueError("an early-retirement fact too large for the columnar key")
     first, group = _groups(rule, cs)
     samples = sorted(first.tolist())
     found = list(rule.check(_state(cs, samples), on, env))
