@@ -13,7 +13,7 @@ from tinhgon.law.columnar.people_rules import people_check, people_checked
 from tinhgon.law.columnar.state import ColumnarState
 from tinhgon.law.columnar.unit_rules import targets, unit_check
 from tinhgon.law.engine import Coverage, CoverageLine, Env, Report, Rule, _ended, _gap
-from tinhgon.law.findings import Finding
+from tinhgon.law.findings import Finding, Severity
 from tinhgon.law.parameters import ParameterSet, load_parameters
 
 
@@ -93,9 +93,11 @@ def _run(
         coverage.append(CoverageLine(rule, Coverage.IN_FORCE, count, windows))
         findings.extend(findings_of(rule, cs, on, env))
     order = {cs.units[i].id: n for n, i in enumerate(shape.walk_order(cs))}
+    # the engine's order; the severity's rank looked up by identity (an enum hashes slowly)
+    rank = {id(s): s.rank for s in Severity}
     findings.sort(
         key=lambda f: (
-            f.severity.rank,
+            rank[id(f.severity)],
             order.get(f.unit_id or "", -1),
             f.rule,
             f.person_id or "",

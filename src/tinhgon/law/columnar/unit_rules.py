@@ -27,14 +27,19 @@ def targets(rule: Rule, cs: ColumnarState) -> list[int]:
     if key in cs.cache:
         return cs.cache[key]  # type: ignore[no-any-return]
     units = shape.units_state(cs)
-    if type(rule).targets is not Rule.targets:
+    if isinstance(rule, quotas.QT1OverQuota):  # its own targets: the units with a quota
+        ids = {k.unit_id for k in cs.quotas if k.year == cs.on.year}
+        out = [i for i in shape.walk_order(cs) if cs.units[i].id in ids]
+    elif type(rule).targets is not Rule.targets:
         out = [cs.unit_index[u.id] for u in rule.targets(units)]
     else:
         walk = shape.walk_order(cs)
         if rule.unit_classes is not None:
-            codes = {shape.class_code(c) for c in rule.unit_classes}
-            klass = cs.unit_class
-            walk = [i for i in walk if int(klass[i]) in codes]
+            import numpy as np
+
+            codes = [shape.class_code(c) for c in rule.unit_classes]
+            at = np.asarray(walk, dtype=np.int64)
+            walk = at[np.isin(cs.unit_class[at], codes)].tolist()
         if type(rule).selects is not Rule.selects:
             walk = [i for i in walk if rule.selects(units, cs.units[i])]
         out = walk
