@@ -1,6 +1,7 @@
 """The columnar check gives the object check's report, finding by finding (issue 14, aim 5).
 
-Random states of several kinds of agency on dates across the law's windows (2018–2026):
+Random states (one agency, or a forest of two of the same type) of several kinds of agency
+on dates across the law's windows (2018–2026):
 leaders over and under the limits, staff above and below the minimums, quotas over and under,
 units formed by restructuring (transitions), people near, at and past the retirement age,
 contract workers, early-retirement facts. The report of ``tinhgon.law.engine.run`` on the
@@ -66,6 +67,9 @@ def cases(draw: Any) -> tuple[State, dt.date, Agency, frozenset[str]]:
     b = StateBuilder()
     b.add_unit(Unit("root", "Cơ quan thử", BUILTIN_KINDS[ROOT_KIND[agency_type]], None))
     ids = ["root"]
+    if draw(st.integers(0, 3)) == 0:  # a forest: agencies of one type checked together
+        b.add_unit(Unit("root2", "Cơ quan hai", BUILTIN_KINDS[ROOT_KIND[agency_type]], None))
+        ids.append("root2")
     for n in range(draw(st.integers(0, 9))):
         kind = draw(st.sampled_from(KINDS))
         parent = draw(st.sampled_from(ids))
@@ -217,3 +221,23 @@ def test_the_columnar_report_on_the_states_that_exercise_every_rule(agency_type:
         seen |= {f.rule for f in got.findings}
     applicable = {r.id for r in RULES if r.applies_to_agency(agency_type)}
     assert applicable <= seen, applicable - seen
+
+
+@pytest.mark.parametrize("on", [dt.date(2025, 2, 28), dt.date(2025, 3, 1), dt.date(2025, 7, 1)])
+def test_a_province_is_checked_the_same_in_columns(
+    on: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A history of several agencies (issue 9): every part (each type's forest, what lies
+    outside the agencies) in columns gives the report of the object path."""
+    from tests.province.fixture import PROVINCE_YAML
+    from tinhgon.io import parse_project
+    from tinhgon.law import check_project, columnar
+
+    project = parse_project(PROVINCE_YAML, name="province.yaml")
+    monkeypatch.setattr(columnar, "THRESHOLD", 10**9)
+    expected = check_project(project, on=on, parameters=PARAMETERS)
+    monkeypatch.setattr(columnar, "THRESHOLD", 0)
+    got = check_project(project, on=on, parameters=PARAMETERS)
+    assert [f.as_dict() for f in got.findings] == [f.as_dict() for f in expected.findings]
+    assert got == expected
+    assert expected.findings
