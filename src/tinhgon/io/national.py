@@ -43,6 +43,7 @@ from tinhgon.io.national_province import (
     ProvinceInput,
     allocate,
 )
+from tinhgon.io.national_yaml import dump_fast
 from tinhgon.io.vn2025 import Source, read_source
 
 Progress = Callable[[str, int, int], None]
@@ -206,11 +207,9 @@ def write_national(
 ) -> dict[str, Any]:
     """Write the dataset to ``output`` (FILE or DIR, see ``is_file_output``); the summary
     (the manifest's content) is returned."""
-    from tinhgon.io.yamlsrc import dump_plain
-
     if is_file_output(output):
         data = national_project(people, seed, source=source, only=only, progress=progress)
-        output.write_text(dump_plain(data), encoding="utf-8")
+        _write(output, data)
         return {
             "people": people,
             "seed": seed,
@@ -222,7 +221,7 @@ def write_national(
     provinces: list[dict[str, Any]] = []
     for province in national_provinces(people, seed, source=source, only=only, progress=progress):
         name = f"{province.code}.yaml"
-        (output / name).write_text(dump_plain(province.project), encoding="utf-8")
+        _write(output / name, province.project)
         provinces.append(
             {
                 "code": province.code,
@@ -248,6 +247,11 @@ def write_national(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     return manifest
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as stream:
+        dump_fast(data, stream.write)
 
 
 def _counts(project: dict[str, Any], **extra: int) -> dict[str, int]:

@@ -125,7 +125,7 @@ class PersonMaker:
     def deputy_limit(self, slot: Slot, count: int) -> int:
         rng = self.rng
         if slot.sort == "root":
-            return rng.choice((2, 3, 3, 3, 4)) if slot.weight > 3 else 2
+            return 2 if slot.area == "board" else rng.choice((2, 3, 3, 3, 4))
         if slot.sort == "commune":
             return 3 if rng.random() < 0.1 else 2
         if slot.sort == "psu":

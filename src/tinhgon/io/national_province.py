@@ -33,6 +33,7 @@ from typing import Any
 
 from tinhgon.io.national_people import BASELINE, MERGER_ON, MERGERS, PersonMaker
 
+TYPICAL = 60_000  # a province's people when the country has 2,000,000
 DECREE_45 = "45/2025/NĐ-CP"
 
 # (id suffix, name)
@@ -206,23 +207,24 @@ class ProvinceBuilder:
 
     def build_units(self) -> None:
         rng, p, people = self.rng, self.p, self.d.people
+        k = people / TYPICAL  # the administration's weights scale with the province
         sos = list(SO_BEFORE)
         if rng.random() < 0.4:
             sos.insert(9, ("sngv", "Sở Ngoại vụ"))
         for suffix, name in sos:
             sid = f"{p}-{suffix}"
             self.unit(sid, name, "provincial_department", p, agency_type="provincial_department")
-            self.slots.append(Slot(sid, 4.0, sid, "root"))
+            self.slots.append(Slot(sid, 4.0 * k, sid, "root"))
             depts = [f"{sid}-vp"]
             self.unit(f"{sid}-vp", "Văn phòng", "office", sid)
             for i, dname in enumerate(DEPARTMENTS.get(suffix, ["Tổng hợp", "Nghiệp vụ"]), 1):
                 self.unit(f"{sid}-p{i}", f"Phòng {dname}", "department", sid)
                 depts.append(f"{sid}-p{i}")
             for d in depts:
-                self.slots.append(Slot(d, rng.uniform(7, 16), sid, "dept", peers=depts))
+                self.slots.append(Slot(d, rng.uniform(7, 16) * k, sid, "dept", peers=depts))
             for i, cname in enumerate(SUB_DEPARTMENTS.get(suffix, []), 1):
                 self.unit(f"{sid}-cc{i}", cname, "sub_department", sid)
-                self.slots.append(Slot(f"{sid}-cc{i}", rng.uniform(10, 30), sid, "sub"))
+                self.slots.append(Slot(f"{sid}-cc{i}", rng.uniform(10, 30) * k, sid, "sub"))
             self.psus(suffix, sid)
         for suffix, name, kind in (
             ("vp", "Văn phòng Ủy ban nhân dân", "provincial_office"),
@@ -230,22 +232,22 @@ class ProvinceBuilder:
         ):
             aid = f"{p}-{suffix}"
             self.unit(aid, name, kind, p, agency_type="provincial_department")
-            self.slots.append(Slot(aid, 4.0, aid, "root"))
+            self.slots.append(Slot(aid, 4.0 * k, aid, "root"))
             depts = [f"{aid}-p{i}" for i in (1, 2, 3)]
             for i, d in enumerate(depts, 1):
                 self.unit(d, f"Phòng Nghiệp vụ {i}", "department", aid)
-                self.slots.append(Slot(d, rng.uniform(7, 14), aid, "dept", peers=depts))
+                self.slots.append(Slot(d, rng.uniform(7, 14) * k, aid, "dept", peers=depts))
         if rng.random() < 0.7:
             bid = f"{p}-bql"
             name = f"Ban Quản lý các khu công nghiệp {self.place}"
             self.unit(bid, name, "board", p, agency_type="economic_zone_board")
-            self.slots.append(Slot(bid, 3.0, bid, "root"))
+            self.slots.append(Slot(bid, 3.0 * k, bid, "root", "board"))
             depts = [f"{bid}-vp", f"{bid}-p1", f"{bid}-p2"]
             self.unit(depts[0], "Văn phòng", "office", bid)
             self.unit(depts[1], "Phòng Quản lý đầu tư", "department", bid)
             self.unit(depts[2], "Phòng Quản lý doanh nghiệp", "department", bid)
             for d in depts:
-                self.slots.append(Slot(d, rng.uniform(6, 12), bid, "dept", peers=depts))
+                self.slots.append(Slot(d, rng.uniform(6, 12) * k, bid, "dept", peers=depts))
         for suffix, name, weight in (
             ("dptth", f"Đài Phát thanh và Truyền hình {self.place}", 0.008),
             ("tcd", f"Trường Cao đẳng {self.place}", 0.012),
@@ -253,7 +255,7 @@ class ProvinceBuilder:
             aid = f"{p}-{suffix}"
             self.unit(aid, name, "public_service_unit", p, agency_type="public_service_unit")
             self.units[-1]["autonomy_group"] = "2"
-            self.slots.append(Slot(aid, max(people * weight, 3.0), aid, "psu"))
+            self.slots.append(Slot(aid, people * weight, aid, "psu"))
         self.communes()
 
     def psus(self, suffix: str, sid: str) -> None:
@@ -280,7 +282,7 @@ class ProvinceBuilder:
             uid = f"{sid}-dv{i}"
             self.unit(uid, name, "public_service_unit", sid)
             self.units[-1]["autonomy_group"] = "3"
-            self.slots.append(Slot(uid, max(people * 0.004, 5.0), sid, "psu"))
+            self.slots.append(Slot(uid, people * 0.004, sid, "psu"))
 
     def communes(self) -> None:
         rng, p = self.rng, self.p
@@ -291,7 +293,7 @@ class ProvinceBuilder:
             cid = f"{p}-x{code}"
             self.unit(cid, name, kind, p, agency_type="commune_committee")
             weight = share * (1.2 if kind == "ward" else 1.0)
-            self.slots.append(Slot(cid, weight * 0.2, cid, "commune"))
+            self.slots.append(Slot(cid, weight * 0.04, cid, "commune"))
             economy = "Phòng Kinh tế, Hạ tầng và Đô thị" if kind == "ward" else "Phòng Kinh tế"
             depts = [f"{cid}-vp", f"{cid}-kt", f"{cid}-vhxh"]
             self.unit(depts[0], "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "office", cid)
@@ -311,7 +313,7 @@ class ProvinceBuilder:
     # --- the whole province ----------------------------------------------------------------
     def build(self) -> dict[str, Any]:
         self.build_units()
-        counts = allocate(self.d.people, [s.weight for s in self.slots])
+        counts = self.counts()
         maker = PersonMaker(self, self.rng)
         for slot, count in zip(self.slots, counts, strict=True):
             maker.fill(slot, count)
@@ -343,6 +345,23 @@ class ProvinceBuilder:
             "quotas": maker.quotas(),
             "changes": changes,
         }
+
+    def counts(self) -> list[int]:
+        """People per slot: first per agency (by the weight of all its units), then inside
+        each agency its own unit first (its leaders), the rest over its other units."""
+        groups: dict[str, list[int]] = {}
+        for i, slot in enumerate(self.slots):
+            groups.setdefault(slot.agency, []).append(i)
+        weights = [sum(self.slots[i].weight for i in group) for group in groups.values()]
+        counts = [0] * len(self.slots)
+        for group, n in zip(groups.values(), allocate(self.d.people, weights), strict=True):
+            first, rest = group[0], group[1:]
+            lead = n if not rest else min(n, max(1, round(self.slots[first].weight)))
+            counts[first] = lead
+            shares = allocate(n - lead, [self.slots[i].weight for i in rest])
+            for i, count in zip(rest, shares, strict=True):
+                counts[i] = count
+        return counts
 
     def merger_changes(self, maker: PersonMaker) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
