@@ -5,8 +5,8 @@ a person; the national dataset of 2,000,000 people would take minutes to write. 
 knows only what plain project data holds (mappings with text keys, lists, text, integers,
 booleans, null, floats) and writes the same block style: a text is written plain when
 ``yamlsrc``'s own reading of it as a plain scalar gives it back unchanged and it has none of
-YAML's indicator characters; otherwise it is written double-quoted with JSON's escapes (a
-JSON string is a valid YAML double-quoted scalar). Reading the output with
+YAML's indicator characters; otherwise it is written double-quoted, every character
+YAML would not take as it is written as an escape. Reading the output with
 ``yamlsrc.load_plain`` gives back the data given (tested, with random texts).
 """
 
@@ -31,7 +31,22 @@ def _text(value: str) -> str:
     safe = plain and bool(_SAFE.match(value) or _SAFE_START_DASH.match(value))
     if safe and _resolve(value) == value and not value.startswith(("---", "...")):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    """Double-quoted, every character YAML would not take as it is escaped."""
+    out = ['"']
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable() and ch not in "\ufeff\ufffe\uffff":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
 
 
 def scalar(value: Any) -> str:
