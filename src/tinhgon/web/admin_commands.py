@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -20,6 +22,17 @@ import typer
 from tinhgon.web.commands import setup_django
 
 EXIT_BAD_INPUT = 2
+
+# The command line's progress bars (``tinhgon.cli.progress.progress_bar``), handed over by
+# ``tinhgon.entry``: the web layer does not import the command line.
+Bar = Callable[[str, int, int], None]
+
+
+def _no_bar() -> AbstractContextManager[Bar | None]:
+    return nullcontext(None)
+
+
+progress_bar: Callable[[], AbstractContextManager[Bar | None]] = _no_bar
 BACKUP_FORMAT = 1
 
 # What a backup leaves out: rebuilt by ``migrate`` (content types, permissions) or passing
@@ -144,11 +157,10 @@ def load(
 
 
 def _load_national(folder: Path, replace: bool, reason: str) -> None:
-    from tinhgon.cli import progress
     from tinhgon.web.bulk_load import NotNational, load_national
 
     try:
-        with progress.progress_bar() as bar:
+        with progress_bar() as bar:
             report = load_national(folder, replace=replace, reason=reason, progress=bar)
     except NotNational as error:
         _fail(f"{error.vi} ({error.en})")
