@@ -4,10 +4,12 @@ PostgreSQL, executemany on SQLite), and read back (web/repository) equal to its 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from rich.console import Console
 
 from tinhgon.cli import progress
@@ -67,6 +69,9 @@ def test_bulk_rows_equal_the_ordinary_import_rows(folder: Path) -> None:
         assert project_to_plain(repository.build_project(agency)) == plain[agency.code]
     rows = list(models.ChangeRecord.objects.filter(agency__code="t04").order_by("seq"))
     assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
+    age = timezone.now() - rows[0].recorded_at
+    assert dt.timedelta(0) <= age < dt.timedelta(minutes=10)  # stamped as bulk_create stamps
+    assert {r.on for r in rows} >= {dt.date(2024, 1, 1), dt.date(2025, 3, 1)}
 
 
 @pytest.mark.django_db
