@@ -24,12 +24,16 @@ are given: the machine is shared.
     python bench/bench_national_check.py                 # 100,000 and 2,000,000 people
     python bench/bench_national_check.py 300000          # one size
     python bench/bench_national_check.py --no-dataset    # without helper D's dataset
+    python bench/bench_national_check.py --no-baseline   # without the object path's figures
 
 Then, on helper D's national dataset (``tinhgon.io.national``: the real 2025 tree, every kind
 of agency, a few years of history; 200,000 people: reading it into a project takes most of
 the time), ``law.check`` as users get it (columnar above the threshold) against the object
 path alone, which must give the same report (there is no DuckDB query for a history of many
 kinds of agency).
+
+Last, the issue's baseline in the same run: for each size, the domain state built with the
+state builder and the object path's check (``engine.run``), each in a process of its own.
 """
 
 from __future__ import annotations
@@ -419,6 +423,28 @@ def dataset(people: int, seed: int) -> dict[str, Any]:
     }
 
 
+def object_path(people: int, seed: int) -> dict[str, Any]:
+    """The issue's baseline in the same run: the domain state built with the state builder
+    (``bench_check.province``, the same people) and the object path's check (``engine.run``)."""
+    import gc
+
+    from bench_check import province
+
+    from tinhgon.law.engine import run
+
+    build_wall, build_cpu, state = _timed(lambda: province(people, seed))
+    parameters = load_parameters()
+    gc.collect()
+    check_wall, check_cpu, report = _timed(lambda: run(RULES, state, ON, AGENCY, parameters))
+    return {
+        "people": len(state.assignments),
+        "state_builder": {"wall": round(build_wall, 3), "cpu": round(build_cpu, 3)},
+        "check_object_path": {"wall": round(check_wall, 3), "cpu": round(check_cpu, 3)},
+        "findings": report.summary(),
+        "peak_mib": round(_rss_mib()),
+    }
+
+
 def _child(args: list[str]) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, __file__, *args], capture_output=True, text=True, check=False
@@ -433,13 +459,17 @@ def main() -> int:
     if "--one" in sys.argv:
         print(json.dumps(one(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
         return 0
+    if "--object" in sys.argv:
+        print(json.dumps(object_path(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
+        return 0
     if "--dataset" in sys.argv:
         print(json.dumps(dataset(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
         return 0
     sizes = [int(a) for a in args] or [100_000, 2_000_000]
     runs = [_child(["--one", str(n)]) for n in sizes]
     national = [] if "--no-dataset" in sys.argv else [_child(["--dataset", "200000"])]
-    status = int(any("error" in r for r in [*runs, *national]))
+    baseline = [] if "--no-baseline" in sys.argv else [_child(["--object", str(n)]) for n in sizes]
+    status = int(any("error" in r for r in [*runs, *national, *baseline]))
     print(
         json.dumps(
             {
@@ -448,6 +478,7 @@ def main() -> int:
                 "date_run": dt.date.today().isoformat(),
                 "runs": runs,
                 "national_dataset": national,
+                "baseline_object_path": baseline,
             },
             ensure_ascii=False,
             indent=2,
