@@ -19,7 +19,7 @@ that each peak is its own:
 - peak memory: the process's maximum resident size (``resource.getrusage``).
 
 Targets: check ≤ 3× DuckDB, state < 10 s, peak < 2 GiB. Wall and CPU (user + system) times
-are given: the machine is shared.
+are given, each the least of three runs: the machine is shared.
 
     python bench/bench_national_check.py                 # 100,000 and 2,000,000 people
     python bench/bench_national_check.py 300000          # one size
@@ -181,6 +181,17 @@ def _timed(work: Any) -> tuple[float, float, Any]:
     return time.perf_counter() - start, time.process_time() - cpu, result
 
 
+def _best(work: Any, times: int = 3) -> tuple[float, float, Any]:
+    """The least wall time and the least CPU time of a few runs (the machine is shared), and
+    the last result (the one before is let go first: one report in memory at a time)."""
+    wall, cpu, result = float("inf"), float("inf"), None
+    for _ in range(times):
+        result = None
+        w, c, result = _timed(work)
+        wall, cpu = min(wall, w), min(cpu, c)
+    return wall, cpu, result
+
+
 def build(rows: Any) -> ColumnarState:
     """The columnar state from the rows: units as domain units, people as columns."""
     c = rows.people
@@ -340,14 +351,17 @@ def one(people: int, seed: int) -> dict[str, Any]:
     del rows
     rss_state = _rss_mib()
     parameters = load_parameters()
-    check_wall, check_cpu, report = _timed(
-        lambda: check_columnar(cs, on=ON, agency=AGENCY, parameters=parameters)
-    )
+
+    def checked() -> Any:
+        cs.cache.clear()  # each run derives everything again
+        return check_columnar(cs, on=ON, agency=AGENCY, parameters=parameters)
+
+    check_wall, check_cpu, report = _best(checked)
     rss_check = _rss_mib()
     law = legal_tables(cs)
     load_wall, load_cpu, con = _timed(lambda: load_duckdb(cs, law))
     query(con, law)  # warm: the first run plans the query and reads the tables in
-    duck_wall, duck_cpu, rows_found = _timed(lambda: query(con, law))
+    duck_wall, duck_cpu, rows_found = _best(lambda: query(con, law))
     ours = keys_of_report(report, cs)
     theirs = Counter(tuple(r) for r in rows_found)
     agree = ours == theirs
