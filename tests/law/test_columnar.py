@@ -33,7 +33,7 @@ from tinhgon.domain import (
     Unit,
 )
 from tinhgon.law import RULES, check, load_parameters
-from tinhgon.law.columnar import ColumnarState, PeopleRows, run_columnar, supported
+from tinhgon.law.columnar import ColumnarState, PeopleRows, run_columnar, shape, supported
 from tinhgon.law.engine import run
 
 PARAMETERS = load_parameters()
@@ -165,6 +165,8 @@ def test_the_columnar_report_is_the_object_report(
     state, on, agency, planned = case
     expected = run(RULES, state, on, agency, PARAMETERS, planned)
     for columns in (ColumnarState.from_state(state), rows_of(state)):
+        walked = [columns.unit_index[u.id] for _, u in state.walk()]
+        assert shape.walk_order(columns) == walked
         got = run_columnar(RULES, columns, on, agency, PARAMETERS, planned)
         assert [f.as_dict() for f in got.findings] == [f.as_dict() for f in expected.findings]
         assert got == expected
@@ -241,3 +243,31 @@ def test_a_province_is_checked_the_same_in_columns(
     assert [f.as_dict() for f in got.findings] == [f.as_dict() for f in expected.findings]
     assert got == expected
     assert expected.findings
+
+
+def test_the_tree_order_of_units_no_root_leads_to_is_the_domains() -> None:
+    """A unit whose parent is not in the state, and two units each other's parent: the
+    domain's walk leaves them out, and so does the columnar one."""
+    kind = BUILTIN_KINDS["department"]
+    units = [
+        Unit("root", "Cơ quan", BUILTIN_KINDS["agency"], None),
+        Unit("a", "Phòng A", kind, "root"),
+        Unit("lost", "Phòng lạc", kind, "gone"),
+        Unit("x", "Phòng X", kind, "y"),
+        Unit("y", "Phòng Y", kind, "x"),
+        Unit("s", "Đơn vị sự nghiệp", BUILTIN_KINDS["public_service_unit"], "root"),
+        Unit("b", "Phòng B", kind, "root"),
+    ]
+    state = State(
+        on=dt.date(2024, 1, 1),
+        units={u.id: u for u in units},
+        ended={},
+        people={},
+        assignments={},
+        departures={},
+        quotas={},
+    )
+    columns = ColumnarState.from_state(state)
+    walked = [u.id for _, u in state.walk()]
+    assert walked == ["root", "a", "b", "s"]
+    assert [columns.units[i].id for i in shape.walk_order(columns)] == walked

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tinhgon.domain import Role, State
-from tinhgon.domain.state import Assignment
-from tinhgon.law.columnar.state import CLASSES, ROLES, ColumnarState, Ints
+from tinhgon.domain.state import _CLASS_ORDER, Assignment
+from tinhgon.law.columnar.state import CATEGORIES, CLASSES, ROLES, ColumnarState, Ints
 
 if TYPE_CHECKING:
     from tinhgon.domain import Person
@@ -40,9 +40,43 @@ def units_state(cs: ColumnarState) -> State:
 
 
 def walk_order(cs: ColumnarState) -> list[int]:
-    """Unit indices in the domain's tree order."""
-    index = cs.unit_index
-    return _cached(cs, "walk", lambda: [index[u.id] for _, u in units_state(cs).walk()])  # type: ignore[no-any-return]
+    """Unit indices in the domain's tree order (``State.walk``: depth first from the roots,
+    children by class then in the order they came into being), worked out on the columns; a
+    state with units no root leads to (a parent not in the state, a loop) is walked by the
+    domain itself."""
+
+    def make() -> list[int]:
+        import numpy as np
+
+        index = cs.unit_index
+        d = depth(cs)
+        lost = bool((d < 0).any()) or any(
+            u.parent_id is not None and u.parent_id not in index for u in cs.units
+        )
+        if lost:
+            return [index[u.id] for _, u in units_state(cs).walk()]
+        n = len(cs.units)
+        size = np.ones(n, dtype=np.int64)
+        for level in range(int(d.max()) if n else 0, 0, -1):
+            at = np.nonzero(d == level)[0]
+            np.add.at(size, cs.parent[at], size[at])
+        order_of_class = np.array([_CLASS_ORDER[c] for c in CLASSES], dtype=np.int64)
+        siblings = np.lexsort((np.arange(n), order_of_class[cs.unit_class], cs.parent))
+        before = np.cumsum(size[siblings]) - size[siblings]  # sizes of the siblings before
+        parents = cs.parent[siblings]
+        starts = np.flatnonzero(np.r_[True, parents[1:] != parents[:-1]])
+        first = np.repeat(starts, np.diff(np.r_[starts, n]))
+        offset = np.empty(n, dtype=np.int64)
+        offset[siblings] = before - before[first]
+        position = np.empty(n, dtype=np.int64)
+        roots = d == 0
+        position[roots] = offset[roots]
+        for level in range(1, int(d.max()) + 1 if n else 1):
+            at = np.nonzero(d == level)[0]
+            position[at] = position[cs.parent[at]] + 1 + offset[at]
+        return np.argsort(position).tolist()  # type: ignore[no-any-return]
+
+    return _cached(cs, "walk", make)  # type: ignore[no-any-return]
 
 
 def members(cs: ColumnarState) -> tuple[Ints, Ints]:
@@ -68,6 +102,20 @@ def count_by(cs: ColumnarState, mask: Ints | None = None) -> Ints:
     return np.bincount(units, minlength=len(cs.units))
 
 
+def by_category(cs: ColumnarState) -> Ints:
+    """People in post in each unit itself, by category: one row a unit, one column a category
+    (in CATEGORIES' order)."""
+
+    def make() -> Ints:
+        import numpy as np
+
+        width = len(CATEGORIES)
+        flat = np.bincount(cs.person_unit * width + cs.category, minlength=len(cs.units) * width)
+        return flat.reshape(len(cs.units), width)
+
+    return _cached(cs, "by_category", make)
+
+
 def role_counts(cs: ColumnarState, role: Any) -> Ints:
     return _cached(cs, f"role:{role.value}", lambda: count_by(cs, cs.role == ROLES.index(role)))
 
@@ -84,12 +132,14 @@ def depth(cs: ColumnarState) -> Ints:
 
         d = np.zeros(len(cs.units), dtype=np.int64)
         current = cs.parent.copy()
-        while True:
+        for _ in range(len(cs.units) + 1):
             live = current >= 0
             if not live.any():
                 return d
             d[live] += 1
             current[live] = cs.parent[current[live]]
+        d[current >= 0] = -1  # in a loop of parents: no root leads there
+        return d
 
     return _cached(cs, "depth", make)
 

@@ -50,8 +50,8 @@ def targets(rule: Rule, cs: ColumnarState) -> list[int]:
 def _counted(cs: ColumnarState, categories: frozenset[Category]) -> Ints:
     import numpy as np
 
-    codes = [CATEGORIES.index(c) for c in categories]
-    return shape.count_by(cs, np.isin(cs.category, codes))
+    codes = sorted(CATEGORIES.index(c) for c in categories)
+    return shape.by_category(cs)[:, codes].sum(axis=1, dtype=np.int64)
 
 
 def _run(
@@ -175,7 +175,7 @@ def over_quota(
             parents = cs.parent[at]
             inherited = np.where(parents >= 0, owner[np.maximum(parents, 0)], -1)
             owner[at] = np.where(has[at], at, inherited)
-        counts = shape.count_by(cs, cs.category == CATEGORIES.index(category))
+        counts = shape.by_category(cs)[:, CATEGORIES.index(category)]
         mine = owner >= 0
         totals = np.bincount(owner[mine], weights=counts[mine], minlength=len(cs.units))
         for u in own.tolist():
