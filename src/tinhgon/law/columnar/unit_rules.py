@@ -180,17 +180,18 @@ def over_quota(
         totals = np.bincount(owner[mine], weights=counts[mine], minlength=len(cs.units))
         for u in own.tolist():
             actual[(u, category)] = int(totals[u])
+    over = [(u, c) for u, by in lines.items() for c in by if actual[(u, c)] > by[c]]
+    if not over:
+        return []
     position = {u: n for n, u in enumerate(shape.walk_order(cs))}
     order = list(Category)
     out: list[Finding] = []
-    for u in sorted(lines, key=lambda i: position.get(i, 0)):
+    for u, category in sorted(over, key=lambda k: (position.get(k[0], 0), order.index(k[1]))):
         unit = cs.units[u]
-        for category in sorted(lines[u], key=order.index):
-            line = QuotaLine(
-                unit.id, unit.name, category, on.year, lines[u][category], actual[(u, category)]
-            )
-            if line.actual > line.quota:
-                out.append(rule.over(line, unit, on))
+        line = QuotaLine(
+            unit.id, unit.name, category, on.year, lines[u][category], actual[(u, category)]
+        )
+        out.append(rule.over(line, unit, on))
     return out
 
 
