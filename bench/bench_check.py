@@ -6,7 +6,7 @@ check (every rule of tinhgon.law on one date) is timed, best of three, on the ob
 state included), which must give the same report: where they cross is the threshold
 ``tinhgon.law.check`` switches at.
 
-    python bench/bench_check.py            # 10k, 30k, 50k and 100k people (500 to 5,000 units)
+    python bench/bench_check.py            # 1k to 100k people (50 to 5,000 units)
     python bench/bench_check.py 2000       # one size, for a quick look
 """
 
@@ -176,7 +176,7 @@ def measure(people: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 30_000, 50_000, 100_000]
+    sizes = [int(a) for a in sys.argv[1:]] or [1_000, 5_000, 10_000, 30_000, 50_000, 100_000]
     runs = [measure(n) for n in sizes]
     growth = [
         {
