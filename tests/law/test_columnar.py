@@ -271,3 +271,44 @@ def test_the_tree_order_of_units_no_root_leads_to_is_the_domains() -> None:
     walked = [u.id for _, u in state.walk()]
     assert walked == ["root", "a", "b", "s"]
     assert [columns.units[i].id for i in shape.walk_order(columns)] == walked
+
+
+def test_a_rule_the_columnar_check_does_not_know_keeps_the_object_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new rule on people (it might read what the columns do not hold) or on units: ``check``
+    stays on the object path rather than guess."""
+    from collections.abc import Iterator
+
+    from tinhgon.law import Finding, Rule, columnar
+    from tinhgon.law import rules as rules_module
+
+    class Someone(Rule):
+        id = "NEW-1"
+        people = True
+
+        def check(self, state: State, on: dt.date, env: Any) -> Iterator[Finding]:
+            return iter(())
+
+    class SomeUnit(Rule):
+        id = "NEW-2"
+
+        def check(self, state: State, on: dt.date, env: Any) -> Iterator[Finding]:
+            return iter(())
+
+    assert not supported((*RULES, Someone()))
+    assert not supported((*RULES, SomeUnit()))
+    b = StateBuilder()
+    b.add_unit(Unit("root", "Sở thử", BUILTIN_KINDS["provincial_department"], None))
+    b.register(Person("p", "Lê Văn A", Sex.MALE, BirthDate(1960, 5), Category.CIVIL_SERVANT))
+    b.assign("p", "root", Role.HEAD, SINCE)
+    on = dt.date(2021, 6, 1)
+    state = b.snapshot(on)
+    agency = Agency(id="root", name="Sở thử", agency_type="provincial_department")
+    extended = (*RULES, Someone())
+    monkeypatch.setattr(rules_module, "RULES", extended)
+    monkeypatch.setattr(columnar, "THRESHOLD", 0)
+    monkeypatch.setattr(ColumnarState, "from_state", None)  # would fail if called
+    report = check(state, on=on, agency=agency, parameters=PARAMETERS)
+    assert report == run(extended, state, on, agency, PARAMETERS)
+    assert "NEW-1" in {c.rule.id for c in report.coverage}

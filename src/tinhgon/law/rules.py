@@ -121,8 +121,10 @@ def _run(
     """Every rule on one state: in columns from ``columnar.THRESHOLD`` people in post (the
     same report, sooner; issue 14), object by object below."""
     if len(state.assignments) >= _columnar_threshold():
-        from tinhgon.law.columnar import ColumnarState, run_columnar
+        from tinhgon.law.columnar import ColumnarState, run_columnar, supported
 
+        if not supported(RULES):  # a rule the columnar check does not know: object by object
+            return run(RULES, state, on, agency, parameters, planned)
         columns = ColumnarState.from_state(state)
         return run_columnar(RULES, columns, on, agency, parameters, planned)
     return run(RULES, state, on, agency, parameters, planned)

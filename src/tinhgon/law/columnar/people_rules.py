@@ -1,10 +1,12 @@
 """The rules on people (RA, RA-5), columnar.
 
 What such a rule says of someone depends only on their own facts (sex, birth date, category,
-early-retirement facts) and their unit's name. So people are grouped by those facts on the
-columns; the rule's own ``check`` runs once on one person of each group, the groups it names
-are the ones with findings, and it runs again, on a domain state of the people of those groups
-only, to make their findings (their wording, numbers and citations are the object path's).
+early-retirement facts) and their unit's name (``FACTS_ONLY``: a rule on people that reads
+anything else is not checked in columns). So people are grouped by those facts on the columns;
+the rule's own ``check`` runs once on one person of each group; the groups it names are the
+ones with findings; each of their people gets the finding of their group's person with their
+own name, unit and ids (the finding reads "NAME (UNIT)…" then only what the facts decide;
+checked for each group, else the rule runs again on a domain state of those people).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from tinhgon.law.early_retirement import RA5EarlyRetirement
 from tinhgon.law.engine import Env, Rule
 from tinhgon.law.findings import Finding
 
-# Rules on people whose finding on someone reads "NAME (UNIT)…" followed by what their facts
-# alone decide (tests/law/test_columnar.py holds them to it).
-WORDED_BY_NAME: frozenset[type[Rule]] = frozenset({RARetirementAge, RA5EarlyRetirement})
+# The rules on people whose finding on someone depends on their facts (the columns of the key)
+# and their unit alone, and reads "NAME (UNIT)…" followed by what the facts decide
+# (tests/law/test_columnar.py holds them to it).
+FACTS_ONLY: frozenset[type[Rule]] = frozenset({RARetirementAge, RA5EarlyRetirement})
 
 
 _FIELDS = (
@@ -141,11 +144,7 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[F
     flagged[group[named]] = True
     chosen_at = np.nonzero(flagged[group])[0]
     chosen = chosen_at.tolist()
-    if (
-        type(rule) not in WORDED_BY_NAME
-        or len(named) != len(found)
-        or len(set(named)) != len(named)
-    ):
+    if type(rule) not in FACTS_ONLY or len(named) != len(found) or len(set(named)) != len(named):
         return list(rule.check(_state(cs, chosen), on, env))
     return _worded(
         cs,
@@ -169,7 +168,7 @@ def _worded(
 ) -> list[Finding]:
     """The findings of everyone chosen (``groups``: the group of each) from those of one person
     of each group (``named``, in groups ``named_groups``, one finding each): the same finding with their own name,
-    unit and ids (a rule of ``WORDED_BY_NAME`` says of a person "NAME (UNIT)…" and then only
+    unit and ids (a rule of ``FACTS_ONLY`` says of a person "NAME (UNIT)…" and then only
     what their facts decide). A group whose finding does not read so is left to the rule."""
     template: dict[int, tuple[Finding, str, str]] = {}
     left: list[int] = []
