@@ -27,6 +27,7 @@ from tinhgon.domain import (
     metrics_of,
 )
 from tinhgon.domain.agencies import footprint
+from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.describe import narrate, unit_tree
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 from tinhgon.law import Report, age_on, check_project, retirement_of
@@ -321,24 +322,53 @@ def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
     return entries
 
 
-def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, Any]]:
-    """Units, department-level leaders and staff on each date (the dashboard chart)."""
-    series = []
-    for day in dates:
-        try:
-            metrics = metrics_of(project.state_on(day))
-        except TinhgonError:  # an agency inside the history that did not exist on that day
-            continue
-        series.append(
-            {
-                "on": day,
-                "departments": metrics.departments,
-                "units": metrics.units,
-                "leaders": metrics.department_leaders,
-                "staff": metrics.staff,
-            }
-        )
-    return series
+def metrics_series(
+    *, project: Project, dates: list[dt.date], kept: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Units, department-level leaders and staff on each date (the dashboard chart), the
+    states from one forward walk of the history (``Timeline.states_on``).
+
+    ``kept``: a dict the caller keeps across writes of the history (``repository.lasting``);
+    the points dated before the first change that differs from the history they were computed
+    from are taken from it, the others computed again.
+    """
+    changes = project.timeline.changes
+    points: dict[dt.date, dict[str, Any] | None] = {}
+    if kept is not None and kept.get("scope", "") == project.scope:
+        until = _unchanged_until(kept["changes"], changes)
+        points = {day: p for day, p in kept["points"].items() if until is None or day < until}
+    missing = [day for day in dates if day not in points]
+    for day, state in project.timeline.states_on(missing):
+        if project.scope is not None:
+            try:  # as Project.state_on narrows it
+                state = scope_state(state, project.scope)
+            except TinhgonError:  # an agency inside the history that did not exist that day
+                points[day] = None
+                continue
+        metrics = metrics_of(state)
+        points[day] = {
+            "on": day,
+            "departments": metrics.departments,
+            "units": metrics.units,
+            "leaders": metrics.department_leaders,
+            "staff": metrics.staff,
+        }
+    if kept is not None:
+        if len(points) > 10 * len(dates) + 100:  # asked on many dates: keep these only
+            points = {day: points[day] for day in dates}
+        kept.update(scope=project.scope, changes=changes, points=points)
+    return [point for day in dates if (point := points[day]) is not None]
+
+
+def _unchanged_until(old: tuple[Change, ...], new: tuple[Change, ...]) -> dt.date | None:
+    """The date of the first change in which two histories differ (None: they do not): every
+    state dated before it is the same in both."""
+    for a, b in zip(old, new, strict=False):
+        if a is not b and a != b:
+            return min(a.on, b.on)
+    if len(old) != len(new):
+        return (old if len(old) > len(new) else new)[min(len(old), len(new))].on
+    return None
 
 
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
