@@ -12,7 +12,7 @@ from django.test import Client
 
 from tests.province.fixture import PROVINCE_YAML
 from tinhgon.web import corrections, models, services
-from tinhgon.web.services.scope import OutsideScope
+from tinhgon.web.services.scope import OutsideScope, visible_plans
 
 PASSWORD = "mật-khẩu-thử-2026"
 BASIS = "01/QĐ-UBND"
@@ -145,3 +145,26 @@ def test_the_list_of_corrections_shows_a_limited_user_only_the_agencys_changes(
     assert {inside, into} <= listed
     assert outside not in listed
     assert {outside, inside, into} <= whole
+
+
+def test_which_plans_a_limited_user_sees_follows_a_back_dated_write(qn, admin, stc_editor):
+    """Whether a plan concerns the agency is kept across writes only while the history up to
+    the plan's last change is the same."""
+    plan = services.plan_create(
+        agency=qn, title="Điều động về Sở Nội vụ", description="", user=admin
+    )
+    services.plan_change_add(
+        plan=plan,
+        plain={"kind": "transfer", "on": "2025-06-01", "person": "kh4", "unit": "snv-tccb"},
+        version=plan.version,
+        user=admin,
+    )
+    rows = lambda: models.Plan.objects.filter(pk=plan.pk)  # noqa: E731
+    assert visible_plans(agency=qn, user=stc_editor, rows=rows()) == []
+    _record(qn, admin, kind="transfer", on="2025-07-01", person="tc2", unit="stc-vp")  # later
+    assert visible_plans(agency=qn, user=stc_editor, rows=rows()) == []
+
+    # Back-dated: kh4 is in Sở Tài chính when the plan moves them out.
+    _record(qn, admin, kind="transfer", on="2025-03-01", person="kh4", unit="stc-ns")
+
+    assert [r.pid for r in visible_plans(agency=qn, user=stc_editor, rows=rows())] == [plan.pid]

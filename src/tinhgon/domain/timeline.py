@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from tinhgon.domain.changes import Change
@@ -202,3 +202,14 @@ def _same(kept: tuple[Change, ...], given: tuple[Change, ...]) -> bool:
     return len(kept) == len(given) and all(
         a is b or (a == b and a.ref == b.ref) for a, b in zip(kept, given, strict=True)
     )
+
+
+def first_difference(old: Sequence[Change], new: Sequence[Change]) -> date | None:
+    """The date of the first change in which two histories (their changes in timeline order)
+    differ, None when they do not: every state dated before it is the same in both."""
+    for a, b in zip(old, new, strict=False):
+        if a is not b and a != b:
+            return min(a.on, b.on)
+    if len(old) != len(new):
+        return (old if len(old) > len(new) else new)[min(len(old), len(new))].on
+    return None

@@ -29,6 +29,7 @@ from tinhgon.domain import (
 from tinhgon.domain.agencies import footprint
 from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.describe import narrate, unit_tree
+from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 from tinhgon.law import Report, age_on, check_project, retirement_of
 from tinhgon.law.retirement import add_months
@@ -335,7 +336,7 @@ def metrics_series(
     changes = project.timeline.changes
     points: dict[dt.date, dict[str, Any] | None] = {}
     if kept is not None and kept.get("scope", "") == project.scope:
-        until = _unchanged_until(kept["changes"], changes)
+        until = first_difference(kept["changes"], changes)
         points = {day: p for day, p in kept["points"].items() if until is None or day < until}
     missing = [day for day in dates if day not in points]
     for day, state in project.timeline.states_on(missing):
@@ -358,17 +359,6 @@ def metrics_series(
             points = {day: points[day] for day in dates}
         kept.update(scope=project.scope, changes=changes, points=points)
     return [point for day in dates if (point := points[day]) is not None]
-
-
-def _unchanged_until(old: tuple[Change, ...], new: tuple[Change, ...]) -> dt.date | None:
-    """The date of the first change in which two histories differ (None: they do not): every
-    state dated before it is the same in both."""
-    for a, b in zip(old, new, strict=False):
-        if a is not b and a != b:
-            return min(a.on, b.on)
-    if len(old) != len(new):
-        return (old if len(old) > len(new) else new)[min(len(old), len(new))].on
-    return None
 
 
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
