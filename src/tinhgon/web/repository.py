@@ -51,6 +51,7 @@ from tinhgon.web import models
 
 T = TypeVar("T")
 _MEMO_SIZE = 128
+_LASTING_SIZE = 16  # what is kept across writes may hold states: fewer of them
 
 
 class _Marks(NamedTuple):
@@ -374,7 +375,7 @@ def lasting(agency: models.Agency, key: Any) -> dict[str, Any]:
         kept = entry.lasting.get(key)
         if kept is None:
             kept = entry.lasting[key] = {}
-            while len(entry.lasting) > _MEMO_SIZE:
+            while len(entry.lasting) > _LASTING_SIZE:
                 entry.lasting.popitem(last=False)
         entry.lasting.move_to_end(key)
         return kept  # type: ignore[no-any-return]

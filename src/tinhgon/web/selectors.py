@@ -335,9 +335,10 @@ def metrics_series(
     """
     changes = project.timeline.changes
     points: dict[dt.date, dict[str, Any] | None] = {}
-    if kept is not None and kept.get("scope", "") == project.scope:
-        until = first_difference(kept["changes"], changes)
-        points = {day: p for day, p in kept["points"].items() if until is None or day < until}
+    earlier = kept.get("series") if kept is not None else None  # one tuple: set at once
+    if earlier is not None and earlier[0] == project.scope:
+        until = first_difference(earlier[1], changes)
+        points = {day: p for day, p in earlier[2].items() if until is None or day < until}
     missing = [day for day in dates if day not in points]
     for day, state in project.timeline.states_on(missing):
         if project.scope is not None:
@@ -357,7 +358,7 @@ def metrics_series(
     if kept is not None:
         if len(points) > 10 * len(dates) + 100:  # asked on many dates: keep these only
             points = {day: points[day] for day in dates}
-        kept.update(scope=project.scope, changes=changes, points=points)
+        kept["series"] = (project.scope, changes, points)
     return [point for day in dates if (point := points[day]) is not None]
 
 

@@ -122,9 +122,10 @@ def visible_plans(
     # the history up to its last change are the same (a write dated later changes nothing).
     kept = repository.lasting(agency, ("plans concerning", scope))
     base = whole.timeline.changes
-    since = first_difference(kept["base"], base) if "base" in kept else dt.date.min
+    earlier = kept.get("plans")  # one tuple: set at once
+    since = first_difference(earlier[0], base) if earlier is not None else dt.date.min
     found: dict[str, tuple[Any, ...]] = {}
-    for pid, (status, changes, last, concerns) in kept.get("plans", {}).items():
+    for pid, (status, changes, last, concerns) in (earlier[1] if earlier else {}).items():
         if since is None or (last is not None and since > last):
             found[pid] = (status, changes, last, concerns)
     shown = []
@@ -144,7 +145,7 @@ def visible_plans(
             found[row.pid] = (plan.status, plan.changes, last, concerns)
         if concerns:
             shown.append(row)
-    kept.update(base=base, plans=found)
+    kept["plans"] = (base, found)
     return shown
 
 

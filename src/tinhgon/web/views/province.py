@@ -76,8 +76,9 @@ def province_rows(
     state = project.state_on(on)
     parameters = law.load_parameters()
     earlier: dict[str, tuple[Any, ...]] = {}
-    if kept is not None and kept.get("parameters") is parameters:
-        earlier = kept["agencies"]
+    last = kept.get("rows") if kept is not None else None  # one tuple: set at once
+    if last is not None and last[0] is parameters:
+        earlier = last[1]
     computed: dict[str, tuple[Any, ...]] = {}
     rows = []
     for agency_id, part in split_by_agency(state).items():
@@ -91,7 +92,7 @@ def province_rows(
         computed[agency_id] = (record, part, row)
         rows.append(row)
     if kept is not None:
-        kept.update(parameters=parameters, agencies=computed)
+        kept["rows"] = (parameters, computed)
     return rows
 
 
