@@ -185,3 +185,22 @@ def test_generation_draws_a_bar_on_a_terminal(tmp_path: Path) -> None:
     assert done.exit_code == 0
     assert "━" not in done.output
     progress.quiet = False
+
+
+def test_a_province_at_the_national_size_is_valid() -> None:
+    """At 2,000,000 people the sở merged on 01/03/2025 have staff of their own at the root;
+    nobody may be hired into them after they end (the bulk load of 2,000,000 found it)."""
+    from tinhgon.io.national_yaml import dump_fast
+    from tinhgon.io.project_file import parse_project
+
+    (province,) = national_provinces(2_000_000, 1, only={"24"})
+    merged = {f"t24-{s}" for s in ("skhdt", "stnmt", "snnptnt", "sgtvt", "sldtbxh", "stttt")}
+    late = [
+        p["id"]
+        for p in province.project["people"]
+        if p["unit"] in merged and p.get("since", "") >= "2025-03-01"
+    ]
+    assert not late
+    assert any(p["unit"] in merged and "role" not in p for p in province.project["people"])
+    project = parse_project(dump_fast(province.project), name="24.yaml")
+    assert len(project.people) == province.people > 50_000

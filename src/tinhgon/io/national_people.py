@@ -80,6 +80,7 @@ class PersonMaker:
         self.left: dict[str, dt.date] = {}
         self.agencies: dict[str, int] = {}  # agencies in the order met
         self.busy: set[str] = set()  # people with an event of their own
+        self.ending = {f"{builder.p}-{s}" for sources, _ in MERGERS for s in sources}
 
     # --- dates -----------------------------------------------------------------------------
     def some_day(self, after: dt.date | None = None) -> dt.date:
@@ -146,6 +147,8 @@ class PersonMaker:
         born: dt.date
         if role == "staff" and event < 0.04:  # hired during the history
             since = self.some_day()
+            while slot.sort == "root" and slot.agency in self.ending and since >= MERGER_ON:
+                since = self.some_day()  # a sở merged away takes no one after it ends
             born = _minus(since, rng.randint(22, 35), rng.randint(0, 11))
         elif (role == "staff" and event < 0.065) or (
             role != "staff" and not leaders_stay and event < 0.02
