@@ -91,7 +91,7 @@ def test_a_reading_for_some_dates_answers_every_date_as_the_whole_reading(kontum
     asked = (dt.date(2016, 6, 30),)
     for agency in (kontum, generated):
         whole = repository.build_project(agency)
-        sparse = reader.read_agency(agency, states_on=asked)
+        sparse = reader.read_agency(agency, snapshots_for=asked)
         _same(sparse, whole)
         days = sorted({c.on for c in whole.timeline.changes})
         for on in [*days[:: max(1, len(days) // 12)], days[-1], dt.date(2030, 1, 1), *asked]:
@@ -99,8 +99,8 @@ def test_a_reading_for_some_dates_answers_every_date_as_the_whole_reading(kontum
             for plan in whole.plans:
                 assert sparse.state_on(on, plan=plan) == whole.state_on(on, plan=plan)
     # The example has an open plan: every snapshot is kept; the generated one has none.
-    assert reader.read_agency(kontum, states_on=asked).timeline._keep is None
-    assert reader.read_agency(generated, states_on=asked).timeline._keep is not None
+    assert reader.read_agency(kontum, snapshots_for=asked).timeline._keep is None
+    assert reader.read_agency(generated, snapshots_for=asked).timeline._keep is not None
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def read_project(file: Path, *, on: tuple[str, ...] | None = None) -> Project:
         return _read_database(str(file)[1:], _dates_or_none(on))
     try:
         with progress.progress_bar() as bar:
-            return load_project(file, progress=bar, states_on=_dates_or_none(on))
+            return load_project(file, progress=bar, snapshots_for=_dates_or_none(on))
     except ProjectFileError as error:
         count = len(error.problems)
         fail(
@@ -126,14 +126,14 @@ def _dates_or_none(values: tuple[str, ...] | None) -> tuple[dt.date, ...] | None
         return None
 
 
-def _read_database(code: str, states_on: tuple[dt.date, ...] | None = None) -> Project:
+def _read_database(code: str, snapshots_for: tuple[dt.date, ...] | None = None) -> Project:
     if database_reader is None:
         fail(
             "đọc cơ quan từ cơ sở dữ liệu cần chương trình tinhgon đầy đủ "
             "(reading from the database needs the full tinhgon program)"
         )
     try:
-        return database_reader(code, states_on)
+        return database_reader(code, snapshots_for)
     except LookupError as error:
         vi, en = getattr(error, "vi", str(error)), getattr(error, "en", str(error))
         fail(f"@{code}: {vi} ({en})")

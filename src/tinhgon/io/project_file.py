@@ -38,11 +38,11 @@ def load_project(
     path: str | FsPath,
     progress: Progress | None = None,
     *,
-    states_on: tuple[date, ...] | None = None,
+    snapshots_for: tuple[date, ...] | None = None,
 ) -> Project:
     """Read a project file; raise ProjectFileError listing every problem.
 
-    ``states_on``: the only dates whose states the caller will ask for (a command line
+    ``snapshots_for``: the only dates whose states the caller will ask for (a command line
     reading); the history then keeps fewer snapshots. Any date is still answered."""
     name = str(path)
     try:
@@ -65,10 +65,10 @@ def load_project(
     cached = plaincache.get(FsPath(path), content)
     if cached is not None:
         try:
-            return _read_checked(cached, name, progress, states_on)
+            return _read_checked(cached, name, progress, snapshots_for)
         except ProjectFileError:
             return _parse_located(text, name)
-    return _parse(text, name, progress, cache=(FsPath(path), content), states_on=states_on)
+    return _parse(text, name, progress, cache=(FsPath(path), content), snapshots_for=snapshots_for)
 
 
 def parse_project(
@@ -85,7 +85,7 @@ def _parse(
     name: str,
     progress: Progress | None,
     cache: tuple[FsPath, bytes] | None,
-    states_on: tuple[date, ...] | None = None,
+    snapshots_for: tuple[date, ...] | None = None,
 ) -> Project:
     try:
         data = load_plain(text, progress)
@@ -95,7 +95,7 @@ def _parse(
         if cache is not None:  # kept once checked: the next reading of this file skips both
             plaincache.put(*cache, data)
         try:
-            return _read_checked(data, name, progress, states_on)
+            return _read_checked(data, name, progress, snapshots_for)
         except ProjectFileError:
             pass  # read again below, with the line of each problem
     return _parse_located(text, name)
@@ -105,12 +105,12 @@ def _read_checked(
     data: dict[str, Any],
     name: str,
     progress: Progress | None,
-    states_on: tuple[date, ...] | None = None,
+    snapshots_for: tuple[date, ...] | None = None,
 ) -> Project:
     """Plain data the schema has accepted, read into a project (the quick way: no lines)."""
     reader = ProjectReader(name, Locator())
     reader.progress = progress
-    reader.states_on = states_on
+    reader.snapshots_for = snapshots_for
     return reader.read(data)
 
 

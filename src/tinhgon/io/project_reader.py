@@ -70,8 +70,8 @@ class ProjectReader:
         self.lenient = lenient
         self.problems: list[FileProblem] = []
         self.progress: Progress | None = None
-        # The dates a command will ask the state of (see Timeline's ``states_on``); None: any.
-        self.states_on: tuple[dt.date, ...] | None = None
+        # The dates a command will ask the state of (see Timeline's ``snapshots_for``); None: any.
+        self.snapshots_for: tuple[dt.date, ...] | None = None
 
     def problem(self, path: Path, vi: str, en: str) -> None:
         self.problems.append(
@@ -174,8 +174,10 @@ class ProjectReader:
             self.progress(BUILDING_HISTORY, 0, 0)
         try:
             # An open plan is projected from the snapshot nearest its first change: keep all.
-            keep = None if any(p.status not in _CLOSED for p in plans.values()) else self.states_on
-            timeline = Timeline(official, states_on=keep)
+            keep = (
+                None if any(p.status not in _CLOSED for p in plans.values()) else self.snapshots_for
+            )
+            timeline = Timeline(official, snapshots_for=keep)
         except ChangeRefused as refused:
             self.refusal(refused)
             raise ProjectFileError(self.problems) from None

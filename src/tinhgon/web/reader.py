@@ -33,9 +33,9 @@ class AgencyNotFound(LookupError):
         self.en = en
 
 
-def project_from_database(code: str, states_on: tuple[date, ...] | None = None) -> Project:
+def project_from_database(code: str, snapshots_for: tuple[date, ...] | None = None) -> Project:
     """The project of the agency (or the province's history) with this code, read from
-    every row (no cache: one read). ``states_on``: as ``read_agency`` takes it."""
+    every row (no cache: one read). ``snapshots_for``: as ``read_agency`` takes it."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
     import django
     from django.apps import apps
@@ -45,7 +45,7 @@ def project_from_database(code: str, states_on: tuple[date, ...] | None = None) 
         django.setup()
 
     try:
-        return read_agency(agency_of(code), states_on=states_on)
+        return read_agency(agency_of(code), snapshots_for=snapshots_for)
     except DatabaseError as error:
         raise AgencyNotFound(
             code,
@@ -97,10 +97,10 @@ def _decoded(texts: list[str]) -> list[Any]:
     return json.loads("[" + ",".join(texts) + "]") if texts else []  # type: ignore[no-any-return]
 
 
-def read_agency(agency: Any, *, states_on: tuple[date, ...] | None = None) -> Project:
+def read_agency(agency: Any, *, snapshots_for: tuple[date, ...] | None = None) -> Project:
     """The agency's project from every row: what ``repository.build_project`` builds.
 
-    ``states_on``: the only dates whose states the caller will ask for (a command line
+    ``snapshots_for``: the only dates whose states the caller will ask for (a command line
     reading): the history keeps fewer snapshots (see ``Timeline``), unless a plan is open."""
     from django.db.models import TextField
     from django.db.models.functions import Cast
@@ -140,11 +140,11 @@ def read_agency(agency: Any, *, states_on: tuple[date, ...] | None = None) -> Pr
     plans = repository._plans(agency, ctx, by_plan)
     # An open plan is projected from the snapshot nearest its first change: keep them all.
     closed = (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED)
-    keep = None if any(p.status not in closed for p in plans.values()) else states_on
+    keep = None if any(p.status not in closed for p in plans.values()) else snapshots_for
     return Project(
         agency=repository.domain_agency(agency),
         documents=ctx.documents,
-        timeline=Timeline(official, states_on=keep),
+        timeline=Timeline(official, snapshots_for=keep),
         plans=plans,
         people=people,
         unit_kinds=ctx.kinds,

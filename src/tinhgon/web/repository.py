@@ -51,6 +51,7 @@ from tinhgon.web import models
 
 T = TypeVar("T")
 _MEMO_SIZE = 128
+_LASTING_SIZE = 16  # what is kept across writes may hold states: fewer of them
 
 
 class _Marks(NamedTuple):
@@ -66,7 +67,7 @@ class _Marks(NamedTuple):
 class _Entry:
     """One agency's project as of one write, and what has been worked out from it."""
 
-    __slots__ = ("by_plan", "marks", "memo", "project", "stamp")
+    __slots__ = ("by_plan", "lasting", "marks", "memo", "project", "stamp")
 
     def __init__(
         self,
@@ -81,12 +82,15 @@ class _Entry:
         self.marks = marks
         self.by_plan = by_plan
         self.memo: OrderedDict[Any, Any] = OrderedDict()
+        # Handed on from one write to the next (``lasting``).
+        self.lasting: OrderedDict[Any, Any] = OrderedDict()
 
     def weight(self) -> int:
         """Bytes this entry holds, estimated: measured on a 50,000-person project, about
         1.5 KiB a person or change; a state or a check worked out from it, 0.5 KiB a person."""
         people = len(self.project.people)
-        return 1536 * (people + len(self.project.timeline)) + 512 * people * len(self.memo)
+        worked_out = len(self.memo) + len(self.lasting)
+        return 1536 * (people + len(self.project.timeline)) + 512 * people * worked_out
 
 
 _cache: OrderedDict[int, _Entry] = OrderedDict()
@@ -307,6 +311,8 @@ def _entry(agency: models.Agency) -> _Entry:
     if entry is None:
         # The audit mark first: a write logged meanwhile is looked at again next time.
         entry = _read_all(agency, stamp=stamp, audit_mark=_audit_mark(agency.pk))
+    if hit is not None:
+        entry.lasting = hit.lasting
     with _lock:
         _cache[agency.pk] = entry
         _cache.move_to_end(agency.pk)
@@ -357,6 +363,24 @@ def memo(agency: models.Agency, key: Any, compute: Callable[[Project], T]) -> T:
     return _memo(_entry(agency), (key, "in", scope), lambda _: compute(project))
 
 
+def lasting(agency: models.Agency, key: Any) -> dict[str, Any]:
+    """A dict kept with the agency's cached project across its writes (``memo`` starts empty
+    after each write): for what judges by itself which of its parts still apply to the project
+    after a write (``selectors.metrics_series``' points, the province page's rows). Bounded
+    and forgotten with the project."""
+    entry = _entry(agency)
+    scope = getattr(agency, "scope", None)
+    key = (key, "in", scope) if scope else key
+    with _lock:
+        kept = entry.lasting.get(key)
+        if kept is None:
+            kept = entry.lasting[key] = {}
+            while len(entry.lasting) > _LASTING_SIZE:
+                entry.lasting.popitem(last=False)
+        entry.lasting.move_to_end(key)
+        return kept  # type: ignore[no-any-return]
+
+
 def _memo(entry: _Entry, key: Any, compute: Callable[[Project], T]) -> T:
     with _lock:
         if key in entry.memo:
@@ -376,8 +400,17 @@ def forget(agency_pk: int) -> None:
         _cache.pop(agency_pk, None)
 
 
-def write_project(project: Project, agency: models.Agency, *, user: Any) -> None:
-    """Replace every row of an agency with the content of a project (inside a transaction)."""
+def write_project(
+    project: Project,
+    agency: models.Agency,
+    *,
+    user: Any,
+    insert: Callable[[type[Any], list[Any]], None] | None = None,
+) -> None:
+    """Replace every row of an agency with the content of a project (inside a transaction).
+
+    ``insert(model, rows)`` writes the people's and the changes' rows (the many ones): by
+    default ``bulk_create``; the national bulk load passes a quicker one (web/bulk_load.py)."""
     project = project.whole()  # a page narrowed to an agency inside the history writes it all
     agency.changes.all().delete()
     agency.plans.all().delete()
@@ -405,7 +438,11 @@ def write_project(project: Project, agency: models.Agency, *, user: Any) -> None
     for document in project.documents:
         documents[document.key] = row = document_row(agency, document)
         row.save()
-    models.Person.objects.bulk_create(person_row(agency, p) for p in project.people.values())
+    person_rows = [person_row(agency, p) for p in project.people.values()]
+    if insert is not None:
+        insert(models.Person, person_rows)
+    else:
+        models.Person.objects.bulk_create(person_rows)
     plan_rows = {}
     implemented: dict[int, models.Plan] = {}
     for plan in project.plans.values():
@@ -437,7 +474,10 @@ def write_project(project: Project, agency: models.Agency, *, user: Any) -> None
                 None,
             )
         records.append(change_row(agency, seq, change, project.documents, plan=plan_row, user=user))
-    models.ChangeRecord.objects.bulk_create(records, batch_size=1000)
+    if insert is not None:
+        insert(models.ChangeRecord, records)
+    else:
+        models.ChangeRecord.objects.bulk_create(records, batch_size=1000)
 
 
 def change_row(

@@ -27,7 +27,9 @@ from tinhgon.domain import (
     metrics_of,
 )
 from tinhgon.domain.agencies import footprint
+from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.describe import narrate, unit_tree
+from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 from tinhgon.law import Report, age_on, check_project, retirement_of
 from tinhgon.law.retirement import add_months
@@ -321,24 +323,50 @@ def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
     return entries
 
 
-def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, Any]]:
-    """Units, department-level leaders and staff on each date (the dashboard chart)."""
-    series = []
-    for day in dates:
-        try:
-            metrics = metrics_of(project.state_on(day))
-        except TinhgonError:  # an agency inside the history that did not exist on that day
-            continue
-        series.append(
-            {
-                "on": day,
-                "departments": metrics.departments,
-                "units": metrics.units,
-                "leaders": metrics.department_leaders,
-                "staff": metrics.staff,
-            }
-        )
-    return series
+def metrics_series(
+    *,
+    project: Project,
+    dates: list[dt.date],
+    kept: dict[str, Any] | None = None,
+    walked: dict[dt.date, State] | None = None,
+) -> list[dict[str, Any]]:
+    """Units, department-level leaders and staff on each date (the dashboard chart), the
+    states from one forward walk of the history (``Timeline.states_on``).
+
+    ``kept``: a dict the caller keeps across writes of the history (``repository.lasting``);
+    the points dated before the first change that differs from the history they were computed
+    from are taken from it, the others computed again. ``walked``: receives the states
+    computed (as ``project.state_on`` gives them), for a caller that needs one of them too.
+    """
+    changes = project.timeline.changes
+    points: dict[dt.date, dict[str, Any] | None] = {}
+    earlier = kept.get("series") if kept is not None else None  # one tuple: set at once
+    if earlier is not None and earlier[0] == project.scope:
+        until = first_difference(earlier[1], changes)
+        points = {day: p for day, p in earlier[2].items() if until is None or day < until}
+    missing = [day for day in dates if day not in points]
+    for day, state in project.timeline.states_on(missing):
+        if project.scope is not None:
+            try:  # as Project.state_on narrows it
+                state = scope_state(state, project.scope)
+            except TinhgonError:  # an agency inside the history that did not exist that day
+                points[day] = None
+                continue
+        if walked is not None:
+            walked[day] = state
+        metrics = metrics_of(state)
+        points[day] = {
+            "on": day,
+            "departments": metrics.departments,
+            "units": metrics.units,
+            "leaders": metrics.department_leaders,
+            "staff": metrics.staff,
+        }
+    if kept is not None:
+        if len(points) > 10 * len(dates) + 100:  # asked on many dates: keep these only
+            points = {day: points[day] for day in dates}
+        kept["series"] = (project.scope, changes, points)
+    return [point for day in dates if (point := points[day]) is not None]
 
 
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:

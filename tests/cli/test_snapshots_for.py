@@ -49,7 +49,7 @@ def test_the_output_is_the_same_as_with_every_snapshot(
     real = timeline_module.Timeline.__init__
 
     def spy(self: Any, *args: Any, **kwargs: Any) -> None:
-        asked.append(kwargs.get("states_on"))
+        asked.append(kwargs.get("snapshots_for"))
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(timeline_module.Timeline, "__init__", spy)
