@@ -82,11 +82,12 @@ class _Index:
     """A state's indexes (children of each unit, members of each unit), worked out on first
     use and shared by the states that hold the very same mappings."""
 
-    __slots__ = ("children", "members")
+    __slots__ = ("children", "counts", "members")
 
     def __init__(self) -> None:
         self.children: dict[str | None, list[str]] | None = None
         self.members: dict[str, list[Assignment]] | None = None
+        self.counts: dict[str, dict[Category, int]] | None = None
 
 
 class State:
@@ -223,6 +224,22 @@ class State:
                 index.setdefault(assignment.unit_id, []).append(assignment)
             self._index.members = index
         return self._index.members
+
+    def category_counts(self) -> Mapping[str, Mapping[Category, int]]:
+        """People in post in each unit itself (not its sub-units), by category (worked out once
+        for the state; do not change what it gives back)."""
+        counts = self._index.counts
+        if counts is None:
+            counts = {}
+            people = self.people
+            for assignment in self.assignments.values():
+                group = counts.get(assignment.unit_id)
+                if group is None:
+                    group = counts[assignment.unit_id] = {}
+                category = people[assignment.person_id].category
+                group[category] = group.get(category, 0) + 1
+            self._index.counts = counts
+        return counts
 
     def members(self, unit_id: str) -> tuple[Assignment, ...]:
         """Everyone whose post is in this unit (not in its sub-units)."""
