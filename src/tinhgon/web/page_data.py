@@ -152,7 +152,9 @@ def org_tree(data: dict[str, Any], *, focus: str | None, page: int = 1) -> dict[
     if focus is not None and focus not in state.units:
         focus = None
     roots = [focus] if focus else [u.id for u in state.roots()]
-    above = [{"id": u.id, "name": u.name} for u in reversed(state.ancestors(focus))] if focus else []
+    above = (
+        [{"id": u.id, "name": u.name} for u in reversed(state.ancestors(focus))] if focus else []
+    )
     tree, pages = [], 1
     for root in roots:  # the unit and one page of its sub-units, theirs to be opened
         node = _node(state, root, by_unit, 0)

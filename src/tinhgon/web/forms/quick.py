@@ -10,7 +10,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-_SELECTED = mark_safe(" selected")  # noqa: S308 (a constant)
+_SELECTED = mark_safe(" selected")
 
 
 class QuickSelect(forms.Select):
@@ -26,9 +26,6 @@ class QuickSelect(forms.Select):
         options = format_html_join(
             "\n",
             '<option value="{}"{}>{}</option>',
-            (
-                (key, _SELECTED if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
+            ((key, _SELECTED if str(key) in chosen else "", label) for key, label in self.choices),
         )
         return format_html("<select{}>\n{}\n</select>", flatatt(final), options)

@@ -18,7 +18,6 @@ from tinhgon.web.views.base import (
     show_error,
 )
 
-
 FINDINGS_PAGE = 50
 SEVERITIES = ("violation", "warning", "info")
 
