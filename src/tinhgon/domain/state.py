@@ -82,12 +82,13 @@ class _Index:
     """A state's indexes (children of each unit, members of each unit), worked out on first
     use and shared by the states that hold the very same mappings."""
 
-    __slots__ = ("children", "counts", "members")
+    __slots__ = ("children", "counts", "members", "order")
 
     def __init__(self) -> None:
         self.children: dict[str | None, list[str]] | None = None
         self.members: dict[str, list[Assignment]] | None = None
         self.counts: dict[str, dict[Category, int]] | None = None
+        self.order: tuple[Unit, ...] | None = None
 
 
 class State:
@@ -202,6 +203,12 @@ class State:
             depth, current = stack.pop()
             yield depth, self.units[current]
             stack.extend((depth + 1, c) for c in reversed(index.get(current, ())))
+
+    def tree_order(self) -> tuple[Unit, ...]:
+        """Every unit in tree order (``walk`` from the roots, without the depths), kept."""
+        if self._index.order is None:
+            self._index.order = tuple(u for _, u in self.walk())
+        return self._index.order
 
     def ancestors(self, unit_id: str) -> tuple[Unit, ...]:
         """The chain of parents from the unit's parent up to its root."""
