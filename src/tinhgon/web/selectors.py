@@ -305,20 +305,44 @@ def plan_entries(*, project: Project, plan: str) -> list[dict[str, Any]]:
 
 def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
     """Every official change that concerns a person, including the merges and dissolutions
-    that took them along, in words with its basis."""
+    that took them along, in words with its basis.
+
+    Only the changes that may concern them (naming them, or merging, splitting or dissolving
+    units) are told, each from the state just before it (replayed from the nearest snapshot;
+    near ones in one replay): a person's page costs the same in a history of 50,000 changes."""
     entries: list[dict[str, Any]] = []
     if person_id not in project.people:  # someone never on the staff of the agency seen
         return entries
-    for change, text, before in narrate(project.timeline):
-        where = before.assignments.get(person_id)
-        moved_along = (
-            isinstance(change, MergeUnits | SplitUnit | DissolveUnit)
-            and where is not None
-            and where.unit_id in change.unit_ids()
-        )
-        if person_id in change.person_ids() or moved_along:
-            entries.append(_entry(project, change, text))
+    carried = (MergeUnits, SplitUnit, DissolveUnit)
+    changes = project.timeline.changes
+    wanted = [
+        i for i, c in enumerate(changes) if isinstance(c, carried) or person_id in c.person_ids()
+    ]
+    runs: list[list[int]] = []
+    for i in wanted:  # candidates close together are told in one replay
+        if runs and i - runs[-1][-1] <= _NEAR:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        keep = set(run)
+        for offset, (change, text, before) in enumerate(
+            narrate(project.timeline, run[0], run[-1] + 1)
+        ):
+            if run[0] + offset not in keep:
+                continue
+            where = before.assignments.get(person_id)
+            moved_along = (
+                isinstance(change, carried)
+                and where is not None
+                and where.unit_id in change.unit_ids()
+            )
+            if person_id in change.person_ids() or moved_along:
+                entries.append(_entry(project, change, text))
     return entries
+
+
+_NEAR = 200  # changes: replaying this many costs less than starting again from a snapshot
 
 
 def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, Any]]:
