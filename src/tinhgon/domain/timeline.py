@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from tinhgon.domain.changes import Change
@@ -98,6 +98,25 @@ class Timeline:
         """Cơ cấu tại ngày: the structure, staff, leaders and quotas in effect on a date."""
         return self.builder_at(bisect.bisect_right(self._dates, on)).snapshot(on)
 
+    def states_on(self, dates: Iterable[date]) -> Iterator[tuple[date, State]]:
+        """The state on each of several dates, in date order, from one forward walk: each
+        equals ``state_on`` of its date. The walk replays the changes between two dates into
+        the same builder, and starts again from a snapshot only where that replays fewer
+        changes (loading a snapshot costs about as much as replaying ``_MIN_STEP`` changes)."""
+        builder: StateBuilder | None = None
+        position = 0
+        for day in sorted(set(dates)):
+            index = bisect.bisect_right(self._dates, day)
+            found = bisect.bisect_right(self._checkpoints, index, key=lambda c: c[0])
+            nearest = self._checkpoints[found - 1][0] if found else 0
+            if builder is None or index - position > index - nearest + _MIN_STEP:
+                builder = self.builder_at(index)
+            else:
+                for change in self._changes[position:index]:
+                    change.apply(builder)
+            position = index
+            yield day, builder.snapshot(day)
+
     def builder_at(self, index: int) -> StateBuilder:
         """A fresh builder holding the state after the first ``index`` changes."""
         start, builder = 0, StateBuilder()
@@ -183,3 +202,14 @@ def _same(kept: tuple[Change, ...], given: tuple[Change, ...]) -> bool:
     return len(kept) == len(given) and all(
         a is b or (a == b and a.ref == b.ref) for a, b in zip(kept, given, strict=True)
     )
+
+
+def first_difference(old: Sequence[Change], new: Sequence[Change]) -> date | None:
+    """The date of the first change in which two histories (their changes in timeline order)
+    differ, None when they do not: every state dated before it is the same in both."""
+    for a, b in zip(old, new, strict=False):
+        if a is not b and a != b:
+            return min(a.on, b.on)
+    if len(old) != len(new):
+        return (old if len(old) > len(new) else new)[min(len(old), len(new))].on
+    return None

@@ -5,7 +5,8 @@
 (shared/GLOSSARY.md keeps the operations apart). Units and people are named as they are just
 before each change. The articles come in the order a drafter writes them: establishing and
 reorganising units first, then renamings and moves, then people, then quotas; by date within
-each group.
+each group. For a project narrowed to one agency inside a province's history, only the
+plan's changes that concern that agency are told (``plan_changes_told``).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from tinhgon.domain import (
     RenameUnit,
     SetQuota,
     SplitUnit,
+    Timeline,
     Transfer,
 )
+from tinhgon.domain.agencies import footprint
 from tinhgon.domain.describe import Lookup, narrate, unit_name
 from tinhgon.domain.model import Role, Sex, UnitKind
 from tinhgon.reports.citations import citation_date
@@ -255,13 +258,27 @@ def article_of(change: Change, look: Lookup) -> Article | None:
     return None
 
 
+def plan_changes_told(project: Project, plan: Plan, timeline: Timeline) -> set[int]:
+    """The ids of the changes of ``timeline`` (the history with the plan) the plan's papers
+    tell: the plan's own; for a project narrowed to one agency, those of them that concern
+    the agency (named before or after the change, as ``report_changes.events_between``)."""
+    by_day: dict[dt.date, list[Change]] = {}
+    for change in plan.changes:
+        by_day.setdefault(change.on, []).append(change)
+    told = {id(c) for c in timeline.changes if any(c is m or c == m for m in by_day.get(c.on, ()))}
+    if project.scope is not None:
+        positions, _ = footprint(timeline.changes, project.scope)
+        told &= {id(timeline.changes[i]) for i in positions}
+    return told
+
+
 def plan_articles(project: Project, plan: Plan) -> list[Article]:
     """The articles of the decision a plan needs, in a drafter's order."""
-    mine = list(plan.changes)
     timeline = plan.project(project.timeline)
+    told = plan_changes_told(project, plan, timeline)
     found: list[tuple[int, dt.date, int, Article]] = []
     for index, (change, _, look) in enumerate(narrate(timeline)):
-        if not any(change is c or change == c for c in mine):
+        if id(change) not in told:
             continue
         article = article_of(change, look)
         if article is not None:

@@ -8,6 +8,7 @@ from tinhgon.domain import State
 from tinhgon.domain.describe import narrate
 from tinhgon.domain.model import Role
 from tinhgon.law import Coverage, Severity
+from tinhgon.reports.articles import plan_changes_told
 from tinhgon.reports.assessment import shortcoming_lines
 from tinhgon.reports.citations import citation_date
 from tinhgon.reports.model import Cell, Column, Table
@@ -16,13 +17,15 @@ from tinhgon.reports.wording import headline_sentences, two_digits
 
 
 def change_sentences(papers: PlanPapers) -> list[tuple[str, str]]:
-    """(date, 'Sáp nhập … vào …') for each change of the plan, in date order."""
-    mine = list(papers.plan.changes)
-    out = []
-    for change, text, _ in narrate(papers.plan.project(papers.project.timeline)):
-        if any(change is c or change == c for c in mine):
-            out.append((citation_date(change.on), text.vi))
-    return out
+    """(date, 'Sáp nhập … vào …') for each change of the plan, in date order (for a project
+    narrowed to one agency, each that concerns it)."""
+    timeline = papers.plan.project(papers.project.timeline)
+    told = plan_changes_told(papers.project, papers.plan, timeline)
+    return [
+        (citation_date(change.on), text.vi)
+        for change, text, _ in narrate(timeline)
+        if id(change) in told
+    ]
 
 
 def present_sentence(papers: PlanPapers) -> str:

@@ -5,6 +5,10 @@ the original kept there whole (the change as it was recorded, the plan with its 
 The official timeline is rebuilt without the change (or with the corrected one) before
 anything is written: a later change that depended on it (the transfer of someone whose hire is
 withdrawn) is named and nothing is written. Draft and submitted plans must still apply.
+
+A user limited to one agency inside a province's history withdraws, corrects or deletes only
+what lies inside that agency (``services.scope``, as for the other writes): the change as it
+was recorded and as it is corrected, the draft plan as one the user may see.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from tinhgon.domain.describe import describe_change
 from tinhgon.io.codec import FieldError, basis_to_plain, change_from_plain
 from tinhgon.web import models, repository
 from tinhgon.web.services import ServiceError, _bump, audit
+from tinhgon.web.services.scope import OutsideScope, check_inside, visible_plans
 
 
 def _need_reason(reason: str) -> str:
@@ -89,6 +94,20 @@ def _rebuilt(agency: models.Agency, seq: int, replacement: dict[str, Any] | None
     return timeline
 
 
+def check_scope(
+    agency: models.Agency, user: Any, payload: dict[str, Any], timeline: Timeline | None = None
+) -> None:
+    """Refuse (``OutsideScope``) a user limited to one agency a change that reaches outside
+    it, as it stands in ``timeline`` (the official one when not given)."""
+    project = repository.project_of_whole(agency)
+    try:
+        change = change_from_plain(payload, repository.context_from(project), ())
+    except FieldError as error:
+        raise ServiceError(error.vi, error.en) from None
+    official = timeline if timeline is not None else project.timeline
+    check_inside(agency=agency, user=user, change=change, before=official, after=official)
+
+
 def _describe(agency: models.Agency, record: models.ChangeRecord) -> str:
     project = repository.project_of(agency)
     ctx = repository.context_from(project)
@@ -104,6 +123,7 @@ def change_withdraw(*, agency: models.Agency, seq: int, user: Any, reason: str) 
     with transaction.atomic():
         agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
         record = _record(agency, seq)
+        check_scope(agency, user, record.payload)
         summary = _describe(agency, record)
         _rebuilt(agency, seq, None)
         original = {
@@ -141,6 +161,7 @@ def change_correct(
     with transaction.atomic():
         agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
         record = _record(agency, seq)
+        check_scope(agency, user, record.payload)
         summary = _describe(agency, record)
         corrected = dict(record.payload)
         corrected["on"] = on.isoformat()
@@ -148,7 +169,7 @@ def change_correct(
         corrected["basis"] = basis_to_plain(DocumentKey(basis, basis_date), documents)
         if corrected == record.payload:
             raise ServiceError("không có gì khác để sửa", "nothing differs")
-        _rebuilt(agency, seq, corrected)
+        check_scope(agency, user, corrected, _rebuilt(agency, seq, corrected))
         original = dict(record.payload)
         record.payload = corrected
         record.on = on
@@ -176,6 +197,11 @@ def plan_delete(*, plan: models.Plan, user: Any, reason: str) -> None:
                 "chỉ xóa được đề án đang soạn (nháp); đề án đã trình, đã duyệt hay đã thực "
                 "hiện thì trả lại, bác bỏ hoặc giữ làm hồ sơ",
                 "only a draft plan can be deleted",
+            )
+        if user is not None and not visible_plans(agency=agency, user=user, rows=[plan]):
+            raise OutsideScope(
+                "Bạn chỉ được xóa đề án của cơ quan mình",
+                "You may only delete your own agency's plans",
             )
         original = {
             "pid": plan.pid,

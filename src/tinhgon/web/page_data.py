@@ -52,7 +52,11 @@ def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
 
     def compute(project: Project) -> dict[str, Any]:
         state = state_at(agency=agency, on=on)
-        series = metrics_series(project=project, dates=series_dates(project=project, until=on))
+        series = metrics_series(
+            project=project,
+            dates=series_dates(project=project, until=on),
+            kept=repository.lasting(agency, "series"),
+        )
         report = report_at(agency=agency, on=on)
         return {
             "metrics": metrics_of(state),

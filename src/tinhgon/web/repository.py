@@ -51,6 +51,7 @@ from tinhgon.web import models
 
 T = TypeVar("T")
 _MEMO_SIZE = 128
+_LASTING_SIZE = 16  # what is kept across writes may hold states: fewer of them
 
 
 class _Marks(NamedTuple):
@@ -66,7 +67,7 @@ class _Marks(NamedTuple):
 class _Entry:
     """One agency's project as of one write, and what has been worked out from it."""
 
-    __slots__ = ("by_plan", "marks", "memo", "project", "stamp")
+    __slots__ = ("by_plan", "lasting", "marks", "memo", "project", "stamp")
 
     def __init__(
         self,
@@ -81,12 +82,15 @@ class _Entry:
         self.marks = marks
         self.by_plan = by_plan
         self.memo: OrderedDict[Any, Any] = OrderedDict()
+        # Handed on from one write to the next (``lasting``).
+        self.lasting: OrderedDict[Any, Any] = OrderedDict()
 
     def weight(self) -> int:
         """Bytes this entry holds, estimated: measured on a 50,000-person project, about
         1.5 KiB a person or change; a state or a check worked out from it, 0.5 KiB a person."""
         people = len(self.project.people)
-        return 1536 * (people + len(self.project.timeline)) + 512 * people * len(self.memo)
+        worked_out = len(self.memo) + len(self.lasting)
+        return 1536 * (people + len(self.project.timeline)) + 512 * people * worked_out
 
 
 _cache: OrderedDict[int, _Entry] = OrderedDict()
@@ -307,6 +311,8 @@ def _entry(agency: models.Agency) -> _Entry:
     if entry is None:
         # The audit mark first: a write logged meanwhile is looked at again next time.
         entry = _read_all(agency, stamp=stamp, audit_mark=_audit_mark(agency.pk))
+    if hit is not None:
+        entry.lasting = hit.lasting
     with _lock:
         _cache[agency.pk] = entry
         _cache.move_to_end(agency.pk)
@@ -355,6 +361,24 @@ def memo(agency: models.Agency, key: Any, compute: Callable[[Project], T]) -> T:
         return _memo(_entry(agency), key, compute)
     project = project_of(agency)
     return _memo(_entry(agency), (key, "in", scope), lambda _: compute(project))
+
+
+def lasting(agency: models.Agency, key: Any) -> dict[str, Any]:
+    """A dict kept with the agency's cached project across its writes (``memo`` starts empty
+    after each write): for what judges by itself which of its parts still apply to the project
+    after a write (``selectors.metrics_series``' points, the province page's rows). Bounded
+    and forgotten with the project."""
+    entry = _entry(agency)
+    scope = getattr(agency, "scope", None)
+    key = (key, "in", scope) if scope else key
+    with _lock:
+        kept = entry.lasting.get(key)
+        if kept is None:
+            kept = entry.lasting[key] = {}
+            while len(entry.lasting) > _LASTING_SIZE:
+                entry.lasting.popitem(last=False)
+        entry.lasting.move_to_end(key)
+        return kept  # type: ignore[no-any-return]
 
 
 def _memo(entry: _Entry, key: Any, compute: Callable[[Project], T]) -> T:

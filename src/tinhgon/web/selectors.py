@@ -27,9 +27,11 @@ from tinhgon.domain import (
     metrics_of,
 )
 from tinhgon.domain.agencies import footprint
-from tinhgon.domain.describe import narrate, unit_tree
+from tinhgon.domain.agencies import scope as scope_state
+from tinhgon.domain.describe import narrate
+from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
-from tinhgon.law import Report, age_on, check_project, retirement_of
+from tinhgon.law import Report, check_project, retirement_of
 from tinhgon.law.retirement import add_months
 
 
@@ -42,31 +44,6 @@ def check_at(*, project: Project, state: State, plan: str | None = None) -> Repo
     the units the plan creates or merges are judged as the plan's own (``check_project``)."""
     assert state.on is not None
     return check_project(project, on=state.on, plan=plan, state=state)
-
-
-def tree_with_findings(*, state: State, report: Report) -> list[dict[str, Any]]:
-    """The unit tree, each unit carrying the findings about it (for the org chart)."""
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for finding in report.findings:
-        if finding.unit_id:
-            by_unit.setdefault(finding.unit_id, []).append(
-                {
-                    "severity": finding.severity.value,
-                    "rule": finding.rule,
-                    "rule_name": finding.rule_name,
-                    "text": finding.text_vi(),
-                }
-            )
-
-    def attach(nodes: list[dict[str, Any]]) -> None:
-        for node in nodes:
-            node["findings"] = by_unit.get(node["id"], [])
-            node["worst"] = _worst(node["findings"])
-            attach(node["children"])
-
-    tree = unit_tree(state)
-    attach(tree)
-    return tree
 
 
 def _worst(findings: list[dict[str, Any]]) -> str:
@@ -98,38 +75,6 @@ def _retirement(sex: Any, born: Any) -> Any:
     """The retirement of a sex and birth month under the shipped parameters (they do not
     change while the application runs)."""
     return retirement_of(sex=sex, born=born)
-
-
-def staff_rows(*, state: State) -> list[StaffRow]:
-    """Everyone on the staff on the state's date, sorted the Vietnamese way."""
-    assert state.on is not None
-    rows = []
-    for assignment in state.assignments.values():
-        person = state.people[assignment.person_id]
-        unit = state.units[assignment.unit_id]
-        retirement = _retirement(person.sex, person.birth)
-        title = (
-            unit.kind.post(assignment.role, unit.name) if assignment.role is not Role.STAFF else ""
-        )
-        rows.append(
-            StaffRow(
-                person_id=person.id,
-                name=person.full_name,
-                unit_id=unit.id,
-                unit_name=unit.name,
-                role=assignment.role,
-                title=title,
-                category=person.category,
-                rank=person.rank.name if person.rank else "",
-                birth=str(person.birth),
-                age_years=age_on(person.birth, state.on).years,
-                sex=person.sex.vi,
-                retires_on=retirement.retires_on,
-                national_id=person.national_id or "",
-            )
-        )
-    rows.sort(key=lambda r: name_sort_key(r.name))
-    return rows
 
 
 AGE_BANDS = {
@@ -345,24 +290,43 @@ def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
 _NEAR = 200  # changes: replaying this many costs less than starting again from a snapshot
 
 
-def metrics_series(*, project: Project, dates: list[dt.date]) -> list[dict[str, Any]]:
-    """Units, department-level leaders and staff on each date (the dashboard chart)."""
-    series = []
-    for day in dates:
-        try:
-            metrics = metrics_of(project.state_on(day))
-        except TinhgonError:  # an agency inside the history that did not exist on that day
-            continue
-        series.append(
-            {
-                "on": day,
-                "departments": metrics.departments,
-                "units": metrics.units,
-                "leaders": metrics.department_leaders,
-                "staff": metrics.staff,
-            }
-        )
-    return series
+def metrics_series(
+    *, project: Project, dates: list[dt.date], kept: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Units, department-level leaders and staff on each date (the dashboard chart), the
+    states from one forward walk of the history (``Timeline.states_on``).
+
+    ``kept``: a dict the caller keeps across writes of the history (``repository.lasting``);
+    the points dated before the first change that differs from the history they were computed
+    from are taken from it, the others computed again.
+    """
+    changes = project.timeline.changes
+    points: dict[dt.date, dict[str, Any] | None] = {}
+    earlier = kept.get("series") if kept is not None else None  # one tuple: set at once
+    if earlier is not None and earlier[0] == project.scope:
+        until = first_difference(earlier[1], changes)
+        points = {day: p for day, p in earlier[2].items() if until is None or day < until}
+    missing = [day for day in dates if day not in points]
+    for day, state in project.timeline.states_on(missing):
+        if project.scope is not None:
+            try:  # as Project.state_on narrows it
+                state = scope_state(state, project.scope)
+            except TinhgonError:  # an agency inside the history that did not exist that day
+                points[day] = None
+                continue
+        metrics = metrics_of(state)
+        points[day] = {
+            "on": day,
+            "departments": metrics.departments,
+            "units": metrics.units,
+            "leaders": metrics.department_leaders,
+            "staff": metrics.staff,
+        }
+    if kept is not None:
+        if len(points) > 10 * len(dates) + 100:  # asked on many dates: keep these only
+            points = {day: points[day] for day in dates}
+        kept["series"] = (project.scope, changes, points)
+    return [point for day in dates if (point := points[day]) is not None]
 
 
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
@@ -421,47 +385,3 @@ def people_sorted(state: State) -> list[Any]:
 def ranks_of(state: State) -> list[str]:
     names = {p.rank.name for p in state.people.values() if p.rank}
     return sorted(names, key=sort_key)
-
-
-# -- what the busiest pages show, worked out once per write of the agency ------------------------
-
-
-def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
-    from tinhgon.web import charts, repository
-
-    def compute(project: Project) -> dict[str, Any]:
-        state = project.state_on(on)
-        series = metrics_series(project=project, dates=series_dates(project=project, until=on))
-        report = check_at(project=project, state=state)
-        return {
-            "metrics": metrics_of(state),
-            "report": report,
-            "counts": report.summary(),
-            "chart": charts.series_chart(series),
-            "recent": recent_entries(project=project, on=on),
-        }
-
-    return repository.memo(agency, ("dashboard", on), compute)
-
-
-def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]:
-    from tinhgon.web import repository
-
-    def compute(project: Project) -> dict[str, Any]:
-        state = project.state_on(on, plan=plan)
-        report = check_at(project=project, state=state, plan=plan)
-        return {
-            "tree": tree_with_findings(state=state, report=report),
-            "metrics": metrics_of(state),
-            "counts": report.summary(),
-        }
-
-    return repository.memo(agency, ("orgchart", on, plan), compute)
-
-
-def staff_at(*, agency: Any, on: dt.date) -> list[StaffRow]:
-    from tinhgon.web import repository
-
-    return repository.memo(
-        agency, ("staff", on), lambda project: staff_rows(state=project.state_on(on))
-    )

@@ -15,7 +15,8 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tinhgon.domain import Change, State, Timeline, TinhgonError
+from tinhgon.domain import Change, Plan, State, Timeline, TinhgonError
+from tinhgon.domain.timeline import first_difference
 from tinhgon.web import models, repository, scoping
 from tinhgon.web.services.base import ServiceError
 
@@ -79,10 +80,6 @@ def touches(change: Change, before: State, after: State, scope: str) -> bool:
     return any(x is True for x in (*units, *created, *people))
 
 
-def _states(timeline: Timeline, on: dt.date) -> tuple[State, State]:
-    return timeline.state_on(on - dt.timedelta(days=1)), timeline.state_on(on)
-
-
 def check_inside(
     *, agency: models.Agency, user: Any, change: Change, before: Timeline, after: Timeline
 ) -> None:
@@ -121,6 +118,16 @@ def visible_plans(
     peers = set(
         models.Membership.objects.filter(agency=agency, unit=scope).values_list("user", flat=True)
     )
+    # Whether a plan concerns the agency is kept across writes while the plan's changes and
+    # the history up to its last change are the same (a write dated later changes nothing).
+    kept = repository.lasting(agency, ("plans concerning", scope))
+    base = whole.timeline.changes
+    earlier = kept.get("plans")  # one tuple: set at once
+    since = first_difference(earlier[0], base) if earlier is not None else dt.date.min
+    found: dict[str, tuple[Any, ...]] = {}
+    for pid, (status, changes, last, concerns) in (earlier[1] if earlier else {}).items():
+        if since is None or (last is not None and since > last):
+            found[pid] = (status, changes, last, concerns)
     shown = []
     for row in rows:
         if row.created_by_id is not None and row.created_by_id in peers:
@@ -129,13 +136,31 @@ def visible_plans(
         plan = whole.plans.get(row.pid)
         if plan is None:
             continue
-        try:
-            timeline = plan.project(whole.timeline)
-        except TinhgonError:
-            continue
-        if any(touches(c, *_states(timeline, c.on), scope) for c in plan.changes):
+        old = found.get(row.pid)
+        if old is not None and old[0] is plan.status and old[1] == plan.changes:
+            concerns = old[3]
+        else:
+            concerns = _concerns(plan, whole.timeline, scope)
+            last = max((c.on for c in plan.changes), default=None)
+            found[row.pid] = (plan.status, plan.changes, last, concerns)
+        if concerns:
             shown.append(row)
+    kept["plans"] = (base, found)
     return shown
+
+
+def _concerns(plan: Plan, official: Timeline, scope: str) -> bool:
+    """Whether one of a plan's changes names a unit or a person of the agency (the states
+    on the days around its changes from one walk of the history with the plan)."""
+    try:
+        timeline = plan.project(official)
+    except TinhgonError:
+        return False
+    days = {c.on for c in plan.changes}
+    states = dict(timeline.states_on(days | {d - dt.timedelta(days=1) for d in days}))
+    return any(
+        touches(c, states[c.on - dt.timedelta(days=1)], states[c.on], scope) for c in plan.changes
+    )
 
 
 def visible_plan_ids(*, agency: models.Agency, user: Any) -> set[str]:

@@ -12,10 +12,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from tinhgon.domain import TinhgonError
-from tinhgon.web import corrections, models, repository
+from tinhgon.domain import Change, Project, TinhgonError
+from tinhgon.domain.agencies import footprint
+from tinhgon.io.codec import FieldError, change_from_plain
+from tinhgon.web import corrections, models, repository, scoping
 from tinhgon.web.forms import VnDateField, document_choices
 from tinhgon.web.permissions import Action
+from tinhgon.web.services.scope import OutsideScope, visible_plan
 from tinhgon.web.views.base import agency_page, page, show_error
 
 REASON = django_forms.CharField(
@@ -39,10 +42,18 @@ class CorrectForm(django_forms.Form):
         self.fields["basis"].choices = choices
 
 
-def _record(agency: models.Agency, seq: int) -> models.ChangeRecord:
+def _record(request: HttpRequest, agency: models.Agency, seq: int) -> models.ChangeRecord:
+    """The recorded change, or 404 (also for a change outside the agency a user is limited
+    to: the service would refuse it)."""
     record = agency.changes.filter(seq=seq).first()
     if record is None:
         raise Http404("Không có thay đổi này")
+    try:
+        corrections.check_scope(agency, request.user, record.payload)
+    except OutsideScope:
+        raise Http404("Không có thay đổi này") from None
+    except TinhgonError:
+        pass  # told when the correction is refused
     return record
 
 
@@ -78,7 +89,7 @@ def _confirm(
 
 @agency_page(Action.EDIT)
 def change_withdraw(request: HttpRequest, agency: models.Agency, seq: int) -> HttpResponse:
-    record = _record(agency, seq)
+    record = _record(request, agency, seq)
     return _confirm(
         request,
         agency,
@@ -98,7 +109,7 @@ def change_withdraw(request: HttpRequest, agency: models.Agency, seq: int) -> Ht
 
 @agency_page(Action.EDIT)
 def change_correct(request: HttpRequest, agency: models.Agency, seq: int) -> HttpResponse:
-    record = _record(agency, seq)
+    record = _record(request, agency, seq)
     project = repository.project_of(agency)
     choices = document_choices(project, blank=False)
     basis = record.payload.get("basis")
@@ -139,9 +150,7 @@ def change_correct(request: HttpRequest, agency: models.Agency, seq: int) -> Htt
 
 @agency_page(Action.EDIT)
 def plan_delete(request: HttpRequest, agency: models.Agency, pid: str) -> HttpResponse:
-    plan = agency.plans.filter(pid=pid).first()
-    if plan is None:
-        raise Http404("Không có đề án này")
+    plan = visible_plan(agency=agency, user=request.user, pid=pid)
     return _confirm(
         request,
         agency,
@@ -159,11 +168,42 @@ def plan_delete(request: HttpRequest, agency: models.Agency, pid: str) -> HttpRe
 LISTED = 200
 
 
+def _concerning(
+    agency: models.Agency, scope: str, records: list[models.ChangeRecord]
+) -> list[models.ChangeRecord]:
+    """The records whose change concerns an agency (``domain.agencies.footprint``: named
+    before or after it), computed once per write."""
+
+    def changes_of(_: Project) -> dict[tuple[Any, ...], list[Change]]:
+        whole = repository.project_of_whole(agency)
+        positions, _people = footprint(whole.timeline.changes, scope)
+        found: dict[tuple[Any, ...], list[Change]] = {}
+        for position in positions:
+            change = whole.timeline.changes[position]
+            found.setdefault((change.on, change.kind), []).append(change)
+        return found
+
+    found = repository.memo(agency, ("concerning", scope), changes_of)
+    ctx = repository.context_from(repository.project_of_whole(agency))
+    kept = []
+    for record in records:
+        try:
+            change = change_from_plain(record.payload, ctx, ())
+        except (TinhgonError, FieldError):
+            continue
+        if change in found.get((change.on, change.kind), ()):
+            kept.append(record)
+    return kept
+
+
 @agency_page(Action.EDIT)
 def corrections_list(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """The official changes, newest recorded first, each with its withdraw and correct links."""
     records = list(agency.changes.order_by("-seq")[: LISTED + 1])
     first = agency.changes.order_by("seq").values_list("seq", flat=True).first()
+    scope = scoping.fixed_scope(request.user, agency)
+    if scope is not None:  # a user limited to one agency: the changes that concern it
+        records = _concerning(agency, scope, records)
     rows = [
         {
             "seq": r.seq,

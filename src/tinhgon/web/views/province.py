@@ -10,7 +10,8 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tinhgon import law
-from tinhgon.domain import Project, State, metrics_of
+from tinhgon.domain import Agency as DomainAgency
+from tinhgon.domain import Project, State, Unit, metrics_of
 from tinhgon.domain.agencies import split_by_agency
 from tinhgon.domain.describe import unit_tree
 from tinhgon.domain.vietnamese import fold, sort_key
@@ -62,34 +63,59 @@ def _retiring(state: State, on: dt.date) -> int:
     return count
 
 
-def province_rows(project: Project, on: dt.date) -> list[AgencyRow]:
-    """Every agency inside the history on a date, in tree order (one pass for the split)."""
+def province_rows(
+    project: Project, on: dt.date, kept: dict[str, Any] | None = None
+) -> list[AgencyRow]:
+    """Every agency inside the history on a date, in tree order (one pass for the split).
+
+    ``kept``: a dict the caller keeps across writes (``repository.lasting``, one per date):
+    an agency whose own part of the state (units, people, posts, quotas), agency record and
+    date are equal to those its row was computed from keeps its row; only the agencies a write
+    touched are computed again.
+    """
     state = project.state_on(on)
     parameters = law.load_parameters()
+    earlier: dict[str, tuple[Any, ...]] = {}
+    last = kept.get("rows") if kept is not None else None  # one tuple: set at once
+    if last is not None and last[0] is parameters:
+        earlier = last[1]
+    computed: dict[str, tuple[Any, ...]] = {}
     rows = []
     for agency_id, part in split_by_agency(state).items():
         unit = state.units[agency_id]
-        metrics = metrics_of(part)
-        quota = sum(t["quota"] for t in metrics.quota_totals().values())
-        summary = law.check(
-            part, on=on, agency=project.agency_record(unit), parameters=parameters
-        ).summary()
-        rows.append(
-            AgencyRow(
-                id=agency_id,
-                name=unit.name,
-                agency_type=unit.agency_type or "other",
-                staff=metrics.staff,
-                quota=quota,
-                departments=metrics.departments,
-                leaders=metrics.department_leaders,
-                violations=summary["violation"],
-                warnings=summary["warning"],
-                infos=summary["info"],
-                retiring=_retiring(part, on),
-            )
-        )
+        record = project.agency_record(unit)
+        old = earlier.get(agency_id)
+        if old is not None and old[0] == record and old[1].on == part.on and old[1] == part:
+            row: AgencyRow = old[2]
+        else:
+            row = _agency_row(part, unit=unit, record=record, on=on, parameters=parameters)
+        computed[agency_id] = (record, part, row)
+        rows.append(row)
+    if kept is not None:
+        kept["rows"] = (parameters, computed)
     return rows
+
+
+def _agency_row(
+    part: State, *, unit: Unit, record: DomainAgency, on: dt.date, parameters: Any
+) -> AgencyRow:
+    """One agency's row from its own part of the state."""
+    metrics = metrics_of(part)
+    quota = sum(t["quota"] for t in metrics.quota_totals().values())
+    summary = law.check(part, on=on, agency=record, parameters=parameters).summary()
+    return AgencyRow(
+        id=unit.id,
+        name=unit.name,
+        agency_type=unit.agency_type or "other",
+        staff=metrics.staff,
+        quota=quota,
+        departments=metrics.departments,
+        leaders=metrics.department_leaders,
+        violations=summary["violation"],
+        warnings=summary["warning"],
+        infos=summary["info"],
+        retiring=_retiring(part, on),
+    )
 
 
 SORTS = {
@@ -115,10 +141,15 @@ def province(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     on = date_param(request)
 
     def compute(project: Project) -> dict[str, Any]:
+        # What the last computation before a write found is kept for what the write left
+        # as it was (rows of the agencies it did not touch, points of the chart before it).
         series = selectors.metrics_series(
-            project=project, dates=selectors.series_dates(project=project, until=on)
+            project=project,
+            dates=selectors.series_dates(project=project, until=on),
+            kept=repository.lasting(agency, "province-series"),
         )
-        return {"rows": province_rows(project, on), "chart": charts.series_chart(series)}
+        rows = province_rows(project, on, repository.lasting(agency, ("province-rows", on)))
+        return {"rows": rows, "chart": charts.series_chart(series)}
 
     data = repository.memo(agency, ("province", on), compute)
     rows: list[AgencyRow] = data["rows"]
