@@ -165,38 +165,32 @@ def metrics_of(state: State) -> Metrics:
 
     by_category: dict[Category, int] = dict.fromkeys(Category, 0)
     leaders: dict[str, dict[str, int]] = {c.value: {"heads": 0, "deputies": 0} for c in UnitClass}
-    people, units, staff_role, head_role = state.people, state.units, Role.STAFF, Role.HEAD
+    units, staff_role, head_role = state.units, Role.STAFF, Role.HEAD
+    own = state.category_counts()  # each unit's own people by category, kept with the state
+    for group in own.values():
+        for category, count in group.items():
+            by_category[category] += count
     headed: set[str] = set()
-    # Each unit's own people by category, for the quotas and spans (kept with the state).
-    counts: dict[str, dict[Category, int]] | None = None
-    if state._index.counts is None:
-        counts = {}
-    for assignment in state.assignments.values():
-        category = people[assignment.person_id].category
-        by_category[category] += 1
-        if counts is not None:
-            group = counts.get(assignment.unit_id)
-            if group is None:
-                group = counts[assignment.unit_id] = {}
-            group[category] = group.get(category, 0) + 1
-        role = assignment.role
-        if role is not staff_role:
+    level_of: dict[str, str] = {}
+    for assignment in [a for a in state.assignments.values() if a.role is not staff_role]:
+        unit_id, role = assignment.unit_id, assignment.role
+        level = level_of.get(unit_id)
+        if level is None:
+            level = level_of[unit_id] = units[unit_id].kind.unit_class.value
+        if role is head_role:
+            headed.add(unit_id)
+            leaders[level]["heads"] += 1
+        else:
+            leaders[level]["deputies"] += 1
+        if unit_id in own_departments:
             if role is head_role:
-                headed.add(assignment.unit_id)
-            level = units[assignment.unit_id].kind.unit_class.value
-            leaders[level]["heads" if role is head_role else "deputies"] += 1
-            if assignment.unit_id in own_departments:
-                if role is head_role:
-                    heads += 1
-                else:
-                    deputies += 1
+                heads += 1
+            else:
+                deputies += 1
     staff_by_category = {category.value: count for category, count in by_category.items()}
-    if counts is not None:
-        state._index.counts = counts
 
     # Span of control: for each unit with a head, the others in it plus the heads of the
     # sub-units directly under it.
-    own = state.category_counts()
     children = state._child_index()
     spans: list[int] = []
     depth_max = -1
