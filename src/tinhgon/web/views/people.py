@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 
 from tinhgon.io.xlsx_export import export_staff
 from tinhgon.web import forms, models, page_data, privacy, repository, selectors
@@ -65,6 +66,9 @@ def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         pager=current,
         query=query.urlencode(),
         first_number=current.start_index(),
+        # one reversal for every row's link (200 of them a page)
+        person_url=reverse("person", args=[agency.code, "-"])[:-2],
+        on_text=f"{on:%d/%m/%Y}",
     )
 
 
