@@ -212,7 +212,13 @@ def _people_order(agency: Any) -> dict[str, Any]:
     def compute(project: Project) -> dict[str, Any]:
         people = project.people
         order = sorted(people, key=lambda pid: name_sort_key(people[pid].full_name))
-        return {"order": order, "folded": {pid: fold(people[pid].full_name) for pid in order}}
+        folded = {pid: fold(people[pid].full_name) for pid in order}
+        # what the search looks in: the folded name, and the national ID for those who may see
+        # it (a NUL between them: a query never holds one, Django's forms refuse it)
+        searched = {
+            pid: f"{name}\x00{people[pid].national_id or ''}" for pid, name in folded.items()
+        }
+        return {"order": order, "folded": folded, "searched": searched}
 
     return repository.memo(agency, ("people-order",), compute)
 
@@ -248,7 +254,7 @@ def staff_ids(*, agency: Any, on: dt.date) -> list[str]:
 
     def compute(project: Project) -> list[str]:
         assignments = state_at(agency=agency, on=on).assignments
-        return [pid for pid in _people_order(agency)["order"] if pid in assignments]
+        return list(filter(assignments.__contains__, _people_order(agency)["order"]))
 
     return repository.memo(agency, ("staff-ids", on), compute)
 
@@ -271,17 +277,16 @@ def staff_select(
     ``selectors.staff_filter`` on every row (a hidden personal ID is never searched)."""
     assert state.on is not None
     needle = fold(q)
-    folded = _people_order(agency)["folded"]
+    known = _people_order(agency)
+    if needle:  # one look a person: the folded name, with the national ID when it may be seen
+        texts = known["searched"] if personal else known["folded"]
+        ids = [pid for pid in ids if needle in texts[pid]]
     units: set[str] | None = None
     if unit and unit in state.units:
         units = {u.id for _, u in state.walk(unit)}
     people, assignments = state.people, state.assignments
-    kept = []
-    for pid in ids:
-        if needle and needle not in folded[pid]:
-            nid = people[pid].national_id if personal else None
-            if not nid or needle not in nid:
-                continue
+    kept = [] if units is not None or category else list(ids)
+    for pid in ids if units is not None or category else ():
         if units is not None and assignments[pid].unit_id not in units:
             continue
         if category and people[pid].category.value != category:
