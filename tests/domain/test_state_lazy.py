@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tests.builders import BASIS
 from tests.domain.test_properties import histories
 from tinhgon.domain import BUILTIN_KINDS, CreateUnit, NewUnit, State, StateBuilder, Timeline
+from tinhgon.domain.model import Category, QuotaKey
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,6 +29,15 @@ def _replayed(changes, on: dt.date) -> State:
 
 def _same(fast: State, slow: State) -> None:
     assert fast == slow
+    for key, value in slow.quotas.items():
+        assert fast.quota(key.unit_id, key.category, key.year) == value
+        assert fast.quota(key.unit_id, key.category, key.year + 1) == slow.quotas.get(
+            QuotaKey(key.unit_id, key.category, key.year + 1)
+        )
+        for category in Category:
+            assert fast.quota(key.unit_id, category, key.year) == slow.quotas.get(
+                QuotaKey(key.unit_id, category, key.year)
+            )
     assert fast.on == slow.on
     assert [u.id for _, u in fast.walk()] == [u.id for _, u in slow.walk()]
     for unit_id in slow.units:

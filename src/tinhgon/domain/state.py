@@ -84,13 +84,14 @@ class _Index:
     """A state's indexes (children of each unit, members of each unit), worked out on first
     use and shared by the states that hold the very same mappings."""
 
-    __slots__ = ("children", "counts", "members", "order")
+    __slots__ = ("children", "counts", "members", "order", "quotas")
 
     def __init__(self) -> None:
         self.children: dict[str | None, list[str]] | None = None
         self.members: dict[str, list[Assignment]] | None = None
         self.counts: dict[str, dict[Category, int]] | None = None
         self.order: tuple[Unit, ...] | None = None
+        self.quotas: dict[tuple[str, int], list[tuple[Category, int]]] | None = None
 
 
 class State:
@@ -287,7 +288,18 @@ class State:
         return counts
 
     def quota(self, unit_id: str, category: Category, year: int) -> int | None:
-        return self.quotas.get(QuotaKey(unit_id, category, year))
+        """``quotas[QuotaKey(unit_id, category, year)]`` if there is one (through an index by
+        unit and year, kept: hashing a ``QuotaKey`` hashes an enum, a Python call)."""
+        index = self._index.quotas
+        if index is None:
+            index = {}
+            for key, value in self.quotas.items():
+                index.setdefault((key.unit_id, key.year), []).append((key.category, value))
+            self._index.quotas = index
+        for which, value in index.get((unit_id, year), ()):
+            if which is category:
+                return value
+        return None
 
 
 class StateBuilder:
