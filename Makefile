@@ -9,7 +9,7 @@ EXAMPLE := examples/kontum-ez-board.yaml
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,data]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,data,bench]'
 	@touch $(STAMP)
 
 venv: $(STAMP)

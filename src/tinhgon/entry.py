@@ -5,6 +5,7 @@ above both, puts them together.
 """
 
 from tinhgon.cli import main as cli
+from tinhgon.cli import progress
 from tinhgon.cli.main import app
 from tinhgon.web import admin_commands
 from tinhgon.web.commands import grant, manage, serve
@@ -12,6 +13,7 @@ from tinhgon.web.reader import project_from_database
 
 # The read commands take @CODE for an agency of the application's database.
 cli.database_reader = project_from_database
+admin_commands.progress_bar = progress.progress_bar  # bars for `tinhgon load DIR`
 
 app.command("serve")(serve)
 app.command("token")(admin_commands.token)

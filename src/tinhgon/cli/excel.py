@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tinhgon.cli import progress
 from tinhgon.cli.lazy import lazy_module
 from tinhgon.cli.main import (
     OnOpt,
     app,
-    err,
     fail,
     option_date,
     out,
@@ -33,6 +33,7 @@ else:
 # The spreadsheet libraries load only when a command here runs (`tinhgon --help` stays quick).
 
 PRINTED_PROBLEMS = 200
+IMPORTING = "Nhập tệp (bước: đọc, kiểm tra, ghi) / importing (steps: read, check, write)"
 
 template_app = typer.Typer(
     help="Mẫu Excel trống để điền / A blank Excel template to fill in.",
@@ -255,12 +256,12 @@ def import_(
         accept_matches=accept_matches,
         accept_warnings=accept_warnings,
     )
-    with err.status(f"Đang đọc {file.name}… (reading)"):
+    with progress.steps(IMPORTING, 3) as step:  # read, checked, written
         try:
             book = read_spreadsheet(file)
         except FileRefused as refused:
             _fail_problems(refused, None)
-    with err.status("Đang kiểm tra… (checking)"):
+        step.advance()
         try:
             result = import_workbook(book, project, options)
         except SpreadsheetError as error:
@@ -272,12 +273,13 @@ def import_(
             _fail_problems(error, copy)
         except ConfirmationNeeded as asked:
             _ask(asked)
+        step.advance()
+        if not dry_run:
+            _write_atomically(into, dump_project(result.project))
+            step.advance()
     _print_summary(file, into, result, dry_run)
     if dry_run:
         out.print("Không ghi tệp (--dry-run). (Nothing written.)")
-        return
-    with err.status(f"Đang ghi {into.name}… (writing)"):
-        _write_atomically(into, dump_project(result.project))
 
 
 def _fail_problems(error: SpreadsheetError, copy: Path | None) -> None:

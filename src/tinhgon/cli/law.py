@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from tinhgon.cli import progress
 from tinhgon.cli.lazy import lazy_module
 from tinhgon.cli.main import (
     OnOpt,
@@ -40,6 +41,7 @@ else:
     law = lazy_module("tinhgon.law")
 
 EXIT_VIOLATIONS = 1
+CHECKING = "Kiểm tra (bước: trạng thái, quy định) / checking (steps: state, rules)"
 
 
 def _parameters() -> law.ParameterSet:
@@ -98,8 +100,13 @@ def check(
     """
     project = read_agency(file, agency)
     day = option_date(on, "--on")
-    state = state_or_fail(project, day, plan)
-    report = law.check_project(project, on=day, plan=plan, state=state, parameters=_parameters())
+    with progress.steps(CHECKING, 2) as step:  # the state built, then checked
+        state = state_or_fail(project, day, plan)
+        step.advance()
+        report = law.check_project(
+            project, on=day, plan=plan, state=state, parameters=_parameters()
+        )
+        step.advance()
     if output is OutputFormat.JSON:
         print_json(
             {

@@ -70,3 +70,24 @@ def progress_bar(
             bars.update(tasks[what][0], completed=done, total=total or None)
 
         yield update
+
+
+class Steps:
+    """The steps of a piece of work whose parts have no count of their own (``advance()``
+    after each); a bar only where ``progress_bar`` draws one."""
+
+    def __init__(self, what: str, total: int, bar: Progress | None) -> None:
+        self.what, self.total, self.bar, self.done = what, total, bar, 0
+        if bar is not None:
+            bar(what, 0, total)
+
+    def advance(self) -> None:
+        self.done = min(self.done + 1, self.total)
+        if self.bar is not None:
+            self.bar(self.what, self.done, self.total)
+
+
+@contextmanager
+def steps(what: str, total: int, enabled: bool | None = None) -> Iterator[Steps]:
+    with progress_bar(enabled) as bar:
+        yield Steps(what, total, bar)

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from tinhgon.domain import Category, State, Text, Unit, UnitClass
-from tinhgon.domain.metrics import _quota_lines
+from tinhgon.domain.metrics import QuotaLine, _quota_lines
 from tinhgon.law.engine import Env, Rule, issued_by
 from tinhgon.law.findings import Citation, Confidence, Finding, Severity
 
@@ -103,25 +103,29 @@ class QT1OverQuota(Rule):
         for line in _quota_lines(state, on.year):
             if line.actual <= line.quota:
                 continue
-            category = line.category
-            yield self.finding(
-                Severity.VIOLATION,
-                on,
-                Text(
-                    f"{line.unit_name}: {line.actual} {category.vi}, vượt {line.excess} so với "
-                    f"biên chế được giao năm {line.year} ({line.quota})",
-                    f"{line.unit_name}: {line.actual} {category.en}s, {line.excess} above the "
-                    f"{line.year} quota of {line.quota}",
-                ),
-                unit=state.units[line.unit_id],
-                actual=line.actual,
-                limit=line.quota,
-                extra=[
-                    quota_citation(line.year),
-                    *legal_basis(category is Category.PUBLIC_EMPLOYEE, on),
-                ],
-                detail={"category": category.value, "year": line.year},
-            )
+            yield self.over(line, state.units[line.unit_id], on)
+
+    def over(self, line: QuotaLine, unit: Unit, on: dt.date) -> Finding:
+        """The finding of a quota line whose staff exceed it (also the columnar check's)."""
+        category = line.category
+        return self.finding(
+            Severity.VIOLATION,
+            on,
+            Text(
+                f"{line.unit_name}: {line.actual} {category.vi}, vượt {line.excess} so với "
+                f"biên chế được giao năm {line.year} ({line.quota})",
+                f"{line.unit_name}: {line.actual} {category.en}s, {line.excess} above the "
+                f"{line.year} quota of {line.quota}",
+            ),
+            unit=unit,
+            actual=line.actual,
+            limit=line.quota,
+            extra=[
+                quota_citation(line.year),
+                *legal_basis(category is Category.PUBLIC_EMPLOYEE, on),
+            ],
+            detail={"category": category.value, "year": line.year},
+        )
 
 
 class QT2NoQuota(Rule):

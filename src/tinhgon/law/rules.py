@@ -69,14 +69,14 @@ def check(
     parts = split_by_agency(state)
     roots = state.roots()
     if not parts or (len(parts) == 1 and len(roots) == 1 and roots[0].id in parts):
-        return run(RULES, state, on, agency, parameters, planned)  # one agency
+        return _run(state, on, agency, parameters, planned)  # one agency
     params = parameters if parameters is not None else load_parameters()
     planned = frozenset(planned)
     inside = {uid for part in parts.values() for uid in part.units}
     rest = [u for u in state.units if u not in inside]
     reports = []
     if rest:
-        reports.append(run(RULES, _part(state, rest), on, agency, params, planned))
+        reports.append(_run(_part(state, rest), on, agency, params, planned))
     by_type: dict[str, list[str]] = {}
     for agency_id in parts:
         by_type.setdefault(state.units[agency_id].agency_type or "other", []).append(agency_id)
@@ -86,7 +86,7 @@ def check(
             own = replace(agency, id=unit.id, name=unit.name, agency_type=agency_type)
         else:
             own = replace(agency, agency_type=agency_type)
-        reports.append(run(RULES, _forest([parts[i] for i in ids]), on, own, params, planned))
+        reports.append(_run(_forest([parts[i] for i in ids]), on, own, params, planned))
     members = [
         Member(
             agency=replace(
@@ -109,6 +109,32 @@ def check(
     judged = {f.rule for f in province.findings}
     reports = [_without_agency_notes(r, judged) for r in reports]
     return _together(reports, on, province)
+
+
+def _run(
+    state: State,
+    on: dt.date,
+    agency: Agency,
+    parameters: ParameterSet | None,
+    planned: Iterable[str],
+) -> Report:
+    """Every rule on one state: in columns from ``columnar.THRESHOLD`` people in post (the
+    same report, sooner; issue 14), object by object below."""
+    if len(state.assignments) >= _columnar_threshold():
+        from tinhgon.law.columnar import ColumnarState, run_columnar, supported
+
+        if not supported(RULES):  # a rule the columnar check does not know: object by object
+            return run(RULES, state, on, agency, parameters, planned)
+        columns = ColumnarState.from_state(state)
+        return run_columnar(RULES, columns, on, agency, parameters, planned)
+    return run(RULES, state, on, agency, parameters, planned)
+
+
+def _columnar_threshold() -> int:
+    """From how many people in post one agency is checked in columns (issue 14)."""
+    from tinhgon.law.columnar import THRESHOLD
+
+    return THRESHOLD
 
 
 def _without_agency_notes(report: Report, judged: set[str]) -> Report:

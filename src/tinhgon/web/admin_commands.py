@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -20,6 +22,17 @@ import typer
 from tinhgon.web.commands import setup_django
 
 EXIT_BAD_INPUT = 2
+
+# The command line's progress bars (``tinhgon.cli.progress.progress_bar``), handed over by
+# ``tinhgon.entry``: the web layer does not import the command line.
+Bar = Callable[[str, int, int], None]
+
+
+def _no_bar() -> AbstractContextManager[Bar | None]:
+    return nullcontext(None)
+
+
+progress_bar: Callable[[], AbstractContextManager[Bar | None]] = _no_bar
 BACKUP_FORMAT = 1
 
 # What a backup leaves out: rebuilt by ``migrate`` (content types, permissions) or passing
@@ -57,7 +70,13 @@ def _where() -> str:
 
 
 def load(
-    file: Annotated[Path, typer.Argument(help="Tệp dự án / project file (.yaml)")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Tệp dự án (.yaml), hoặc thư mục của 'example national' / project file, or a "
+            "folder written by 'example national'"
+        ),
+    ],
     province: Annotated[
         str, typer.Option("--province", help="Tên tỉnh của cơ quan / the agency's province")
     ] = "",
@@ -74,8 +93,15 @@ def load(
     Như trang "Nhập tệp dự án": cả tệp hoặc không gì cả; dữ liệu trước đó (khi --replace) được
     lưu trong nhật ký. As the web application's project import: all or nothing; with --replace
     the previous content is kept in the audit log.
+
+    Một thư mục của 'tinhgon example national': mỗi tỉnh một cơ quan, nạp hàng loạt, mỗi tỉnh
+    một giao dịch (cả tỉnh hoặc không); tỉnh lỗi được nêu tên. A national folder: one agency
+    per province, in bulk, one transaction per province; a failed province is named.
     """
     _migrate()
+    if file.is_dir():  # a national dataset: one agency per province, in bulk
+        _load_national(file, replace, reason)
+        return
     from django.utils.text import slugify
 
     from tinhgon.domain import TinhgonError
@@ -128,6 +154,30 @@ def load(
         f"{len(project.timeline)} thay đổi / changes, {len(project.plans)} đề án / plans "
         f"→ {_where()}"
     )
+
+
+def _load_national(folder: Path, replace: bool, reason: str) -> None:
+    from tinhgon.web.bulk_load import NotNational, load_national
+
+    try:
+        with progress_bar() as bar:
+            report = load_national(folder, replace=replace, reason=reason, progress=bar)
+    except NotNational as error:
+        _fail(f"{error.vi} ({error.en})")
+    loaded = [p for p in report.provinces if not p.error]
+    people = sum(p.people for p in loaded)
+    changes = sum(p.changes for p in loaded)
+    typer.echo(
+        f"Đã nạp / loaded: {len(loaded)} tỉnh, thành phố / provinces, {people} người / people, "
+        f"{changes} thay đổi / changes → {_where()}"
+    )
+    for failed in report.failed:
+        typer.echo(f"{failed.file}: không nạp / not loaded — {failed.error}", err=True)
+    if report.failed:
+        _fail(
+            f"{len(report.failed)} tỉnh không nạp được (không ghi gì của các tỉnh đó) / "
+            f"{len(report.failed)} province(s) not loaded (nothing of them written)"
+        )
 
 
 # -- backup and restore ------------------------------------------------------------------------

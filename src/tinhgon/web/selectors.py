@@ -291,14 +291,19 @@ _NEAR = 200  # changes: replaying this many costs less than starting again from 
 
 
 def metrics_series(
-    *, project: Project, dates: list[dt.date], kept: dict[str, Any] | None = None
+    *,
+    project: Project,
+    dates: list[dt.date],
+    kept: dict[str, Any] | None = None,
+    walked: dict[dt.date, State] | None = None,
 ) -> list[dict[str, Any]]:
     """Units, department-level leaders and staff on each date (the dashboard chart), the
     states from one forward walk of the history (``Timeline.states_on``).
 
     ``kept``: a dict the caller keeps across writes of the history (``repository.lasting``);
     the points dated before the first change that differs from the history they were computed
-    from are taken from it, the others computed again.
+    from are taken from it, the others computed again. ``walked``: receives the states
+    computed (as ``project.state_on`` gives them), for a caller that needs one of them too.
     """
     changes = project.timeline.changes
     points: dict[dt.date, dict[str, Any] | None] = {}
@@ -314,6 +319,8 @@ def metrics_series(
             except TinhgonError:  # an agency inside the history that did not exist that day
                 points[day] = None
                 continue
+        if walked is not None:
+            walked[day] = state
         metrics = metrics_of(state)
         points[day] = {
             "on": day,

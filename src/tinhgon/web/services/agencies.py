@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -36,12 +37,14 @@ def agency_import(
     province: models.Province | None = None,
     agency: models.Agency | None = None,
     project: Project | None = None,
+    insert: Callable[[type[Any], list[Any]], None] | None = None,
 ) -> models.Agency:
     """Create an agency from a project file, or replace an existing agency's data with it.
 
     The whole file is validated first; on any problem nothing is written (ProjectFileError).
     Replacing keeps the previous content in the audit log, so nothing is lost. ``project``:
-    the file already read (``text`` is then only recorded).
+    the file already read (``text`` is then only recorded). ``insert``: how the many rows
+    are written (``repository.write_project``).
     """
     if agency is not None:
         from tinhgon.web.imports import import_slot
@@ -55,6 +58,7 @@ def agency_import(
                 province=province,
                 agency=agency,
                 project=project,
+                insert=insert,
             )
     return _agency_import(
         text=text,
@@ -64,6 +68,7 @@ def agency_import(
         province=province,
         agency=agency,
         project=project,
+        insert=insert,
     )
 
 
@@ -76,6 +81,7 @@ def _agency_import(
     province: models.Province | None,
     agency: models.Agency | None,
     project: Project | None,
+    insert: Callable[[type[Any], list[Any]], None] | None = None,
 ) -> models.Agency:
     if project is None:
         try:
@@ -108,7 +114,7 @@ def _agency_import(
                 )
             previous = dump_project(repository.project_of(agency))
             agency = models.Agency.objects.select_for_update().get(pk=agency.pk)
-        repository.write_project(project, agency, user=user)
+        repository.write_project(project, agency, user=user, insert=insert)
         _bump(agency)
         audit(
             agency=agency,

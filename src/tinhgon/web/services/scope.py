@@ -15,7 +15,7 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from tinhgon.domain import Change, Plan, State, Timeline, TinhgonError
+from tinhgon.domain import Change, Plan, PlanStatus, State, StateBuilder, Timeline, TinhgonError
 from tinhgon.domain.timeline import first_difference
 from tinhgon.web import models, repository, scoping
 from tinhgon.web.services.base import ServiceError
@@ -150,17 +150,52 @@ def visible_plans(
 
 
 def _concerns(plan: Plan, official: Timeline, scope: str) -> bool:
-    """Whether one of a plan's changes names a unit or a person of the agency (the states
-    on the days around its changes from one walk of the history with the plan)."""
-    try:
-        timeline = plan.project(official)
-    except TinhgonError:
+    """Whether one of a plan's changes names a unit or a person of the agency (``touches``
+    on the days around each change of the history with the plan), from one walk: one
+    snapshot loaded, the official changes from the day before the plan's first change and the
+    plan's merged in the order ``Plan.project`` gives (official first on a same day). A plan
+    that does not apply concerns nobody. The states compared hold the units and the posts of
+    the people the plan names: all that ``touches`` reads."""
+    if not plan.changes:
         return False
+    first = min(c.on for c in plan.changes)
+    start = len(official.until(first - dt.timedelta(days=1)))
+    merged = list(official.changes[start:])
+    if plan.status is not PlanStatus.IMPLEMENTED:  # an implemented one's are in the history
+        given = sorted(plan.changes, key=lambda c: c.on)  # stable: same-day order kept
+        merged = sorted([*merged, *given], key=lambda c: c.on)
+    builder = official.builder_at(start)
+    named = {p for c in plan.changes for p in c.person_ids()}
     days = {c.on for c in plan.changes}
-    states = dict(timeline.states_on(days | {d - dt.timedelta(days=1) for d in days}))
+    states: dict[dt.date, State] = {}
+    position = 0
+    for day in sorted(days | {d - dt.timedelta(days=1) for d in days}):
+        while position < len(merged) and merged[position].on <= day:
+            if not _applies(merged[position], builder):
+                return False
+            position += 1
+        states[day] = State(
+            on=day,
+            units=builder.units,
+            ended={},
+            people={},
+            assignments={p: builder.assignments[p] for p in named if p in builder.assignments},
+            departures={},
+            quotas={},
+        )
+    if not all(_applies(change, builder) for change in merged[position:]):
+        return False
     return any(
         touches(c, states[c.on - dt.timedelta(days=1)], states[c.on], scope) for c in plan.changes
     )
+
+
+def _applies(change: Change, builder: StateBuilder) -> bool:
+    try:
+        change.apply(builder)
+    except TinhgonError:
+        return False
+    return True
 
 
 def visible_plan_ids(*, agency: models.Agency, user: Any) -> set[str]:

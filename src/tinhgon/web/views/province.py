@@ -64,16 +64,20 @@ def _retiring(state: State, on: dt.date) -> int:
 
 
 def province_rows(
-    project: Project, on: dt.date, kept: dict[str, Any] | None = None
+    project: Project,
+    on: dt.date,
+    kept: dict[str, Any] | None = None,
+    *,
+    state: State | None = None,
 ) -> list[AgencyRow]:
     """Every agency inside the history on a date, in tree order (one pass for the split).
 
     ``kept``: a dict the caller keeps across writes (``repository.lasting``, one per date):
     an agency whose own part of the state (units, people, posts, quotas), agency record and
     date are equal to those its row was computed from keeps its row; only the agencies a write
-    touched are computed again.
+    touched are computed again. ``state``: the project's state on the date, when at hand.
     """
-    state = project.state_on(on)
+    state = project.state_on(on) if state is None else state
     parameters = law.load_parameters()
     earlier: dict[str, tuple[Any, ...]] = {}
     last = kept.get("rows") if kept is not None else None  # one tuple: set at once
@@ -143,12 +147,15 @@ def province(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     def compute(project: Project) -> dict[str, Any]:
         # What the last computation before a write found is kept for what the write left
         # as it was (rows of the agencies it did not touch, points of the chart before it).
+        walked: dict[dt.date, State] = {}  # the state on the date, if the chart computed it
         series = selectors.metrics_series(
             project=project,
             dates=selectors.series_dates(project=project, until=on),
             kept=repository.lasting(agency, "province-series"),
+            walked=walked,
         )
-        rows = province_rows(project, on, repository.lasting(agency, ("province-rows", on)))
+        kept = repository.lasting(agency, ("province-rows", on))
+        rows = province_rows(project, on, kept, state=walked.get(on))
         return {"rows": rows, "chart": charts.series_chart(series)}
 
     data = repository.memo(agency, ("province", on), compute)

@@ -1,0 +1,266 @@
+"""The hand-written DuckDB query of bench_national_check.py: the same findings as tinhgon's check
+of a sở-shaped agency (bench_check.province_rows) on one date, over tables of its people, units
+and quotas; the law's numbers enter as small tables made by tinhgon's parameter loader (each
+rule's limit by count, each retirement date by sex and month of birth), as the rules read them.
+
+The query covers the rules in force for a sở (provincial_department) on such a state: SO-1 to
+SO-8, QT-1, QT-2, LD-1 to LD-3, RA and the note of a rule without a value for the date. It has no
+clause for RA-5's eligibility, SO-9's transitions, the province-class note or a plan's units,
+none of which the bench data has.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from bench_check import ON
+
+from tinhgon.domain import Agency, BirthDate
+from tinhgon.law import RULES, load_parameters, retirement_of
+from tinhgon.law.columnar import ColumnarState
+from tinhgon.law.engine import Env, limits_on
+from tinhgon.law.retirement import PARAMETER_BY_SEX, add_months, known_values
+
+AGENCY = Agency(id="root", name="Sở thử", agency_type="provincial_department", province_class="II")
+PLANNING_MONTHS = 12
+
+SQL = """
+WITH RECURSIVE
+anc(u, a, d) AS (
+    SELECT u, u, 0 FROM units
+    UNION ALL
+    SELECT anc.u, units.parent, anc.d + 1 FROM anc JOIN units ON units.u = anc.a
+    WHERE units.parent >= 0
+),
+agg AS (
+    SELECT u, count(*) FILTER (WHERE role = 'head') AS heads,
+           count(*) FILTER (WHERE role = 'deputy') AS deps
+    FROM people GROUP BY u
+),
+uu AS (
+    SELECT x.u, x.id, x.parent, x.class, x.kind, p.class AS pclass,
+           coalesce(agg.heads, 0) AS heads, coalesce(agg.deps, 0) AS deps
+    FROM units x LEFT JOIN units p ON p.u = x.parent LEFT JOIN agg ON agg.u = x.u
+),
+pu AS (SELECT u, category, count(*) AS n FROM people GROUP BY ALL),
+own_count AS (  -- people of the counted categories in each unit itself, per rule
+    SELECT c.rule, pu.u, sum(pu.n) AS n FROM pu JOIN counted c USING (category) GROUP BY ALL
+),
+tree_count AS (  -- the same with every sub-unit's
+    SELECT o.rule, anc.a AS u, sum(o.n) AS n FROM own_count o JOIN anc ON anc.u = o.u GROUP BY ALL
+),
+given AS (  -- the quota of the counted categories for the year, per rule and unit
+    SELECT c.rule, q.u, sum(q.value) AS n
+    FROM quotas q JOIN counted c USING (category) WHERE q.year = $year GROUP BY ALL
+),
+minimum(rule, u) AS (
+    SELECT 'SO-1', u FROM uu WHERE class = 'department' AND kind <> 'inspectorate' AND pclass = 'agency'
+    UNION ALL SELECT 'SO-4', u FROM uu WHERE class = 'sub_department'
+    UNION ALL SELECT 'SO-5', u FROM uu WHERE class = 'department' AND pclass = 'sub_department'
+),
+minimum_found AS (
+    SELECT m.rule, m.u,
+           coalesce(g.n, CASE WHEN m.rule = 'SO-4' THEN t.n ELSE o.n END, 0) AS posts
+    FROM minimum m
+    LEFT JOIN given g ON g.rule = m.rule AND g.u = m.u
+    LEFT JOIN own_count o ON o.rule = m.rule AND o.u = m.u
+    LEFT JOIN tree_count t ON t.rule = m.rule AND t.u = m.u
+),
+children AS (
+    SELECT parent AS u, count(*) AS n FROM units WHERE class = 'department' GROUP BY ALL
+),
+deputy(rule, u, n) AS (
+    SELECT 'SO-2', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'SO-2' AND o.u = uu.u
+    WHERE class = 'department' AND kind NOT IN ('office', 'inspectorate') AND pclass = 'agency'
+    UNION ALL
+    SELECT 'SO-6', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'SO-6' AND o.u = uu.u
+    WHERE class = 'department' AND kind = 'inspectorate' AND pclass = 'agency'
+    UNION ALL
+    SELECT 'SO-8', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'SO-8' AND o.u = uu.u
+    WHERE class = 'department' AND kind = 'office' AND pclass = 'agency'
+    UNION ALL
+    SELECT 'SO-7', uu.u, coalesce(c.n, 0) FROM uu LEFT JOIN children c ON c.u = uu.u
+    WHERE class = 'sub_department'
+),
+q AS (SELECT u, category, value FROM quotas WHERE year = $year),
+owner AS (  -- each unit's people of a category count against the nearest quota above them
+    SELECT pu.u, pu.category, pu.n, arg_min(anc.a, anc.d) AS owner
+    FROM pu JOIN anc ON anc.u = pu.u JOIN q ON q.u = anc.a AND q.category = pu.category
+    GROUP BY ALL
+),
+found(rule, u, person, severity, actual, lim) AS (
+    SELECT m.rule, m.u, NULL, 'warning', m.posts, b.lim
+    FROM minimum_found m JOIN tops t ON t.rule = m.rule
+    JOIN bands b ON b.rule = m.rule AND b.n = least(m.posts, t.top)
+    WHERE m.rule IN (SELECT rule FROM in_force) AND m.posts < b.lim
+    UNION ALL
+    SELECT d.rule, d.u, NULL, CASE WHEN b.lim IS NULL THEN 'info' ELSE 'violation' END,
+           uu.deps, b.lim
+    FROM deputy d JOIN uu USING (u) JOIN tops t ON t.rule = d.rule
+    LEFT JOIN bands b ON b.rule = d.rule AND b.n = least(d.n, t.top)
+    WHERE d.rule IN (SELECT rule FROM in_force) AND uu.deps > 0
+      AND (b.lim IS NULL OR uu.deps > b.lim)
+    UNION ALL
+    SELECT 'SO-3', uu.u, NULL, 'info', uu.deps, b.lim
+    FROM uu JOIN tops t ON t.rule = 'SO-3'
+    JOIN bands b ON b.rule = 'SO-3' AND b.n = least(uu.deps, t.top)
+    WHERE uu.parent < 0 AND uu.class = 'agency' AND 'SO-3' IN (SELECT rule FROM in_force)
+    UNION ALL
+    SELECT 'QT-1', q.u, NULL, 'violation', sum(o.n), q.value
+    FROM q JOIN owner o ON o.owner = q.u AND o.category = q.category
+    GROUP BY q.u, q.category, q.value HAVING sum(o.n) > q.value
+    UNION ALL
+    SELECT 'QT-2', u, NULL, 'warning', NULL, NULL FROM uu
+    WHERE (parent < 0 AND class = 'agency' OR class = 'public_service_unit')
+      AND u NOT IN (SELECT u FROM q)
+    UNION ALL
+    SELECT 'LD-1', u, NULL, 'violation', heads, 1 FROM uu WHERE heads > 1
+    UNION ALL
+    SELECT 'LD-2', u, NULL, 'warning', 0, 1 FROM uu WHERE class = 'department' AND heads = 0
+    UNION ALL
+    SELECT 'LD-3', u, NULL, 'info', deps, NULL FROM uu WHERE heads = 0 AND deps > 0
+    UNION ALL
+    SELECT 'RA', p.u, p.i, CASE WHEN $on > r.retires_on AND p.category <> 'contract_worker'
+                                THEN 'violation' ELSE 'info' END, NULL, NULL
+    FROM people p JOIN retire r ON r.sex = p.sex AND r.by = p.by AND r.bm = p.bm
+    WHERE r.retires_on <= $horizon
+    UNION ALL  -- a rule without a value for the date, over units it would check: one note
+    SELECT g.rule, (SELECT u FROM units WHERE parent < 0 ORDER BY u LIMIT 1), NULL, 'info',
+           NULL, NULL
+    FROM gaps g WHERE EXISTS (SELECT 1 FROM units x WHERE x.class = g.class)
+)
+SELECT rule, u, person, severity, actual, lim FROM found
+"""
+
+
+def legal_tables(cs: ColumnarState) -> dict[str, Any]:
+    """What the query needs of the law on the date, from tinhgon's parameter files: the rules
+    in force and those without a value for the date, each rule's counted categories and limit
+    by count, each retirement date by sex and month of birth."""
+
+    parameters = load_parameters()
+    env = Env(agency=AGENCY, parameters=parameters)
+    in_force, gaps, counted, bands, tops = [], [], [], [], []
+    for rule in RULES:
+        if not rule.applies_to_agency(AGENCY.agency_type):
+            continue
+        if rule.ended(ON, parameters) is not None or not rule.in_force(ON, parameters):
+            # one note on the root: no value for the date, or the rule has ended
+            assert rule.unit_classes is not None
+            assert len(rule.unit_classes) == 1
+            gaps.append((rule.id, next(iter(rule.unit_classes)).value))
+            continue
+        in_force.append(rule.id)
+        if rule.people or not rule.parameters:
+            continue
+        entry, limits = limits_on(env, rule.parameters[0], ON)
+        for category in parameters[rule.parameters[0]].counted_categories:
+            counted.append((rule.id, category.value))
+        # every count up to the last edge of a band, then that count for any larger one
+        edge = max((e for b in limits.bands for e in (b.low, b.high) if e is not None), default=0)
+        for n in range(edge + 2):
+            band = limits.band_for(n, AGENCY.province_class, entry.confidence)
+            if band is not None:
+                bands.append((rule.id, n, band.limit))
+        tops.append((rule.id, edge + 1))
+    horizon = add_months(ON, PLANNING_MONTHS)
+    eras = {
+        sex: len(known_values(parameters[pid].values, ON)) for sex, pid in PARAMETER_BY_SEX.items()
+    }
+    assert eras  # the retirement tables read as of the date, as the rule reads them
+    retire = []
+    groups = set(zip(cs.sex.tolist(), cs.birth_year.tolist(), cs.birth_month.tolist(), strict=True))
+    from tinhgon.law.columnar.state import SEXES
+
+    for sex, year, month in sorted(groups):
+        r = retirement_of(
+            sex=SEXES[sex], born=BirthDate(year, month), parameters=parameters, as_of=ON
+        )
+        retire.append((SEXES[sex].value, year, month, r.retires_on))
+    return {
+        "in_force": in_force,
+        "gaps": gaps,
+        "counted": counted,
+        "bands": bands,
+        "tops": tops,
+        "retire": retire,
+        "horizon": horizon,
+    }
+
+
+def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
+    import duckdb
+    import numpy as np
+    import pandas as pd
+
+    from tinhgon.law.columnar.state import CATEGORIES, CLASSES, ROLES, SEXES
+
+    con = duckdb.connect()
+    con.execute("SET threads TO 2")
+    units = pd.DataFrame(
+        {
+            "u": np.arange(len(cs.units)),
+            "id": [u.id for u in cs.units],
+            "parent": cs.parent,
+            "class": pd.Categorical.from_codes(cs.unit_class, [c.value for c in CLASSES]),
+            "kind": [u.kind.code for u in cs.units],
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "i": np.arange(cs.size),
+            "u": cs.person_unit,
+            "role": pd.Categorical.from_codes(cs.role, [r.value for r in ROLES]),
+            "category": pd.Categorical.from_codes(cs.category, [c.value for c in CATEGORIES]),
+            "sex": pd.Categorical.from_codes(cs.sex, [s.value for s in SEXES]),
+            "by": cs.birth_year,
+            "bm": cs.birth_month,
+        }
+    )
+    quotas = pd.DataFrame(
+        [(cs.unit_index[k.unit_id], k.category.value, k.year, v) for k, v in cs.quotas.items()],
+        columns=["u", "category", "year", "value"],
+    )
+    tables = {
+        "units": units,
+        "people": people,
+        "quotas": quotas,
+        "counted": pd.DataFrame(law["counted"], columns=["rule", "category"]),
+        "bands": pd.DataFrame(law["bands"], columns=["rule", "n", "lim"]),
+        "tops": pd.DataFrame(law["tops"], columns=["rule", "top"]),
+        "retire": pd.DataFrame(law["retire"], columns=["sex", "by", "bm", "retires_on"]),
+        "in_force": pd.DataFrame({"rule": law["in_force"]}),
+        "gaps": pd.DataFrame(law["gaps"], columns=["rule", "class"]),
+    }
+    for name, frame in tables.items():
+        # the categorical columns as plain text, as a database would hold them
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
+        del frame
+    for column in ("class", "role", "category", "sex"):
+        for name in ("units", "people"):
+            if column in tables[name].columns:
+                con.execute(f'ALTER TABLE {name} ALTER "{column}" TYPE VARCHAR')
+    return con
+
+
+def query(con: Any, law: dict[str, Any]) -> list[tuple[Any, ...]]:
+    params = {"on": ON, "horizon": law["horizon"], "year": ON.year}
+    return con.execute(SQL, params).fetchall()  # type: ignore[no-any-return]
+
+
+def keys_of_report(report: Any, cs: ColumnarState) -> Counter[tuple[Any, ...]]:
+    """Each finding as (rule, unit, person, severity, actual, limit): numbers kept, the texts
+    of an age (RA) left to the message."""
+    person_index = {pid: i for i, pid in enumerate(cs.person_ids)}
+    return Counter(
+        (
+            f.rule,
+            cs.unit_index[f.unit_id] if f.unit_id else None,
+            person_index[f.person_id] if f.person_id else None,
+            f.severity.value,
+            f.actual if isinstance(f.actual, int) else None,
+            f.limit if isinstance(f.limit, int) else None,
+        )
+        for f in report.findings
+    )

@@ -1,0 +1,224 @@
+"""The rules on people (RA, RA-5), columnar.
+
+What such a rule says of someone depends only on their own facts (sex, birth date, category,
+early-retirement facts) and their unit's name (``FACTS_ONLY``: a rule on people that reads
+anything else is not checked in columns). So people are grouped by those facts on the columns;
+the rule's own ``check`` runs once on one person of each group; the groups it names are the
+ones with findings; each of their people gets the finding of their group's person with their
+own name, unit and ids (the finding reads "NAME (UNIT)…" then only what the facts decide;
+checked for each group, else the rule runs again on a domain state of those people).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+
+from tinhgon.domain import State, Text
+from tinhgon.law.columnar import shape
+from tinhgon.law.columnar.state import NONE, ColumnarState, Ints
+from tinhgon.law.decree_135_2020 import RARetirementAge
+from tinhgon.law.early_retirement import RA5EarlyRetirement
+from tinhgon.law.engine import Env, Rule
+from tinhgon.law.findings import Finding
+
+# The rules on people whose finding on someone depends on their facts (the columns of the key)
+# and their unit alone, and reads "NAME (UNIT)…" followed by what the facts decide
+# (tests/law/test_columnar.py holds them to it).
+FACTS_ONLY: frozenset[type[Rule]] = frozenset({RARetirementAge, RA5EarlyRetirement})
+
+
+_FIELDS = (
+    "rule",
+    "severity",
+    "on",
+    "message",
+    "citations",
+    "unit_id",
+    "unit_name",
+    "person_id",
+    "person_name",
+    "actual",
+    "limit",
+    "trace",
+    "detail",
+    "title",
+)
+assert tuple(f.name for f in fields(Finding)) == _FIELDS, "Finding's fields have moved"
+
+
+def facts_key(cs: ColumnarState) -> tuple[Ints, int]:
+    """One integer per person for the facts a rule on people reads (equal facts, equal key),
+    from 0 up to the second value (mixed radix over each column's range)."""
+
+    def make() -> tuple[Ints, int]:
+        import numpy as np
+
+        key = np.zeros(cs.size, dtype=np.int64)
+        space = 1
+        for column in (
+            cs.sex,
+            cs.birth_year,
+            cs.birth_month,
+            cs.birth_day,
+            cs.category,
+            cs.hazardous,
+            cs.difficult,
+            cs.loss,
+        ):
+            if not len(column):
+                break
+            low = int(column.min())
+            size = int(column.max()) - low + 1
+            if space * size >= 2**62:
+                raise ValueError("too many distinct facts for the columnar key")
+            key = key * size + (column - low)
+            space *= size
+        return key, space
+
+    found = cs.cache.get("facts_key")
+    if found is None:
+        found = cs.cache["facts_key"] = make()
+    return found
+
+
+def _group(key: Ints, space: int) -> tuple[Ints, Ints]:
+    """One person of each distinct key (indices) and each person's group: by a table of every
+    key when they are few enough (a few times the people), else by sorting."""
+    import numpy as np
+
+    if space > 4 * len(key) + 4096:
+        _, first, group = np.unique(key, return_index=True, return_inverse=True)
+        return first, group
+    present = np.zeros(space, dtype=bool)
+    present[key] = True
+    group = (np.cumsum(present) - 1)[key]
+    someone = np.empty(space, dtype=np.int64)
+    someone[key] = np.arange(len(key), dtype=np.int64)  # one of each key's people
+    return someone[present], group
+
+
+def with_facts(cs: ColumnarState) -> Ints:
+    """Who has any early-retirement fact (RA-5 checks only them)."""
+    return (cs.hazardous != NONE) | (cs.difficult != NONE) | (cs.loss != NONE)
+
+
+def _state(cs: ColumnarState, people: list[int]) -> State:
+    return shape.substate(cs, (), people)
+
+
+def _groups(rule: Rule, cs: ColumnarState) -> tuple[Ints, Ints]:
+    """The people the rule looks at grouped by their facts: one person of each group (indices)
+    and each person's group (-1 for those the rule passes over: RA-5, those without facts)."""
+    import numpy as np
+
+    facts = isinstance(rule, RA5EarlyRetirement)
+    name = "groups:facts" if facts else "groups:all"
+    found = cs.cache.get(name)
+    if found is None:
+        key, space = facts_key(cs)
+        if facts:
+            population = np.nonzero(with_facts(cs))[0]
+            first, inverse = _group(key[population], space)
+            group = np.full(cs.size, -1, dtype=np.int64)
+            group[population] = inverse
+            found = (population[first], group)
+        else:
+            found = _group(key, space)
+        cs.cache[name] = found
+    return found
+
+
+def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+    import numpy as np
+
+    first, group = _groups(rule, cs)
+    samples = sorted(first.tolist())
+    found = list(rule.check(_state(cs, samples), on, env))
+    index = {cs.person_ids[i]: i for i in samples}
+    named = [index[f.person_id] for f in found if f.person_id in index]
+    if not named:
+        return []
+    flagged = np.zeros(len(first) + 1, dtype=bool)  # the last one: people passed over (-1)
+    flagged[group[named]] = True
+    chosen_at = np.nonzero(flagged[group])[0]
+    chosen = chosen_at.tolist()
+    if type(rule) not in FACTS_ONLY or len(named) != len(found) or len(set(named)) != len(named):
+        return list(rule.check(_state(cs, chosen), on, env))
+    return _worded(
+        cs,
+        found,
+        named,
+        [int(group[i]) for i in named],
+        chosen,
+        group[chosen_at].tolist(),
+        lambda people: rule.check(_state(cs, people), on, env),
+    )
+
+
+def _worded(
+    cs: ColumnarState,
+    found: list[Finding],
+    named: list[int],
+    named_groups: list[int],
+    chosen: list[int],
+    groups: list[int],
+    fallback: Callable[[list[int]], Iterable[Finding]],
+) -> list[Finding]:
+    """The findings of everyone chosen (``groups``: the group of each) from those of one person
+    of each group (``named``, in groups ``named_groups``, one finding each): the same finding with their own name,
+    unit and ids (a rule of ``FACTS_ONLY`` says of a person "NAME (UNIT)…" and then only
+    what their facts decide). A group whose finding does not read so is left to the rule."""
+    template: dict[int, tuple[Finding, str, str]] = {}
+    left: list[int] = []
+    for i, g, f in zip(named, named_groups, found, strict=True):
+        unit = cs.units[int(cs.person_unit[i])]
+        prefix = f"{cs.full_names[i]} ({unit.name})"
+        vi, en = f.message
+        if vi.startswith(prefix) and en.startswith(prefix) and f.unit_id == unit.id:
+            template[g] = (f, vi[len(prefix) :], en[len(prefix) :])
+    out: list[Finding] = []
+    append = out.append
+    import numpy as np
+
+    units, names, ids = cs.units, cs.full_names, cs.person_ids
+    where = cs.person_unit[np.asarray(chosen, dtype=np.int64)].tolist()
+    for i, g, u in zip(chosen, groups, where, strict=True):
+        entry = template.get(g)
+        if entry is None:
+            left.append(i)
+            continue
+        f, vi, en = entry
+        unit = units[u]
+        name = names[i]
+        prefix = f"{name} ({unit.name})"
+        # positional: twice as quick as by keyword (the order is checked by _FIELDS)
+        append(
+            Finding(
+                f.rule,
+                f.severity,
+                f.on,
+                Text(prefix + vi, prefix + en),
+                f.citations,
+                unit.id,
+                unit.name,
+                ids[i],
+                name,
+                f.actual,
+                f.limit,
+                f.trace,
+                dict(f.detail),
+                f.title,
+            )
+        )
+    if left:
+        out.extend(fallback(left))
+    return out
+
+
+def people_checked(rule: Rule, cs: ColumnarState) -> int:
+    """How many people the rule checks (RA-5: those with early-retirement facts)."""
+    if isinstance(rule, RA5EarlyRetirement):
+        return int(with_facts(cs).sum())
+    return cs.size
