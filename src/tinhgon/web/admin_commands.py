@@ -194,7 +194,7 @@ def _dump() -> list[dict[str, Any]]:
         *[f"--exclude={e}" for e in EXCLUDED],
         "--natural-foreign",
         "--natural-primary",
-        format="json",
+        format="json-exact",
         stdout=out,
     )
     data: list[dict[str, Any]] = json.loads(out.getvalue())

@@ -124,6 +124,9 @@ TEMPLATES = [
     },
 ]
 
+# Backups keep every microsecond of a time (Django's JSON cuts them to the millisecond).
+SERIALIZATION_MODULES = {"json-exact": "tinhgon.web.exact_json"}
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'tinhgon.sqlite3'}",
