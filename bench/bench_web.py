@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import http.cookiejar
 import json
+import math
 import os
 import random
 import re
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -33,9 +35,15 @@ REQUESTS = int(os.environ.get("TINHGON_BENCH_REQUESTS", "60"))
 PAGES = {
     "dashboard": "/co-quan/bench/?on=31/12/2024",
     "org_chart": "/co-quan/bench/so-do/?on=31/12/2024",
+    "box_chart": "/co-quan/bench/so-do-khoi/?on=31/12/2024",
     "staff_list": "/co-quan/bench/nhan-su/?on=31/12/2024",
+    "staff_search": "/co-quan/bench/nhan-su/?on=31/12/2024&q=nguyen+van",
+    "person": f"/co-quan/bench/nhan-su/{'p0007' if PEOPLE == 2000 else 'p7'}/?on=31/12/2024",
     "history": "/co-quan/bench/lich-su/?den=31/12/2024",
+    "plans": "/co-quan/bench/de-an/",
 }
+# Recorded through the history page's form, then the first pages after it are timed.
+WRITES = int(os.environ.get("TINHGON_BENCH_WRITES", "5"))
 
 
 def make_project_file(path: Path) -> None:
@@ -142,6 +150,68 @@ def make_project_file(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def server_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def after_writes(opener: urllib.request.OpenerDirector, base: str, pid: int) -> dict[str, object]:
+    """Record ``WRITES`` renamings of a unit through the web form (each dated after the last
+    change), timing the write and the first history page and dashboard after each."""
+    big = PEOPLE != 2000
+    unit, basis = ("d1", "02/QĐ-SNV|2015-01-05") if big else ("d00", "02/QĐ-STN|2015-01-05")
+    times: dict[str, list[float]] = {"write": [], "history_after": [], "dashboard_after": []}
+    cpu = server_cpu(pid)
+    for n in range(WRITES):
+        page = opener.open(base + "/co-quan/bench/lich-su/").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        form = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "kind": "rename",
+                "on": f"{2 + n:02d}/01/2025",
+                "basis": basis,
+                "unit": unit,
+                "name": f"Phòng đổi tên lần {n + 1}",
+            }
+        ).encode()
+        url = base + "/co-quan/bench/lich-su/ghi-nhan/"
+        request = urllib.request.Request(url, data=form, headers={"Referer": url})
+        t0 = time.perf_counter()
+        with _no_redirect.open(request, opener) as response:
+            status = response.status
+        times["write"].append((time.perf_counter() - t0) * 1000)
+        if status != 302:
+            raise RuntimeError(f"the write was refused (HTTP {status})")
+        times["history_after"].append(opener_time(opener, base + "/co-quan/bench/lich-su/"))
+        times["dashboard_after"].append(opener_time(opener, base + PAGES["dashboard"]))
+    return {
+        **{name: summary(values) for name, values in times.items()},
+        "server_cpu_ms_per_write_and_two_pages": round(1000 * (server_cpu(pid) - cpu) / WRITES, 1),
+    }
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+    def open(
+        self, request: urllib.request.Request, opener: urllib.request.OpenerDirector
+    ) -> object:
+        cookies = next(
+            h for h in opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)
+        )
+        quiet = urllib.request.build_opener(cookies, _NoRedirect())
+        try:
+            return quiet.open(request)
+        except urllib.error.HTTPError as error:  # the 302 itself, not followed
+            return error
+
+
+_no_redirect = _NoRedirect()
+
+
 def opener_time(opener: urllib.request.OpenerDirector, url: str) -> float:
     t0 = time.perf_counter()
     opener.open(url).read()
@@ -152,7 +222,7 @@ def summary(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
     return {
         "median_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
+        "p95_ms": round(ordered[max(0, math.ceil(len(ordered) * 0.95) - 1)], 1),  # nearest rank
         "max_ms": round(ordered[-1], 1),
     }
 
@@ -221,14 +291,27 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
             results: dict[str, object] = {}
             for name, url in PAGES.items():
                 opener.open(base + url).read()  # first request builds the cached project
+                cpu = server_cpu(server.pid)
                 same = [opener_time(opener, base + url) for _ in range(REQUESTS)]
+                cpu_same = server_cpu(server.pid) - cpu
                 # Each request on another date: nothing worked out for that date yet.
                 days = [dt.date(2016, 1, 1) + dt.timedelta(days=30 * i) for i in range(REQUESTS)]
+                cpu = server_cpu(server.pid)
                 other = [
                     opener_time(opener, base + url.replace("31/12/2024", f"{d:%d/%m/%Y}"))
                     for d in days
                 ]
-                results[name] = {"same_date": summary(same), "a_new_date_each_time": summary(other)}
+                cpu_other = server_cpu(server.pid) - cpu
+                results[name] = {
+                    "same_date": summary(same),
+                    "a_new_date_each_time": summary(other),
+                    "server_cpu_ms_per_request": {
+                        "same_date": round(1000 * cpu_same / REQUESTS, 1),
+                        "a_new_date_each_time": round(1000 * cpu_other / REQUESTS, 1),
+                    },
+                }
+            if WRITES:
+                results["after_a_write"] = after_writes(opener, base, server.pid)
             return {
                 "database": label,
                 "people": PEOPLE,

@@ -337,3 +337,15 @@ def test_the_api_takes_the_submission_date_and_refuses_an_earlier_decision(
     assert refused.status_code in (409, 422)
     plan.refresh_from_db()
     assert plan.status == "submitted"
+
+
+@pytest.mark.django_db
+def test_the_check_gives_its_findings_a_page_at_a_time(api):
+    url = "/api/v1/agencies/bqlkkt/check?on=2020-12-31&plan=phuong-an-3-phong"
+    whole = api("viewer").get(url).json()
+    assert whole["total"] == len(whole["findings"]) >= 2
+    first = api("viewer").get(url + "&limit=1").json()
+    rest = api("viewer").get(url + "&offset=1").json()
+    assert first["findings"] + rest["findings"] == whole["findings"]
+    assert (first["total"], first["offset"], first["limit"]) == (whole["total"], 0, 1)
+    assert api("viewer").get(url + "&limit=-1").status_code == 422

@@ -117,3 +117,21 @@ def test_the_cache_is_bounded_by_memory(kontum, other, monkeypatch):
     repository.project_of(kontum)
     assert kontum.pk in repository._cache
     assert other.pk not in repository._cache
+
+
+@pytest.mark.django_db
+def test_what_is_worked_out_for_an_agency_is_bounded_by_memory_too(kontum, monkeypatch):
+    """A province-sized agency's dates (a state and a check each) must not fill the budget by
+    themselves: the oldest are dropped, the newest kept."""
+    repository.forget(kontum.pk)
+    entry_weight = repository._entry(kontum).weight()
+    monkeypatch.setenv("TINHGON_CACHE_MIB", "100")
+    for n in range(5):
+        repository.memo(kontum, ("n", n), lambda project, n=n: n)
+    assert list(repository._entry(kontum).memo) == [("n", n) for n in range(5)]
+    # Room for the project and about two things worked out from it.
+    people = len(repository.project_of(kontum).people)
+    monkeypatch.setenv("TINHGON_CACHE_MIB", str((entry_weight + 2.5 * 512 * people) / 2**20))
+    assert repository.memo(kontum, ("n", 5), lambda project: 5) == 5
+    assert list(repository._entry(kontum).memo) == [("n", 4), ("n", 5)]
+    assert kontum.pk in repository._cache

@@ -90,17 +90,17 @@ def scope(state: State, agency_id: str) -> State:
 def split_by_agency(state: State) -> dict[str, State]:
     """Every agency's own state (its units, not those of an agency nested inside it), computed
     in one pass over the whole: what a province page shows for each of its agencies."""
-    owned: dict[str, set[str]] = {}
+    owned: dict[str, list[str]] = {}  # in tree order: the same order on every run
     owner: dict[str, str | None] = {}
     for _, unit in state.walk():
         if unit.agency_type is not None:
             owner[unit.id] = unit.id
-            owned[unit.id] = {unit.id}
+            owned[unit.id] = [unit.id]
             continue
         parent_owner = owner.get(unit.parent_id) if unit.parent_id is not None else None
         owner[unit.id] = parent_owner
         if parent_owner is not None:
-            owned[parent_owner].add(unit.id)
+            owned[parent_owner].append(unit.id)
     if not owned:
         return {}
     by_unit: dict[str, str] = {uid: a for uid, a in owner.items() if a is not None}

@@ -120,18 +120,19 @@ def _quota_lines(state: State, year: int) -> list[QuotaLine]:
         if key.year == year and key.unit_id in state.units:
             by_unit.setdefault(key.unit_id, {})[key.category] = value
     lines: list[QuotaLine] = []
+    counts = state.category_counts()
+    children = state._child_index()
+    nothing: dict[Category, int] = {}
     for unit_id, quotas in by_unit.items():
         for category, quota in quotas.items():
             actual = 0
             stack = [unit_id]
             while stack:
                 current = stack.pop()
-                for a in state.members(current):
-                    if state.people[a.person_id].category is category:
-                        actual += 1
-                for child in state.children(current):
-                    if category not in by_unit.get(child.id, {}):
-                        stack.append(child.id)
+                actual += counts.get(current, nothing).get(category, 0)
+                for child_id in children.get(current, ()):
+                    if category not in by_unit.get(child_id, nothing):
+                        stack.append(child_id)
             lines.append(
                 QuotaLine(unit_id, state.units[unit_id].name, category, year, quota, actual)
             )
@@ -164,29 +165,41 @@ def metrics_of(state: State) -> Metrics:
 
     by_category: dict[Category, int] = dict.fromkeys(Category, 0)
     leaders: dict[str, dict[str, int]] = {c.value: {"heads": 0, "deputies": 0} for c in UnitClass}
-    people, units, staff_role, head_role = state.people, state.units, Role.STAFF, Role.HEAD
-    for assignment in state.assignments.values():
-        by_category[people[assignment.person_id].category] += 1
-        role = assignment.role
-        if role is not staff_role:
-            level = units[assignment.unit_id].kind.unit_class.value
-            leaders[level]["heads" if role is head_role else "deputies"] += 1
-            if assignment.unit_id in own_departments:
-                if role is head_role:
-                    heads += 1
-                else:
-                    deputies += 1
+    units, staff_role, head_role = state.units, Role.STAFF, Role.HEAD
+    own = state.category_counts()  # each unit's own people by category, kept with the state
+    for group in own.values():
+        for category, count in group.items():
+            by_category[category] += count
+    headed: set[str] = set()
+    level_of: dict[str, str] = {}
+    for assignment in [a for a in state.assignments.values() if a.role is not staff_role]:
+        unit_id, role = assignment.unit_id, assignment.role
+        level = level_of.get(unit_id)
+        if level is None:
+            level = level_of[unit_id] = units[unit_id].kind.unit_class.value
+        if role is head_role:
+            headed.add(unit_id)
+            leaders[level]["heads"] += 1
+        else:
+            leaders[level]["deputies"] += 1
+        if unit_id in own_departments:
+            if role is head_role:
+                heads += 1
+            else:
+                deputies += 1
     staff_by_category = {category.value: count for category, count in by_category.items()}
 
+    # Span of control: for each unit with a head, the others in it plus the heads of the
+    # sub-units directly under it.
+    children = state._child_index()
     spans: list[int] = []
     depth_max = -1
     for depth, unit in state.walk():
         depth_max = max(depth_max, depth)
-        head = state.head(unit.id)
-        if head is None:
+        if unit.id not in headed:
             continue
-        span = len(state.members(unit.id)) - 1
-        span += sum(1 for child in state.children(unit.id) if state.head(child.id) is not None)
+        span = sum(own.get(unit.id, {}).values()) - 1
+        span += sum(1 for child_id in children.get(unit.id, ()) if child_id in headed)
         spans.append(span)
 
     return Metrics(

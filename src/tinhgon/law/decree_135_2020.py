@@ -65,9 +65,14 @@ class RARetirementAge(Rule):
             sex: len(known_values(env.parameters[pid].values, on))
             for sex, pid in PARAMETER_BY_SEX.items()
         }
+        cache, people = env.cache, state.people
         for assignment in state.assignments.values():
-            person = state.people[assignment.person_id]
-            retirement = self._retirement(person, on, env, eras[person.sex])
+            person = people[assignment.person_id]
+            sex, birth = person.sex, person.birth
+            # the cache of ``_retirement`` read in line (50,000 people: a call each counts)
+            retirement = cache.get(("retirement", sex, birth.year, birth.month, eras[sex]))
+            if retirement is None:
+                retirement = self._retirement(person, on, env, eras[sex])
             if retirement.retires_on > horizon:
                 continue
             late = on > retirement.retires_on

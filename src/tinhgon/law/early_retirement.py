@@ -41,13 +41,10 @@ def _threshold(parameters: ParameterSet, pid: str, on: dt.date) -> DatedValue | 
 
 
 def has_facts(person: Person) -> bool:
-    return any(
-        v is not None
-        for v in (
-            person.hazardous_work_years,
-            person.difficult_area_years,
-            person.work_capacity_loss,
-        )
+    return (
+        person.hazardous_work_years is not None
+        or person.difficult_area_years is not None
+        or person.work_capacity_loss is not None
     )
 
 

@@ -87,7 +87,7 @@ class Rule:
     def targets(self, state: State) -> list[Unit]:
         """The units of the state this rule checks, in tree order."""
         return [
-            u for _, u in state.walk() if self.applies_to_kind(u.kind) and self.selects(state, u)
+            u for u in state.tree_order() if self.applies_to_kind(u.kind) and self.selects(state, u)
         ]
 
     def selects(self, state: State, unit: Unit) -> bool:
@@ -181,9 +181,10 @@ class Rule:
 
 
 def staff_count(state: State, unit_id: str, categories: frozenset[Category]) -> int:
-    """People in post in the unit itself whose category is counted."""
-    people = state.people
-    return sum(1 for a in state.members(unit_id) if people[a.person_id].category in categories)
+    """People in post in the unit itself whose category is counted (from the counts the state
+    keeps: worked out once for all the rules and the metrics)."""
+    own = state.category_counts().get(unit_id)
+    return sum(own.get(c, 0) for c in categories) if own else 0
 
 
 def staff_count_below(state: State, unit_id: str, categories: frozenset[Category]) -> int:

@@ -166,13 +166,13 @@ def _forest(parts: list[State]) -> State:
 def _part(state: State, unit_ids: list[str]) -> State:
     """The units outside every agency inside a history (the root's own), with their staff."""
     ids = set(unit_ids)
-    units = {
+    units = {  # in the order given (never a set's): the report's order is the same every run
         u: (
             replace(state.units[u], parent_id=None)
             if state.units[u].parent_id not in ids
             else state.units[u]
         )
-        for u in ids
+        for u in dict.fromkeys(unit_ids)
     }
     assignments = {p: a for p, a in state.assignments.items() if a.unit_id in ids}
     return State(

@@ -18,7 +18,7 @@ from ninja.security import HttpBearer
 from tinhgon.domain import ChangeRefused, Project, TinhgonError, metrics_of
 from tinhgon.domain.describe import unit_tree
 from tinhgon.io.codec import FieldError, parse_date
-from tinhgon.web import models, repository, selectors, services
+from tinhgon.web import models, page_data, repository, selectors, services
 from tinhgon.web.dates import OutOfRange, in_range
 from tinhgon.web.permissions import Action, Forbidden, agency_for, visible_agencies
 from tinhgon.web.services.scope import visible_plan, visible_plans
@@ -218,11 +218,28 @@ def compare(
 
 
 @api.get("/agencies/{code}/check", summary="Kiểm tra theo quy định / legal check on a date")
-def check(request: HttpRequest, code: str, on: str, plan: str | None = None) -> Any:
-    project = _project(request, code, plan)
-    state = project.state_on(_date(on, "on"), plan=plan)
-    report = selectors.check_at(project=project, state=state, plan=plan)
-    return report.as_dict()
+def check(
+    request: HttpRequest,
+    code: str,
+    on: str,
+    plan: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> Any:
+    """Every finding, or with ``limit`` a page of them from ``offset`` (thousands at province
+    size); ``total`` is the number of findings either way."""
+    _project(request, code, plan)  # who may see what, and a 404 for an unknown plan
+    agency = _agency(request, code)
+    report = page_data.report_at(agency=agency, on=_date(on, "on"), plan=plan)
+    out = report.as_dict()
+    out["total"] = len(out["findings"])
+    if limit is not None or offset:
+        if offset < 0 or (limit is not None and limit < 0):
+            raise HttpError(422, "offset, limit: phải là số không âm (must not be negative)")
+        end = None if limit is None else offset + limit
+        out["findings"] = out["findings"][offset:end]
+        out["offset"], out["limit"] = offset, limit
+    return out
 
 
 @api.get("/agencies/{code}/plans", response=list[PlanOut], summary="Các đề án / plans")

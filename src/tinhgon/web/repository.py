@@ -389,7 +389,10 @@ def _memo(entry: _Entry, key: Any, compute: Callable[[Project], T]) -> T:
     value = compute(entry.project)
     with _lock:
         entry.memo[key] = value
-        while len(entry.memo) > _MEMO_SIZE:
+        # Bounded by count and by the memory budget: at 50,000 people each date's state and
+        # check weigh tens of MiB, so one agency's dates must not push the budget alone.
+        budget = _budget_bytes()
+        while len(entry.memo) > _MEMO_SIZE or (entry.weight() > budget and len(entry.memo) > 1):
             entry.memo.popitem(last=False)
         _evict()
     return value

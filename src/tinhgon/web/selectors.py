@@ -28,10 +28,10 @@ from tinhgon.domain import (
 )
 from tinhgon.domain.agencies import footprint
 from tinhgon.domain.agencies import scope as scope_state
-from tinhgon.domain.describe import narrate, unit_tree
+from tinhgon.domain.describe import narrate
 from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
-from tinhgon.law import Report, age_on, check_project, retirement_of
+from tinhgon.law import Report, check_project, retirement_of
 from tinhgon.law.retirement import add_months
 
 
@@ -44,31 +44,6 @@ def check_at(*, project: Project, state: State, plan: str | None = None) -> Repo
     the units the plan creates or merges are judged as the plan's own (``check_project``)."""
     assert state.on is not None
     return check_project(project, on=state.on, plan=plan, state=state)
-
-
-def tree_with_findings(*, state: State, report: Report) -> list[dict[str, Any]]:
-    """The unit tree, each unit carrying the findings about it (for the org chart)."""
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for finding in report.findings:
-        if finding.unit_id:
-            by_unit.setdefault(finding.unit_id, []).append(
-                {
-                    "severity": finding.severity.value,
-                    "rule": finding.rule,
-                    "rule_name": finding.rule_name,
-                    "text": finding.text_vi(),
-                }
-            )
-
-    def attach(nodes: list[dict[str, Any]]) -> None:
-        for node in nodes:
-            node["findings"] = by_unit.get(node["id"], [])
-            node["worst"] = _worst(node["findings"])
-            attach(node["children"])
-
-    tree = unit_tree(state)
-    attach(tree)
-    return tree
 
 
 def _worst(findings: list[dict[str, Any]]) -> str:
@@ -100,38 +75,6 @@ def _retirement(sex: Any, born: Any) -> Any:
     """The retirement of a sex and birth month under the shipped parameters (they do not
     change while the application runs)."""
     return retirement_of(sex=sex, born=born)
-
-
-def staff_rows(*, state: State) -> list[StaffRow]:
-    """Everyone on the staff on the state's date, sorted the Vietnamese way."""
-    assert state.on is not None
-    rows = []
-    for assignment in state.assignments.values():
-        person = state.people[assignment.person_id]
-        unit = state.units[assignment.unit_id]
-        retirement = _retirement(person.sex, person.birth)
-        title = (
-            unit.kind.post(assignment.role, unit.name) if assignment.role is not Role.STAFF else ""
-        )
-        rows.append(
-            StaffRow(
-                person_id=person.id,
-                name=person.full_name,
-                unit_id=unit.id,
-                unit_name=unit.name,
-                role=assignment.role,
-                title=title,
-                category=person.category,
-                rank=person.rank.name if person.rank else "",
-                birth=str(person.birth),
-                age_years=age_on(person.birth, state.on).years,
-                sex=person.sex.vi,
-                retires_on=retirement.retires_on,
-                national_id=person.national_id or "",
-            )
-        )
-    rows.sort(key=lambda r: name_sort_key(r.name))
-    return rows
 
 
 AGE_BANDS = {
@@ -307,20 +250,44 @@ def plan_entries(*, project: Project, plan: str) -> list[dict[str, Any]]:
 
 def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
     """Every official change that concerns a person, including the merges and dissolutions
-    that took them along, in words with its basis."""
+    that took them along, in words with its basis.
+
+    Only the changes that may concern them (naming them, or merging, splitting or dissolving
+    units) are told, each from the state just before it (replayed from the nearest snapshot;
+    near ones in one replay): a person's page costs the same in a history of 50,000 changes."""
     entries: list[dict[str, Any]] = []
     if person_id not in project.people:  # someone never on the staff of the agency seen
         return entries
-    for change, text, before in narrate(project.timeline):
-        where = before.assignments.get(person_id)
-        moved_along = (
-            isinstance(change, MergeUnits | SplitUnit | DissolveUnit)
-            and where is not None
-            and where.unit_id in change.unit_ids()
-        )
-        if person_id in change.person_ids() or moved_along:
-            entries.append(_entry(project, change, text))
+    carried = (MergeUnits, SplitUnit, DissolveUnit)
+    changes = project.timeline.changes
+    wanted = [
+        i for i, c in enumerate(changes) if isinstance(c, carried) or person_id in c.person_ids()
+    ]
+    runs: list[list[int]] = []
+    for i in wanted:  # candidates close together are told in one replay
+        if runs and i - runs[-1][-1] <= _NEAR:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        keep = set(run)
+        for offset, (change, text, before) in enumerate(
+            narrate(project.timeline, run[0], run[-1] + 1)
+        ):
+            if run[0] + offset not in keep:
+                continue
+            where = before.assignments.get(person_id)
+            moved_along = (
+                isinstance(change, carried)
+                and where is not None
+                and where.unit_id in change.unit_ids()
+            )
+            if person_id in change.person_ids() or moved_along:
+                entries.append(_entry(project, change, text))
     return entries
+
+
+_NEAR = 200  # changes: replaying this many costs less than starting again from a snapshot
 
 
 def metrics_series(
@@ -425,47 +392,3 @@ def people_sorted(state: State) -> list[Any]:
 def ranks_of(state: State) -> list[str]:
     names = {p.rank.name for p in state.people.values() if p.rank}
     return sorted(names, key=sort_key)
-
-
-# -- what the busiest pages show, worked out once per write of the agency ------------------------
-
-
-def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
-    from tinhgon.web import charts, repository
-
-    def compute(project: Project) -> dict[str, Any]:
-        state = project.state_on(on)
-        series = metrics_series(project=project, dates=series_dates(project=project, until=on))
-        report = check_at(project=project, state=state)
-        return {
-            "metrics": metrics_of(state),
-            "report": report,
-            "counts": report.summary(),
-            "chart": charts.series_chart(series),
-            "recent": recent_entries(project=project, on=on),
-        }
-
-    return repository.memo(agency, ("dashboard", on), compute)
-
-
-def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]:
-    from tinhgon.web import repository
-
-    def compute(project: Project) -> dict[str, Any]:
-        state = project.state_on(on, plan=plan)
-        report = check_at(project=project, state=state, plan=plan)
-        return {
-            "tree": tree_with_findings(state=state, report=report),
-            "metrics": metrics_of(state),
-            "counts": report.summary(),
-        }
-
-    return repository.memo(agency, ("orgchart", on, plan), compute)
-
-
-def staff_at(*, agency: Any, on: dt.date) -> list[StaffRow]:
-    from tinhgon.web import repository
-
-    return repository.memo(
-        agency, ("staff", on), lambda project: staff_rows(state=project.state_on(on))
-    )

@@ -12,6 +12,7 @@ from tinhgon.domain import Category, Project, State
 from tinhgon.domain.vietnamese import sort_key
 from tinhgon.reports import ReportOptions
 from tinhgon.web.forms.fields import VnDateField, document_choices, unit_choices
+from tinhgon.web.forms.quick import QuickSelect
 
 
 class ImportForm(forms.Form):
@@ -29,7 +30,7 @@ class ImportForm(forms.Form):
 
 class StaffFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm kiếm"), required=False)
-    unit = forms.ChoiceField(label=_("Đơn vị"), required=False)
+    unit = forms.ChoiceField(label=_("Đơn vị"), required=False, widget=QuickSelect)
     category = forms.ChoiceField(
         label=_("Loại"), required=False, choices=[("", "—"), *[(c.value, c.vi) for c in Category]]
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 
 from tinhgon.domain import ChangeRefused, TinhgonError
 from tinhgon.reports import CONTENT_TYPES, ReportFormat, build_report, write_report
-from tinhgon.web import forms, models, repository, selectors
+from tinhgon.web import forms, models, page_data, repository
 from tinhgon.web.services.scope import visible_plan, visible_plan_ids, visible_plans
 from tinhgon.web.views.base import (
     agency_page,
@@ -17,17 +18,34 @@ from tinhgon.web.views.base import (
     show_error,
 )
 
+FINDINGS_PAGE = 50
+SEVERITIES = ("violation", "warning", "info")
+
 
 @agency_page()
 def dashboard(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     on = date_param(request)
-    data = selectors.dashboard_at(agency=agency, on=on)
+    data = page_data.dashboard_at(agency=agency, on=on)
+    # The findings a page at a time (thousands at province size), of one severity if asked.
+    severity = request.GET.get("muc", "")
+    findings = data["report"].findings
+    if severity in SEVERITIES:
+        findings = [f for f in findings if f.severity.value == severity]
+    else:
+        severity = ""
+    shown = Paginator(findings, FINDINGS_PAGE).get_page(request.GET.get("trang-kq"))
+    query = request.GET.copy()
+    query.pop("trang-kq", None)
     return page(
         request,
         "tinhgon/dashboard.html",
         agency,
         on=on,
         **data,
+        shown_findings=shown.object_list,
+        findings_pager=shown,
+        severity=severity,
+        findings_query=query.urlencode(),
         plans=visible_plans(
             agency=agency, user=request.user, rows=agency.plans.exclude(status="implemented")
         ),
@@ -45,17 +63,33 @@ def orgchart(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         visible_plan(agency=agency, user=request.user, pid=plan)
     seen = visible_plan_ids(agency=agency, user=request.user)
     try:
-        data = selectors.orgchart_at(agency=agency, on=on, plan=plan)
+        data = page_data.orgchart_at(agency=agency, on=on, plan=plan)
     except ChangeRefused as error:
         show_error(request, error)
         plan = None
-        data = selectors.orgchart_at(agency=agency, on=on, plan=None)
+        data = page_data.orgchart_at(agency=agency, on=on, plan=None)
+    # A province-sized chart: the top levels, a unit's sub-units on its own page (don-vi),
+    # and a search on the server (tim) since the page does not hold every unit.
+    try:
+        number = int(request.GET.get("trang", "1"))
+    except ValueError:
+        number = 1
+    drawn = page_data.org_tree(data, focus=request.GET.get("don-vi") or None, page=number)
+    search = request.GET.get("tim", "").strip()
+    query = request.GET.copy()
+    for key in ("don-vi", "tim", "trang"):
+        query.pop(key, None)
     return page(
         request,
         "tinhgon/orgchart.html",
         agency,
         on=on,
-        **data,
+        metrics=data["metrics"],
+        counts=data["counts"],
+        **drawn,
+        search=search,
+        searched=page_data.org_search(data, text=search) if search and drawn["partial"] else None,
+        tree_query=query.urlencode(),
         plan=project.plans[plan] if plan else None,
         plans=[p for p in project.plans.values() if p.id in seen],
     )

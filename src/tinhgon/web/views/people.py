@@ -7,9 +7,10 @@ from pathlib import Path
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 
 from tinhgon.io.xlsx_export import export_staff
-from tinhgon.web import forms, models, privacy, repository, selectors
+from tinhgon.web import forms, models, page_data, privacy, repository, selectors
 from tinhgon.web.views.base import (
     XLSX,
     agency_page,
@@ -23,29 +24,34 @@ STAFF_PAGE = 200
 @agency_page()
 def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     on = date_param(request)
-    project = repository.project_of(agency)
-    state = selectors.structure_at(project=project, on=on)
-    form = forms.StaffFilterForm(request.GET or None, state=state, ranks=selectors.ranks_of(state))
-    rows = selectors.staff_at(agency=agency, on=on)
-    if not privacy.may_see_personal(request):
-        # Masked before any filter: the search cannot find someone by a hidden personal ID.
-        rows = [privacy.mask_row(r) for r in rows]
-    total = len(rows)
+    state = page_data.state_at(agency=agency, on=on)
+    ranks = repository.memo(agency, ("ranks", on), lambda _: selectors.ranks_of(state))
+    form = forms.StaffFilterForm(request.GET or None, state=state, ranks=ranks)
+    personal = privacy.may_see_personal(request)
+    # Sorted once per date; the rows are worked out for the page shown only.
+    ids = page_data.staff_ids(agency=agency, on=on)
+    total = len(ids)
     if form.is_valid():
         data = form.cleaned_data
-        rows = selectors.staff_filter(
-            rows,
-            on=on,
+        # Masked before any filter: the search cannot find someone by a hidden personal ID.
+        ids = page_data.staff_select(
+            agency=agency,
+            state=state,
+            ids=ids,
+            personal=personal,
             q=data["q"],
             unit=data["unit"],
             category=data["category"],
             rank=data["rank"],
             age_band=data["age_band"],
             retiring_within=data["retiring_within"],
-            state=state,
+            mask=None if personal else privacy.mask_row,
         )
-    pages = Paginator(rows, STAFF_PAGE)
+    pages = Paginator(ids, STAFF_PAGE)
     current = pages.get_page(request.GET.get("trang"))
+    rows = [page_data.staff_row(state, pid) for pid in current.object_list]
+    if not personal:
+        rows = [privacy.mask_row(r) for r in rows]
     query = request.GET.copy()
     query.pop("trang", None)
     return page(
@@ -54,12 +60,15 @@ def staff(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         on=on,
         form=form,
-        rows=current.object_list,
-        matched=len(rows),
+        rows=rows,
+        matched=len(ids),
         total=total,
         pager=current,
         query=query.urlencode(),
         first_number=current.start_index(),
+        # one reversal for every row's link (200 of them a page)
+        person_url=reverse("person", args=[agency.code, "-"])[:-2],
+        on_text=f"{on:%d/%m/%Y}",
     )
 
 

@@ -27,6 +27,7 @@
       setCollapsed(node, !node.classList.contains("collapsed"));
     });
     var nodes = Array.prototype.slice.call(tree.querySelectorAll(".node"));
+    if (!document.getElementById("expand-all")) return; // a large chart: searched on the server
     document.getElementById("expand-all").addEventListener("click", function () {
       nodes.forEach(function (n) { setCollapsed(n, false); });
     });

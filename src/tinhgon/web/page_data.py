@@ -1,0 +1,303 @@
+"""What the busiest pages show, worked out once per write of the agency (and date, and plan)
+and kept with its project in the memory-bounded cache (``repository.memo``).
+
+A page of a province-sized agency (50,000 people, 2,500 units) shows a slice: the first page
+of findings, the top levels of the org chart (a unit's sub-units opened on demand), one page
+of the staff list. What is worked out for a date (the state, the legal check) is shared by
+the pages that need it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tinhgon.domain import Project, State, metrics_of
+from tinhgon.domain.describe import unit_tree
+from tinhgon.domain.vietnamese import fold, name_sort_key
+from tinhgon.law import Report, age_on
+from tinhgon.web import repository
+from tinhgon.web.selectors import (
+    StaffRow,
+    _retirement,
+    _worst,
+    check_at,
+    metrics_series,
+    recent_entries,
+    series_dates,
+    staff_filter,
+)
+
+# An org chart with more units than this draws its top levels; a unit's sub-units open on
+# demand (the page of that unit). Smaller ones are drawn whole, as before.
+WHOLE_TREE_UNITS = 400
+CHILDREN_PAGE = 50  # sub-units of the unit shown, a page at a time
+
+
+def state_at(*, agency: Any, on: dt.date, plan: str | None = None) -> State:
+    return repository.memo(
+        agency, ("state", on, plan), lambda project: project.state_on(on, plan=plan)
+    )
+
+
+def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
+    def compute(project: Project) -> Report:
+        return check_at(project=project, state=state_at(agency=agency, on=on, plan=plan), plan=plan)
+
+    return repository.memo(agency, ("check", on, plan), compute)
+
+
+def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
+    from tinhgon.web import charts
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = state_at(agency=agency, on=on)
+        series = metrics_series(
+            project=project,
+            dates=series_dates(project=project, until=on),
+            kept=repository.lasting(agency, "series"),
+        )
+        report = report_at(agency=agency, on=on)
+        return {
+            "metrics": metrics_of(state),
+            "report": report,
+            "counts": report.summary(),
+            "chart": charts.series_chart(series),
+            "recent": recent_entries(project=project, on=on),
+        }
+
+    return repository.memo(agency, ("dashboard", on), compute)
+
+
+def _findings_by_unit(report: Report) -> dict[str, list[dict[str, Any]]]:
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for finding in report.findings:
+        if finding.unit_id:
+            by_unit.setdefault(finding.unit_id, []).append(
+                {
+                    "severity": finding.severity.value,
+                    "rule": finding.rule,
+                    "rule_name": finding.rule_name,
+                    "text": finding.text_vi(),
+                }
+            )
+    return by_unit
+
+
+def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]:
+    """Metrics, counts and the findings of each unit on a date (with a plan applied)."""
+
+    def compute(project: Project) -> dict[str, Any]:
+        state = state_at(agency=agency, on=on, plan=plan)
+        report = report_at(agency=agency, on=on, plan=plan)
+        return {
+            "state": state,
+            "by_unit": _findings_by_unit(report),
+            "metrics": metrics_of(state),
+            "counts": report.summary(),
+        }
+
+    return repository.memo(agency, ("orgchart", on, plan), compute)
+
+
+def _node(
+    state: State, unit_id: str, by_unit: dict[str, list[dict[str, Any]]], depth: int
+) -> dict[str, Any]:
+    """One unit of the org chart the way ``unit_tree`` describes it, with its findings; its
+    sub-units down to ``depth`` more levels, below that counted (``more``) to be opened."""
+    unit = state.units[unit_id]
+    head = state.head(unit_id)
+    year = state.on.year if state.on else None
+    quota = {
+        key.category.value: value
+        for key, value in state.quotas.items()
+        if key.year == year and key.unit_id == unit_id
+    }
+
+    def person(pid: str, title: str) -> dict[str, str]:
+        return {"id": pid, "name": state.people[pid].full_name, "title": title}
+
+    children = state.children(unit_id)
+    findings = by_unit.get(unit_id, [])
+    return {
+        "id": unit.id,
+        "name": unit.name,
+        "kind": unit.kind.code,
+        "kind_name": unit.kind.name_vi,
+        "head": person(head.person_id, unit.kind.head_title) if head else None,
+        "deputies": [person(d.person_id, unit.kind.deputy_title) for d in state.deputies(unit_id)],
+        "staff": state.headcount(unit_id),
+        "staff_total": state.headcount(unit_id, recursive=True),
+        "quota": quota,
+        "findings": findings,
+        "worst": _worst(findings),
+        "children": [_node(state, c.id, by_unit, depth - 1) for c in children] if depth else [],
+        "more": 0 if depth else len(children),
+    }
+
+
+def org_tree(data: dict[str, Any], *, focus: str | None, page: int = 1) -> dict[str, Any]:
+    """The nodes to draw: every unit for a small agency; else the unit asked for (or the roots)
+    with one page of its sub-units (each with its own to be opened), and the units above it."""
+    state: State = data["state"]
+    by_unit = data["by_unit"]
+    if len(state.units) <= WHOLE_TREE_UNITS:
+        tree = unit_tree(state)
+
+        def attach(nodes: list[dict[str, Any]]) -> None:
+            for node in nodes:
+                node["findings"] = by_unit.get(node["id"], [])
+                node["worst"] = _worst(node["findings"])
+                node["more"] = 0
+                attach(node["children"])
+
+        attach(tree)
+        return {"tree": tree, "focus": None, "above": [], "partial": False, "page": 1, "pages": 1}
+    if focus is not None and focus not in state.units:
+        focus = None
+    roots = [focus] if focus else [u.id for u in state.roots()]
+    above = (
+        [{"id": u.id, "name": u.name} for u in reversed(state.ancestors(focus))] if focus else []
+    )
+    tree, pages = [], 1
+    for root in roots:  # the unit and one page of its sub-units, theirs to be opened
+        node = _node(state, root, by_unit, 0)
+        children = state.children(root)
+        pages = max(pages, -(-len(children) // CHILDREN_PAGE))
+        first = (min(max(1, page), pages) - 1) * CHILDREN_PAGE
+        shown = children[first : first + CHILDREN_PAGE]
+        node["children"] = [_node(state, c.id, by_unit, 0) for c in shown]
+        node["more"] = 0
+        node["shown"] = (first + 1, first + len(shown), len(children))
+        tree.append(node)
+    number = min(max(1, page), pages)
+    return {
+        "tree": tree,
+        "focus": state.units[focus] if focus else None,
+        "above": above,
+        "partial": True,
+        "page": number,
+        "pages": pages,
+    }
+
+
+def org_search(data: dict[str, Any], *, text: str, limit: int = 50) -> dict[str, Any]:
+    """Units whose name, or whose leaders' names, match (diacritics and case ignored)."""
+    state: State = data["state"]
+    needle = fold(text)
+    found: list[dict[str, Any]] = []
+    total = 0
+    if needle:
+        for _, unit in state.walk():
+            names = [unit.name]
+            head = state.head(unit.id)
+            if head is not None:
+                names.append(state.people[head.person_id].full_name)
+            names += [state.people[d.person_id].full_name for d in state.deputies(unit.id)]
+            if any(needle in fold(n) for n in names):
+                total += 1
+                if len(found) < limit:
+                    path = " › ".join(u.name for u in reversed(state.ancestors(unit.id)))
+                    found.append({"id": unit.id, "name": unit.name, "path": path})
+    return {"found": found, "total": total}
+
+
+# -- the staff list: sorted once, rows worked out for the page shown ------------------------------
+
+
+def _people_order(agency: Any) -> dict[str, Any]:
+    """Everyone the project knows, in Vietnamese name order, and their folded names (these do
+    not depend on the date: worked out once per write)."""
+
+    def compute(project: Project) -> dict[str, Any]:
+        people = project.people
+        order = sorted(people, key=lambda pid: name_sort_key(people[pid].full_name))
+        folded = {pid: fold(people[pid].full_name) for pid in order}
+        # what the search looks in: the folded name, and the national ID for those who may see
+        # it (a NUL between them: a query never holds one, Django's forms refuse it)
+        searched = {
+            pid: f"{name}\x00{people[pid].national_id or ''}" for pid, name in folded.items()
+        }
+        return {"order": order, "folded": folded, "searched": searched}
+
+    return repository.memo(agency, ("people-order",), compute)
+
+
+def staff_row(state: State, person_id: str) -> StaffRow:
+    """The row of the staff list of one person on the state's date."""
+    from tinhgon.domain import Role
+
+    assert state.on is not None
+    assignment = state.assignments[person_id]
+    person = state.people[person_id]
+    unit = state.units[assignment.unit_id]
+    title = unit.kind.post(assignment.role, unit.name) if assignment.role is not Role.STAFF else ""
+    return StaffRow(
+        person_id=person.id,
+        name=person.full_name,
+        unit_id=unit.id,
+        unit_name=unit.name,
+        role=assignment.role,
+        title=title,
+        category=person.category,
+        rank=person.rank.name if person.rank else "",
+        birth=str(person.birth),
+        age_years=age_on(person.birth, state.on).years,
+        sex=person.sex.vi,
+        retires_on=_retirement(person.sex, person.birth).retires_on,
+        national_id=person.national_id or "",
+    )
+
+
+def staff_ids(*, agency: Any, on: dt.date) -> list[str]:
+    """The people on the staff on a date, in Vietnamese name order."""
+
+    def compute(project: Project) -> list[str]:
+        assignments = state_at(agency=agency, on=on).assignments
+        return list(filter(assignments.__contains__, _people_order(agency)["order"]))
+
+    return repository.memo(agency, ("staff-ids", on), compute)
+
+
+def staff_select(
+    *,
+    agency: Any,
+    state: State,
+    ids: list[str],
+    personal: bool,
+    q: str = "",
+    unit: str = "",
+    category: str = "",
+    rank: str = "",
+    age_band: str = "",
+    retiring_within: int | None = None,
+    mask: Any = None,
+) -> list[str]:
+    """The ids the filters keep, in the same order, with the same meaning as
+    ``selectors.staff_filter`` on every row (a hidden personal ID is never searched)."""
+    assert state.on is not None
+    needle = fold(q)
+    known = _people_order(agency)
+    if needle:  # one look a person: the folded name, with the national ID when it may be seen
+        texts = known["searched"] if personal else known["folded"]
+        ids = [pid for pid in ids if needle in texts[pid]]
+    units: set[str] | None = None
+    if unit and unit in state.units:
+        units = {u.id for _, u in state.walk(unit)}
+    people, assignments = state.people, state.assignments
+    kept = [] if units is not None or category else list(ids)
+    for pid in ids if units is not None or category else ():
+        if units is not None and assignments[pid].unit_id not in units:
+            continue
+        if category and people[pid].category.value != category:
+            continue
+        kept.append(pid)
+    if rank or age_band or retiring_within is not None:  # worked out on the rows left
+        rows = [staff_row(state, pid) for pid in kept]
+        if mask is not None:
+            rows = [mask(r) for r in rows]
+        rows = staff_filter(
+            rows, on=state.on, rank=rank, age_band=age_band, retiring_within=retiring_within
+        )
+        kept = [r.person_id for r in rows]
+    return kept
