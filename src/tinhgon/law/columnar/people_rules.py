@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import fields
+from typing import NamedTuple
 
 from tinhgon.domain import State, Text
 from tinhgon.law.columnar import shape
@@ -174,7 +175,24 @@ def _groups(rule: Rule, cs: ColumnarState) -> tuple[Ints, Ints]:
     return found
 
 
-def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+class Found(NamedTuple):
+    """A rule's findings on people; the first ``len(people)`` of them copied from their group's
+    (``people``: whom each is about, in order; ``ranks``: each one's severity's rank), so that
+    their place in the engine's order is found on the columns."""
+
+    findings: list[Finding]
+    people: Ints
+    ranks: Ints
+
+
+def _plain(findings: list[Finding]) -> Found:
+    import numpy as np
+
+    none = np.zeros(0, dtype=np.int64)
+    return Found(findings, none, none)
+
+
+def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> Found:
     import numpy as np
 
     first, group = _groups(rule, cs)
@@ -183,19 +201,18 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[F
     index = {cs.person_ids[i]: i for i in samples}
     named = [index[f.person_id] for f in found if f.person_id in index]
     if not named:
-        return []
+        return _plain([])
     flagged = np.zeros(len(first) + 1, dtype=bool)  # the last one: people passed over (-1)
     flagged[group[named]] = True
     chosen_at = np.nonzero(flagged[group])[0]
-    chosen = chosen_at.tolist()
     if type(rule) not in FACTS_ONLY or len(named) != len(found) or len(set(named)) != len(named):
-        return list(rule.check(_state(cs, chosen), on, env))
+        return _plain(list(rule.check(_state(cs, chosen_at.tolist()), on, env)))
     return _worded(
         cs,
         found,
         named,
         [int(group[i]) for i in named],
-        chosen,
+        chosen_at,
         group[chosen_at].tolist(),
         lambda people: rule.check(_state(cs, people), on, env),
     )
@@ -206,10 +223,10 @@ def _worded(
     found: list[Finding],
     named: list[int],
     named_groups: list[int],
-    chosen: list[int],
+    chosen_at: Ints,
     groups: list[int],
     fallback: Callable[[list[int]], Iterable[Finding]],
-) -> list[Finding]:
+) -> Found:
     """The findings of everyone chosen (``groups``: the group of each) from those of one person
     of each group (``named``, in groups ``named_groups``, one finding each): the same finding with their own name,
     unit and ids (a rule of ``FACTS_ONLY`` says of a person "NAME (UNIT)…" and then only
@@ -228,7 +245,8 @@ def _worded(
     import numpy as np
 
     units, names, ids = cs.units, cs.full_names, cs.person_ids
-    where = cs.person_unit[np.asarray(chosen, dtype=np.int64)].tolist()
+    chosen = chosen_at.tolist()
+    where = cs.person_unit[chosen_at].tolist()
     for i, g, u in zip(chosen, groups, where, strict=True):
         entry = template.get(g)
         if entry is None:
@@ -243,9 +261,15 @@ def _worded(
                 f, new_text(Text, (prefix + vi, prefix + en)), unit.id, unit.name, ids[i], name
             )
         )
+    worded = np.zeros(max(groups, default=0) + 1, dtype=bool)
+    ranks = np.zeros(len(worded), dtype=np.int64)
+    for g, (f, _, _) in template.items():
+        worded[g], ranks[g] = True, f.severity.rank
+    copied = worded[np.asarray(groups, dtype=np.int64)]
+    people, ranks = chosen_at[copied], ranks[np.asarray(groups, dtype=np.int64)[copied]]
     if left:
         out.extend(fallback(left))
-    return out
+    return Found(out, people, ranks)
 
 
 def people_checked(rule: Rule, cs: ColumnarState) -> int:

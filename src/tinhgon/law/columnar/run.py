@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tinhgon.domain import Agency
 from tinhgon.law.columnar import shape
-from tinhgon.law.columnar.people_rules import FACTS_ONLY, people_check, people_checked
-from tinhgon.law.columnar.state import ColumnarState
+from tinhgon.law.columnar.people_rules import (
+    FACTS_ONLY,
+    Found,
+    _plain,
+    people_check,
+    people_checked,
+)
+from tinhgon.law.columnar.state import ColumnarState, Ints
 from tinhgon.law.columnar.unit_rules import targets, unit_check
 from tinhgon.law.engine import Coverage, CoverageLine, Env, Report, Rule, _ended, _gap
 from tinhgon.law.findings import Finding, Severity
@@ -29,6 +35,10 @@ def checked(rule: Rule, cs: ColumnarState) -> int:
 
 
 def findings_of(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+    return found_by(rule, cs, on, env).findings
+
+
+def found_by(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> Found:
     if rule.people and type(rule) not in FACTS_ONLY:
         raise NotImplementedError(f"no columnar check for rule {rule.id}")
     if rule.people:
@@ -36,7 +46,7 @@ def findings_of(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Fi
     how = unit_check(rule)
     if how is None:
         raise NotImplementedError(f"no columnar check for rule {rule.id}")
-    return how(rule, cs, on, env)
+    return _plain(how(rule, cs, on, env))
 
 
 def run_columnar(
@@ -75,7 +85,7 @@ def _run(
         planned=frozenset(planned),
     )
     units = shape.units_state(cs)
-    findings: list[Finding] = []
+    found: list[tuple[str, Found]] = []  # each rule's findings, in the engine's order of rules
     coverage: list[CoverageLine] = []
     for rule in rules:
         windows = rule.windows(env.parameters)
@@ -87,34 +97,87 @@ def _run(
         if ended is not None:
             coverage.append(CoverageLine(rule, Coverage.ENDED, count, windows))
             if count:
-                findings.append(_ended(rule, units, on, ended, count))
+                found.append((rule.id, _plain([_ended(rule, units, on, ended, count)])))
             continue
         if not rule.in_force(on, env.parameters):
             coverage.append(CoverageLine(rule, Coverage.NOT_ENCODED, count, windows))
             if count:
-                findings.append(_gap(rule, units, on, env, count))
+                found.append((rule.id, _plain([_gap(rule, units, on, env, count)])))
             continue
         coverage.append(CoverageLine(rule, Coverage.IN_FORCE, count, windows))
-        findings.extend(findings_of(rule, cs, on, env))
-    order = {cs.units[i].id: n for n, i in enumerate(shape.walk_order(cs))}
-    return Report(on=on, findings=tuple(engine_order(findings, order)), coverage=tuple(coverage))
+        found.append((rule.id, found_by(rule, cs, on, env)))
+    return Report(on=on, findings=tuple(_ordered(cs, found)), coverage=tuple(coverage))
+
+
+Keys = tuple[Ints, Ints, Ints, Ints]  # severity's rank, unit's place, rule, person
+
+
+def _keys(findings: Sequence[Finding], order: dict[str, int]) -> Keys:
+    """The engine's sort key of each finding, as four columns (strings as numpy strings, which
+    compare by code point as Python's do)."""
+    import numpy as np
+
+    n = len(findings)
+    rank = {id(s): s.rank for s in Severity}  # by identity: an enum hashes slowly
+    get = order.get
+    return (
+        np.fromiter((rank[id(f.severity)] for f in findings), np.int64, n),
+        np.fromiter((get(f.unit_id or "", -1) for f in findings), np.int64, n),
+        _strings([f.rule for f in findings]),
+        _strings([f.person_id or "" for f in findings]),
+    )
+
+
+def _strings(texts: list[str]) -> Ints:
+    import numpy as np
+
+    return np.array(texts, dtype=f"U{max(map(len, texts), default=0) or 1}")
+
+
+def _lexsorted(findings: list[Finding], keys: list[Keys]) -> list[Finding]:
+    import numpy as np
+
+    severity, unit, rule, person = (np.concatenate(column) for column in zip(*keys, strict=True))
+    at = np.lexsort((person, rule, unit, severity))  # stable: ties kept as they came
+    return list(map(findings.__getitem__, at.tolist()))
 
 
 def engine_order(findings: list[Finding], order: dict[str, int]) -> list[Finding]:
     """The findings in ``engine.run``'s order — by severity's rank, the unit's place in the tree
     (``order``; -1 without a unit), the rule's code, the person's id ("" without one), ties kept
-    as they came — each key made an integer column and ordered by a stable ``np.lexsort``
-    rather than a Python key per finding. Strings are ranked by ``np.unique``, which orders
-    them by code point as Python does."""
-    import numpy as np
-
+    as they came — by a stable ``np.lexsort`` on the key's columns rather than a Python key per
+    finding."""
     if len(findings) < 2:
         return list(findings)
-    rank = {id(s): s.rank for s in Severity}  # by identity: an enum hashes slowly
-    severity = np.fromiter((rank[id(f.severity)] for f in findings), np.int64, len(findings))
-    get = order.get
-    unit = np.fromiter((get(f.unit_id or "", -1) for f in findings), np.int64, len(findings))
-    _, rule = np.unique(np.array([f.rule for f in findings]), return_inverse=True)
-    _, person = np.unique(np.array([f.person_id or "" for f in findings]), return_inverse=True)
-    at = np.lexsort((person, rule, unit, severity))
-    return [findings[i] for i in at.tolist()]
+    return _lexsorted(findings, [_keys(findings, order)])
+
+
+def _ordered(cs: ColumnarState, found: list[tuple[str, Found]]) -> list[Finding]:
+    """``engine_order`` of all findings; the key of those a rule on people copied from their
+    group's (most of them at the country's size) read from the columns — the person's unit's
+    place, their id — rather than from each finding."""
+    import numpy as np
+
+    findings = [f for _, (some, _, _) in found for f in some]
+    walked = shape.walk_order(cs)
+    order = {cs.units[i].id: n for n, i in enumerate(walked)}
+    if len(findings) < 2:
+        return list(findings)
+    place = np.full(len(cs.units), -1, dtype=np.int64)
+    place[np.asarray(walked, dtype=np.int64)] = np.arange(len(walked), dtype=np.int64)
+    ids = cs.person_ids
+    keys: list[Keys] = []
+    for rule, (some, people, ranks) in found:
+        copied = len(people)
+        if copied:
+            keys.append(
+                (
+                    ranks,
+                    place[cs.person_unit[people]],
+                    _strings([rule]).repeat(copied),
+                    _strings([ids[i] for i in people.tolist()]),
+                )
+            )
+        if copied < len(some):
+            keys.append(_keys(some[copied:], order))
+    return _lexsorted(findings, keys)
