@@ -34,10 +34,17 @@ WHOLE_TREE_UNITS = 400
 CHILDREN_PAGE = 50  # sub-units of the unit shown, a page at a time
 
 
-def state_at(*, agency: Any, on: dt.date, plan: str | None = None) -> State:
-    return repository.memo(
-        agency, ("state", on, plan), lambda project: project.state_on(on, plan=plan)
-    )
+def state_at(
+    *, agency: Any, on: dt.date, plan: str | None = None, known: dict[dt.date, State] | None = None
+) -> State:
+    """The state of a date (with a plan applied), kept; ``known``: states of the history
+    already worked out (``metrics_series``'s walk, as ``project.state_on`` gives them)."""
+
+    def compute(project: Project) -> State:
+        state = known.get(on) if known is not None and plan is None else None
+        return state if state is not None else project.state_on(on, plan=plan)
+
+    return repository.memo(agency, ("state", on, plan), compute)
 
 
 def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
@@ -51,12 +58,14 @@ def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
     from tinhgon.web import charts
 
     def compute(project: Project) -> dict[str, Any]:
-        state = state_at(agency=agency, on=on)
+        walked: dict[dt.date, State] = {}  # the chart's last point is this date's state
         series = metrics_series(
             project=project,
             dates=series_dates(project=project, until=on),
             kept=repository.lasting(agency, "series"),
+            walked=walked,
         )
+        state = state_at(agency=agency, on=on, known=walked)
         report = report_at(agency=agency, on=on)
         return {
             "metrics": metrics_of(state),
