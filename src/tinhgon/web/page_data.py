@@ -14,6 +14,7 @@ from typing import Any
 
 from tinhgon.domain import Project, State, metrics_of
 from tinhgon.domain.describe import unit_tree
+from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key
 from tinhgon.law import Report, age_on
 from tinhgon.web import repository
@@ -41,17 +42,57 @@ def state_at(
     already worked out (``metrics_series``'s walk, as ``project.state_on`` gives them)."""
 
     def compute(project: Project) -> State:
-        state = known.get(on) if known is not None and plan is None else None
-        return state if state is not None else project.state_on(on, plan=plan)
+        if plan is not None:
+            return project.state_on(on, plan=plan)
+
+        def official() -> State:
+            state = known.get(on) if known is not None else None
+            return state if state is not None else project.state_on(on)
+
+        return _across_writes(agency, project, ("state", on), official)
 
     return repository.memo(agency, ("state", on, plan), compute)
 
 
 def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
     def compute(project: Project) -> Report:
-        return check_at(project=project, state=state_at(agency=agency, on=on, plan=plan), plan=plan)
+        def check() -> Report:
+            state = state_at(agency=agency, on=on, plan=plan)
+            return check_at(project=project, state=state, plan=plan)
+
+        return check() if plan else _across_writes(agency, project, ("check", on), check)
 
     return repository.memo(agency, ("check", on, plan), compute)
+
+
+# The official state and check of a date (no plan) depend on the history's changes up to that
+# date and on the agency only (``Project.state_on``, ``check_project``): after a write, those of
+# the dates before the first change that differs are still right and are kept (a few dates).
+_KEPT_DATES = 4
+
+
+def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
+    kept = repository.lasting(agency, "dated")
+    changes = project.timeline.changes
+    earlier = kept.get("history")  # (scope, agency, changes, values): one tuple, set at once
+    if earlier is None or (earlier[0], earlier[1]) != (project.scope, project.agency):
+        values: dict[tuple[str, dt.date], Any] = {}
+    elif earlier[2] is changes:
+        values = earlier[3]
+    else:
+        until = first_difference(earlier[2], changes)
+        values = {k: v for k, v in earlier[3].items() if until is None or k[1] < until}
+    if key in values:
+        value = values[key]
+    else:
+        value = compute()
+        values = {**values, key: value}
+        days = list(dict.fromkeys(k[1] for k in values))  # in the order first asked
+        if len(days) > _KEPT_DATES:  # the oldest asked dropped first
+            gone = set(days[: len(days) - _KEPT_DATES])
+            values = {k: v for k, v in values.items() if k[1] not in gone}
+    kept["history"] = (project.scope, project.agency, changes, values)
+    return value
 
 
 def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
