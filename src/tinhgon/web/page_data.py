@@ -68,7 +68,7 @@ def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
 # The official state and check of a date (no plan) depend on the history's changes up to that
 # date and on the agency only (``Project.state_on``, ``check_project``): after a write, those of
 # the dates before the first change that differs are still right and are kept (a few dates).
-_KEPT_DATES = 4
+_KEPT_DATES = 3
 
 
 def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
