@@ -63,3 +63,18 @@ def test_a_date_before_a_write_keeps_its_state_and_check_the_others_are_computed
         _same(again[on], _from_scratch(kontum, on))
     assert again[D1][0].head(head) is None
     assert after[D1][0].head(head) is not None
+
+
+def test_the_dates_kept_are_the_most_recently_shown(kontum, monkeypatch):
+    monkeypatch.setattr(page_data, "_KEPT_DATES", 2)
+    d3 = dt.date(2021, 3, 31)
+    first = _shown(kontum, D1)
+    _shown(kontum, D2)
+    assert _shown(kontum, D1) == first  # shown again (from the memo): the last to be dropped
+    _shown(kontum, d3)  # drops D2, the least recently shown
+    d2_before = page_data.state_at(agency=kontum, on=D2)
+    _record(kontum, {"kind": "relieve", "on": "2021-12-01", "person": "p031"})
+    assert page_data.state_at(agency=kontum, on=D1) is first[0]
+    assert page_data.report_at(agency=kontum, on=D1) is first[1]
+    assert page_data.state_at(agency=kontum, on=D2) is not d2_before
+    _same(_shown(kontum, D2), _from_scratch(kontum, D2))

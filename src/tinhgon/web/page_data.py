@@ -51,7 +51,10 @@ def state_at(
 
         return _across_writes(agency, project, ("state", on), official)
 
-    return repository.memo(agency, ("state", on, plan), compute)
+    state = repository.memo(agency, ("state", on, plan), compute)
+    if plan is None:
+        _touch(agency, on)
+    return state
 
 
 def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
@@ -62,13 +65,30 @@ def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
 
         return check() if plan else _across_writes(agency, project, ("check", on), check)
 
-    return repository.memo(agency, ("check", on, plan), compute)
+    report = repository.memo(agency, ("check", on, plan), compute)
+    if plan is None:
+        _touch(agency, on)
+    return report
 
 
 # The official state and check of a date (no plan) depend on the history's changes up to that
 # date and on the agency only (``Project.state_on``, ``check_project``): after a write, those of
 # the dates before the first change that differs are still right and are kept (a few dates).
-_KEPT_DATES = 3
+_KEPT_DATES = 4
+
+
+def _last(values: dict[tuple[str, dt.date], Any], on: dt.date) -> dict[tuple[str, dt.date], Any]:
+    """The values with those of ``on`` moved last (the most recently used)."""
+    mine = {k: v for k, v in values.items() if k[1] == on}
+    return {**{k: v for k, v in values.items() if k[1] != on}, **mine}
+
+
+def _touch(agency: Any, on: dt.date) -> None:
+    """A date shown again is the last to be dropped (what a page shows from the memo counts)."""
+    kept = repository.lasting(agency, "dated")
+    earlier = kept.get("history")
+    if earlier is not None and earlier[3] and next(reversed(earlier[3]))[1] != on:
+        kept["history"] = (*earlier[:3], _last(earlier[3], on))
 
 
 def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
@@ -84,11 +104,12 @@ def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], comp
         values = {k: v for k, v in earlier[3].items() if until is None or k[1] < until}
     if key in values:
         value = values[key]
+        values = _last(values, key[1])
     else:
         value = compute()
         values = {**values, key: value}
-        days = list(dict.fromkeys(k[1] for k in values))  # in the order first asked
-        if len(days) > _KEPT_DATES:  # the oldest asked dropped first
+        days = list(dict.fromkeys(k[1] for k in values))  # the least recently used first
+        if len(days) > _KEPT_DATES:  # the least recently used dropped first
             gone = set(days[: len(days) - _KEPT_DATES])
             values = {k: v for k, v in values.items() if k[1] not in gone}
     kept["history"] = (project.scope, project.agency, changes, values)
