@@ -69,12 +69,23 @@ def test_the_dates_kept_are_the_most_recently_shown(kontum, monkeypatch):
     monkeypatch.setattr(page_data, "_KEPT_DATES", 2)
     d3 = dt.date(2021, 3, 31)
     first = _shown(kontum, D1)
-    _shown(kontum, D2)
+    d2_before = _shown(kontum, D2)[0]
     assert _shown(kontum, D1) == first  # shown again (from the memo): the last to be dropped
     _shown(kontum, d3)  # drops D2, the least recently shown
-    d2_before = page_data.state_at(agency=kontum, on=D2)
     _record(kontum, {"kind": "relieve", "on": "2021-12-01", "person": "p031"})
     assert page_data.state_at(agency=kontum, on=D1) is first[0]
     assert page_data.report_at(agency=kontum, on=D1) is first[1]
     assert page_data.state_at(agency=kontum, on=D2) is not d2_before
     _same(_shown(kontum, D2), _from_scratch(kontum, D2))
+
+
+def test_a_date_shown_again_from_the_memo_is_kept_again(kontum, monkeypatch):
+    monkeypatch.setattr(page_data, "_KEPT_DATES", 1)
+    first = _shown(kontum, D1)
+    _shown(kontum, D2)  # D1 dropped from what is kept across writes (still in the memo)
+    assert _shown(kontum, D1) == first  # from the memo: kept again, D2 dropped
+    _record(kontum, {"kind": "relieve", "on": "2021-12-01", "person": "p031"})
+    again = _shown(kontum, D1)
+    assert again[0] is first[0]
+    assert again[1] is first[1]
+    _same(again, _from_scratch(kontum, D1))

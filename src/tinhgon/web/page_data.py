@@ -53,7 +53,7 @@ def state_at(
 
     state = repository.memo(agency, ("state", on, plan), compute)
     if plan is None:
-        _touch(agency, on)
+        _touch(agency, ("state", on), state)
     return state
 
 
@@ -67,7 +67,7 @@ def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
 
     report = repository.memo(agency, ("check", on, plan), compute)
     if plan is None:
-        _touch(agency, on)
+        _touch(agency, ("check", on), report)
     return report
 
 
@@ -83,12 +83,29 @@ def _last(values: dict[tuple[str, dt.date], Any], on: dt.date) -> dict[tuple[str
     return {**{k: v for k, v in values.items() if k[1] != on}, **mine}
 
 
-def _touch(agency: Any, on: dt.date) -> None:
-    """A date shown again is the last to be dropped (what a page shows from the memo counts)."""
+def _trimmed(values: dict[tuple[str, dt.date], Any]) -> dict[tuple[str, dt.date], Any]:
+    days = list(dict.fromkeys(k[1] for k in values))  # the least recently used first
+    if len(days) <= _KEPT_DATES:
+        return values
+    gone = set(days[: len(days) - _KEPT_DATES])  # the least recently used dropped first
+    return {k: v for k, v in values.items() if k[1] not in gone}
+
+
+def _touch(agency: Any, key: tuple[str, dt.date], value: Any) -> None:
+    """A date shown again from the memo is the last to be dropped, kept again if it was
+    dropped (the memo's values are those of the history kept, when it is the project's)."""
     kept = repository.lasting(agency, "dated")
     earlier = kept.get("history")
-    if earlier is not None and earlier[3] and next(reversed(earlier[3]))[1] != on:
-        kept["history"] = (*earlier[:3], _last(earlier[3], on))
+    if earlier is None:
+        return
+    values = earlier[3]
+    if values.get(key) is not value:
+        if earlier[2] is not repository.project_of(agency).timeline.changes:
+            return
+        values = {**values, key: value}
+    elif next(reversed(values))[1] == key[1]:
+        return
+    kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1])))
 
 
 def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
@@ -107,11 +124,7 @@ def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], comp
         values = _last(values, key[1])
     else:
         value = compute()
-        values = {**values, key: value}
-        days = list(dict.fromkeys(k[1] for k in values))  # the least recently used first
-        if len(days) > _KEPT_DATES:  # the least recently used dropped first
-            gone = set(days[: len(days) - _KEPT_DATES])
-            values = {k: v for k, v in values.items() if k[1] not in gone}
+        values = _trimmed({**values, key: value})
     kept["history"] = (project.scope, project.agency, changes, values)
     return value
 
