@@ -353,19 +353,26 @@ def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[
     if points < 3 or months < 12:
         span = (until - start).days
         return sorted({start + dt.timedelta(days=span * i // (points - 1)) for i in range(points)})
+    allowed = points - 2 if start == first else points - 1  # besides the date (and start)
     step = -(-months // (points - 1))
+    while len(grid := _month_ends(start, until, step)) > allowed:
+        step += 1
+    if start == first:  # the history's beginning is in the span: it starts the series
+        return [start, *grid, until]
+    return [*grid, until]
+
+
+def _month_ends(start: dt.date, until: dt.date, step: int) -> list[dt.date]:
+    """The month ends after ``start`` and before ``until`` of the months counted from year 0
+    that are multiples of ``step``."""
     grid: list[dt.date] = []
     index = start.year * 12 + start.month - 1
-    while True:
-        end = month_end(index // 12, index % 12 + 1)
-        if end >= until:
-            break
-        if index % step == 0 and end > start:
+    index += -index % step
+    while (end := month_end(index // 12, index % 12 + 1)) < until:
+        if end > start:
             grid.append(end)
-        index += 1
-    if start == first:  # the history's beginning is in the span: it starts the series
-        return [start, *grid[-(points - 2) :], until]
-    return [*grid[-(points - 1) :], until]
+        index += step
+    return grid
 
 
 def comparison(
