@@ -8,6 +8,13 @@ are side by side on the same machine under the same load.
 
     python bench/bench_cli_scale.py                    # 50,000 people, with the baseline
     python bench/bench_cli_scale.py --people 5000 --no-baseline
+    python bench/bench_cli_scale.py --no-baseline --database   # also @CODE from SQLite
+
+The current code keeps checked plain data in a cache (io/plaincache.py; here in a temporary
+folder): each command runs first with an empty cache (``NAME``: a file read for the first
+time), then again (``NAME_cached``: the same file read again). ``--database`` loads the file
+into a fresh embedded SQLite database (``tinhgon load``) and times the read commands on
+``@so`` (the agency read from its rows: ``db_NAME``).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,6 +95,19 @@ def peak_mib(args: list[str], src: Path) -> float:
     return round(int(text[-1]) / 1024, 1)
 
 
+def database(commands: dict[str, list[str]], big: Path, src: Path, data: Path) -> dict[str, Any]:
+    """The read commands on ``@so`` after loading the file into a fresh SQLite database."""
+    os.environ["TINHGON_DATA_DIR"] = str(data)
+    try:
+        out: dict[str, Any] = {"db_load": run(["load", str(big)], src)}
+        for name, args in commands.items():
+            at = [("@so" if a == str(big) else a) for a in args]
+            out[f"db_{name}"] = run(at, src)
+        return out
+    finally:
+        del os.environ["TINHGON_DATA_DIR"]
+
+
 def baseline_source(commit: str, into: Path) -> Path | None:
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=False
@@ -103,10 +124,13 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=50_000)
     parser.add_argument("--baseline", default=BASELINE)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--database", action="store_true")
     options = parser.parse_args()
     current = ROOT / "src"
     example = ROOT / "examples" / "kontum-ez-board.yaml"
     with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache"
+        os.environ["TINHGON_CACHE_DIR"] = str(cache)
         big = Path(tmp) / "province.yaml"
         big.write_text(project_text(options.people), encoding="utf-8")
         commands = {
@@ -135,8 +159,14 @@ def main() -> None:
             for name, args in startup.items():
                 figures[f"startup_{name}"] = run(args, src, repeat=5)
             for name, args in commands.items():
+                shutil.rmtree(cache, ignore_errors=True)
                 figures[name] = run(args, src)
+                if side == "current":
+                    figures[f"{name}_cached"] = run(args, src)
+                shutil.rmtree(cache, ignore_errors=True)
                 figures[name]["peak_mib"] = peak_mib(args, src)
+            if side == "current" and options.database:
+                figures.update(database(commands, big, src, Path(tmp) / "data"))
             result[side] = figures
             print(json.dumps({side: figures}, ensure_ascii=False), file=sys.stderr, flush=True)
         print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -29,4 +29,5 @@ app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknow
 
 
 def main() -> None:
+    cli.one_shot = True  # one process, one command: see read_project
     app()

@@ -98,7 +98,7 @@ def check(
     violation, 1 with at least one, 2 on bad input. With --agency, one agency inside the
     history.
     """
-    project = read_agency(file, agency)
+    project = read_agency(file, agency, on=(on,))
     day = option_date(on, "--on")
     with progress.steps(CHECKING, 2) as step:  # the state built, then checked
         state = state_or_fail(project, day, plan)

@@ -23,9 +23,19 @@ class Timeline:
     every change must cite its legal basis.
     """
 
-    __slots__ = ("_changes", "_checkpoints", "_dates", "_grown", "_require_basis")
+    __slots__ = ("_changes", "_checkpoints", "_dates", "_grown", "_keep", "_require_basis")
 
-    def __init__(self, changes: Iterable[Change] = (), *, require_basis: bool = True) -> None:
+    def __init__(
+        self,
+        changes: Iterable[Change] = (),
+        *,
+        require_basis: bool = True,
+        snapshots_for: Iterable[date] | None = None,
+    ) -> None:
+        """``snapshots_for``: the only dates whose states will be asked for (a command that reads a
+        history for one or two dates). The replay then keeps snapshots for those dates and the
+        last one only, not one every ``step`` changes; any other date is still answered (from
+        the nearest snapshot before it, or from the start)."""
         ordered = sorted(changes, key=lambda c: c.on)  # sorted() is stable: same-day order kept
         self._changes: tuple[Change, ...] = tuple(ordered)
         self._dates: list[date] = [c.on for c in ordered]
@@ -34,6 +44,11 @@ class Timeline:
         # replays at most ``step`` changes from the nearest one instead of the whole history.
         self._checkpoints: list[tuple[int, State]] = []
         self._grown: tuple[tuple[Change, ...], bool, Timeline, tuple[int, ...]] | None = None
+        self._keep: frozenset[int] | None = None
+        if snapshots_for is not None:
+            self._keep = frozenset(
+                {len(self._changes), *(bisect.bisect_right(self._dates, d) for d in snapshots_for)}
+            )
         self._replay(0, StateBuilder())
 
     def _replay(self, start: int, builder: StateBuilder) -> None:
@@ -41,10 +56,14 @@ class Timeline:
         keeping a snapshot whenever ``step`` changes have passed since the last one."""
         step = max(_MIN_STEP, len(self._changes) // _MAX_CHECKPOINTS)
         last = self._checkpoints[-1][0] if self._checkpoints else 0
+        keep = self._keep
         for index in range(start + 1, len(self._changes) + 1):
             change = self._changes[index - 1]
             self._apply(builder, change)
-            if index - last >= step:
+            if keep is not None:
+                if index in keep:
+                    self._checkpoints.append((index, builder.snapshot(change.on)))
+            elif index - last >= step:
                 self._checkpoints.append((index, builder.snapshot(change.on)))
                 last = index
         if len(self._checkpoints) > 2 * _MAX_CHECKPOINTS:  # after many appends: every other
@@ -161,6 +180,7 @@ class Timeline:
         fresh._require_basis = self._require_basis
         fresh._checkpoints = list(self._checkpoints)
         fresh._grown = None
+        fresh._keep = None
         return fresh
 
     def _grow(
@@ -187,6 +207,7 @@ class Timeline:
         fresh._dates = [*self._dates[:keep], *(c.on for c, _ in tail)]
         fresh._require_basis = basis
         fresh._grown = None
+        fresh._keep = None
         found = bisect.bisect_right(self._checkpoints, keep, key=lambda c: c[0])
         fresh._checkpoints = self._checkpoints[:found]
         start = fresh._checkpoints[-1][0] if found else 0

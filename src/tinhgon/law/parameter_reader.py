@@ -10,19 +10,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from tinhgon.domain import Category, Text
 from tinhgon.law.errors import ParameterError, ParameterProblem
 from tinhgon.law.findings import Citation, Confidence
 from tinhgon.law.numbers import read_numbers
+from tinhgon.law.parameter_bands import read_limits
+from tinhgon.law.parameter_yaml import YamlProblem, load
 from tinhgon.law.values import (
-    PROVINCE_CLASSES,
     Age,
-    Band,
     DatedValue,
-    Limits,
     Parameter,
     Value,
 )
@@ -52,18 +48,13 @@ _CITATION_KEYS = {
     "source",
     "rules_md",
 }
-_BAND_KEYS = {"from", "to", "limit", "province_class", "confidence", "note"}
-
-
-def _yaml() -> YAML:
-    return YAML(typ="safe", pure=True)
 
 
 def parse_parameter(text: str, *, name: str) -> Parameter:
     """One parameter file's text; ``name`` is the file name, which must be ``<id>.yaml``."""
     try:
-        data = _yaml().load(text)
-    except YAMLError as error:
+        data = load(text)
+    except YamlProblem as error:
         duplicate = "duplicate key" in str(error)
         raise ParameterError(
             [
@@ -370,58 +361,4 @@ class _Reader:
                 )
                 return None
             return Age(int(data["years"]), int(data.get("months", 0)))
-        if not isinstance(data, list) or not data:
-            self.problem(
-                field,
-                "cần danh sách các khoảng {from, to, limit}",
-                "needs a list of bands {from, to, limit}",
-            )
-            return None
-        bands: list[Band] = []
-        for i, raw in enumerate(data):
-            where = f"{field}[{i}]"
-            if not isinstance(raw, dict):
-                self.problem(where, "cần một bảng khóa", "must be a mapping")
-                continue
-            self.unknown_keys(raw, _BAND_KEYS, where)
-            numbers = {}
-            for key in ("from", "to", "limit"):
-                number = raw.get(key)
-                if number is not None and (
-                    not isinstance(number, int) or isinstance(number, bool) or number < 0
-                ):
-                    self.problem(
-                        f"{where}.{key}", "cần số nguyên không âm", "needs a whole number ≥ 0"
-                    )
-                    number = None
-                numbers[key] = number
-            if numbers["limit"] is None:
-                self.problem(f"{where}.limit", "thiếu giới hạn", "missing limit")
-                continue
-            low, high = numbers["from"], numbers["to"]
-            if low is not None and high is not None and low > high:
-                self.problem(where, "'from' lớn hơn 'to'", "'from' is above 'to'")
-            classes = raw.get("province_class")
-            class_set: frozenset[str] | None = None
-            if classes is not None:
-                if not isinstance(classes, list) or not all(c in PROVINCE_CLASSES for c in classes):
-                    self.problem(
-                        f"{where}.province_class",
-                        "cần danh sách trong: special, I, II, III",
-                        "needs a list of: special, I, II, III",
-                    )
-                else:
-                    class_set = frozenset(classes)
-            bands.append(
-                Band(
-                    low=low,
-                    high=high,
-                    limit=numbers["limit"],
-                    province_classes=class_set,
-                    confidence=self.confidence(
-                        raw.get("confidence"), f"{where}.confidence", required=False
-                    ),
-                    note=str(raw.get("note") or "").strip(),
-                )
-            )
-        return Limits(direction=direction, bands=tuple(bands))
+        return read_limits(data, field, direction, self)

@@ -1,15 +1,28 @@
-"""An agency read from the application's database for the command line (``tinhgon show
-@CODE``): the embedded SQLite database of TINHGON_DATA_DIR, or DATABASE_URL.
+"""An agency or a province read from the application's database for the command line
+(``tinhgon show @CODE``): the embedded SQLite database of TINHGON_DATA_DIR, or DATABASE_URL.
+
+``@CODE`` names an agency (its code), or a province (the code of its row in the province
+list): then the province's history, the one agency of that province whose root is the
+province People's Committee (issue 9). ``--agency`` then takes one agency inside it.
 
 The command line does not import the web application (DESIGN.md layers); ``tinhgon.entry``,
 above both, hands this reader to it. Django loads only when an agency is read this way.
+
+Reading is the web application's whole reading (``repository``: the same rows, the same
+order, the same validating replay), with the JSON of the people and changes fetched as text
+and decoded in one call instead of one call a row (a quarter of the time of 50,000 people).
 """
 
 from __future__ import annotations
 
+import json
 import os
+from datetime import date
+from typing import Any
 
-from tinhgon.domain import Project
+from tinhgon.domain import Change, PlanStatus, Project, Timeline
+
+PROVINCE_HISTORY = "province_committee"
 
 
 class AgencyNotFound(LookupError):
@@ -20,8 +33,9 @@ class AgencyNotFound(LookupError):
         self.en = en
 
 
-def project_from_database(code: str) -> Project:
-    """The project of the agency with this code, read from every row (no cache: one read)."""
+def project_from_database(code: str, snapshots_for: tuple[date, ...] | None = None) -> Project:
+    """The project of the agency (or the province's history) with this code, read from
+    every row (no cache: one read). ``snapshots_for``: as ``read_agency`` takes it."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
     import django
     from django.apps import apps
@@ -29,21 +43,114 @@ def project_from_database(code: str) -> Project:
 
     if not apps.ready:
         django.setup()
-    from tinhgon.web import models, repository
 
     try:
-        agency = models.Agency.objects.filter(code=code).first()
-        if agency is None:
-            known = ", ".join(models.Agency.objects.values_list("code", flat=True)[:20])
-            raise AgencyNotFound(
-                code,
-                f"không có cơ quan mã '{code}' trong cơ sở dữ liệu (có: {known or 'không có'})",
-                f"no agency '{code}' in the database (known: {known or 'none'})",
-            )
-        return repository.build_project(agency)
+        return read_agency(agency_of(code), snapshots_for=snapshots_for)
     except DatabaseError as error:
         raise AgencyNotFound(
             code,
             f"không đọc được cơ sở dữ liệu: {error}",
             f"the database cannot be read: {error}",
         ) from None
+
+
+def agency_of(code: str) -> Any:
+    """The agency row of ``@CODE``: an agency by its code, else a province's history."""
+    from tinhgon.web import models
+
+    agency = models.Agency.objects.filter(code=code).first()
+    if agency is not None:
+        return agency
+    province = models.Province.objects.filter(code=code).first()
+    if province is None:
+        agencies = ", ".join(models.Agency.objects.values_list("code", flat=True)[:20])
+        provinces = ", ".join(models.Province.objects.values_list("code", flat=True)[:20])
+        raise AgencyNotFound(
+            code,
+            f"không có cơ quan hay tỉnh mã '{code}' trong cơ sở dữ liệu "
+            f"(cơ quan: {agencies or 'không có'}; tỉnh: {provinces or 'không có'})",
+            f"no agency or province '{code}' in the database "
+            f"(agencies: {agencies or 'none'}; provinces: {provinces or 'none'})",
+        )
+    histories = list(province.agencies.filter(agency_type=PROVINCE_HISTORY).order_by("code"))
+    if len(histories) == 1:
+        return histories[0]
+    theirs = ", ".join(province.agencies.order_by("code").values_list("code", flat=True)[:20])
+    if not histories:
+        raise AgencyNotFound(
+            code,
+            f"tỉnh '{province.name}' chưa có lịch sử cấp tỉnh (cơ quan có gốc là Ủy ban nhân dân "
+            f"tỉnh); đọc từng cơ quan bằng mã của nó (@{theirs or '…'})",
+            f"province '{province.name}' has no province history (an agency whose root is the "
+            f"province People's Committee); read its agencies by their codes ({theirs or 'none'})",
+        )
+    both = ", ".join(h.code for h in histories)
+    raise AgencyNotFound(
+        code,
+        f"tỉnh '{province.name}' có nhiều lịch sử cấp tỉnh ({both}): ghi mã của một",
+        f"province '{province.name}' has several province histories ({both}): give one's code",
+    )
+
+
+def _decoded(texts: list[str]) -> list[Any]:
+    """Many JSON texts decoded in one call of the C decoder."""
+    return json.loads("[" + ",".join(texts) + "]") if texts else []  # type: ignore[no-any-return]
+
+
+def read_agency(agency: Any, *, snapshots_for: tuple[date, ...] | None = None) -> Project:
+    """The agency's project from every row: what ``repository.build_project`` builds.
+
+    ``snapshots_for``: the only dates whose states the caller will ask for (a command line
+    reading): the history keeps fewer snapshots (see ``Timeline``), unless a plan is open."""
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
+
+    from tinhgon.domain import BUILTIN_KINDS, DocumentRegister
+    from tinhgon.io.codec import (
+        Context,
+        change_from_plain,
+        document_from_plain,
+        person_from_plain,
+        unit_kind_from_plain,
+    )
+    from tinhgon.web import repository
+
+    kinds = dict(BUILTIN_KINDS)  # as repository.context_of reads them
+    for entry in agency.unit_kinds:
+        kind = unit_kind_from_plain(entry)
+        kinds[kind.code] = kind
+    documents = DocumentRegister(
+        document_from_plain(repository.document_plain(d)) for d in agency.documents.all()
+    )
+    pids, texts = _columns(agency.people.annotate(text=Cast("data", TextField())), "pid", "text")
+    people = {
+        pid: person_from_plain(data, ("people", pid))
+        for pid, data in zip(pids, _decoded(texts), strict=True)
+    }
+    ctx = Context(kinds=kinds, documents=documents, people=people)
+    rows = agency.changes.annotate(text=Cast("payload", TextField()))
+    plan_ids, texts = _columns(rows, "plan_id", "text")
+    official: list[Change] = []
+    by_plan: dict[int, list[Change]] = {}
+    for plan_id, payload in zip(plan_ids, _decoded(texts), strict=True):
+        change = change_from_plain(payload, ctx, ())
+        official.append(change)
+        if plan_id is not None:
+            by_plan.setdefault(plan_id, []).append(change)
+    plans = repository._plans(agency, ctx, by_plan)
+    # An open plan is projected from the snapshot nearest its first change: keep them all.
+    closed = (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED)
+    keep = None if any(p.status not in closed for p in plans.values()) else snapshots_for
+    return Project(
+        agency=repository.domain_agency(agency),
+        documents=ctx.documents,
+        timeline=Timeline(official, snapshots_for=keep),
+        plans=plans,
+        people=people,
+        unit_kinds=ctx.kinds,
+    )
+
+
+def _columns(rows: Any, first: str, second: str) -> tuple[list[Any], list[str]]:
+    pairs = list(rows.values_list(first, second))
+    return [a for a, _ in pairs], [b for _, b in pairs]
