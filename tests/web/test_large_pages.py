@@ -60,3 +60,38 @@ def test_a_large_org_chart_opens_a_unit_at_a_time_and_is_searched_on_the_server(
     assert "đơn vị phù hợp" in found
     assert "Văn phòng" in found
     assert all(int(n) > 0 for _, n in opened)
+
+
+@pytest.mark.django_db
+def test_a_large_box_chart_draws_a_unit_and_a_page_of_its_sub_units(as_, monkeypatch):
+    client = as_("viewer")
+    url = "/co-quan/bqlkkt/so-do-khoi/?on=31/12/2019"
+    whole = text(client.get(url))  # a small agency: every unit, as before
+    agency = models.Agency.objects.get(code="bqlkkt")
+    state = repository.project_of(agency).state_on(dt.date(2019, 12, 31))
+    assert whole.count('<div class="box-name">') == len(state.units)
+    assert "đơn vị trực thuộc" not in whole
+    repository.forget(agency.pk)  # the drawing of the date is kept: forget it
+    monkeypatch.setattr(page_data, "WHOLE_TREE_UNITS", 2)
+    monkeypatch.setattr(page_data, "CHILDREN_PAGE", 2)
+    top = text(client.get(url))
+    (root,) = state.roots()
+    shown = state.children(root.id)[:2]
+    names = re.findall(r'<div class="box-name">([^<]*)</div>', top)
+    assert names == [root.name, *(u.name for u in shown)]
+    pages = -(-len(state.children(root.id)) // 2)
+    assert f"Trang 1 / {pages}" in top
+    for unit in shown:  # each drawn sub-unit opens on its own page when it has sub-units
+        more = len(state.children(unit.id))
+        link = f'don-vi={unit.id}">Xem {more} đơn vị trực thuộc'
+        assert (link in top) == (more > 0)
+    second = text(client.get(f"{url}&trang=2"))
+    names = re.findall(r'<div class="box-name">([^<]*)</div>', second)
+    assert names == [root.name, *(u.name for u in state.children(root.id)[2:4])]
+    unit = shown[0]
+    focused = text(client.get(f"{url}&paper=A3&don-vi={unit.id}"))
+    assert "Toàn cơ quan</a>" in focused
+    assert f"<strong>{unit.name}</strong>" in focused
+    assert "page-a3.css" in focused
+    names = re.findall(r'<div class="box-name">([^<]*)</div>', focused)
+    assert names == [unit.name, *(u.name for u in state.children(unit.id)[:2])]

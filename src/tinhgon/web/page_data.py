@@ -14,6 +14,7 @@ from typing import Any
 
 from tinhgon.domain import Project, State, metrics_of
 from tinhgon.domain.describe import unit_tree
+from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key
 from tinhgon.law import Report, age_on
 from tinhgon.web import repository
@@ -34,29 +35,112 @@ WHOLE_TREE_UNITS = 400
 CHILDREN_PAGE = 50  # sub-units of the unit shown, a page at a time
 
 
-def state_at(*, agency: Any, on: dt.date, plan: str | None = None) -> State:
-    return repository.memo(
-        agency, ("state", on, plan), lambda project: project.state_on(on, plan=plan)
-    )
+def state_at(
+    *, agency: Any, on: dt.date, plan: str | None = None, known: dict[dt.date, State] | None = None
+) -> State:
+    """The state of a date (with a plan applied), kept; ``known``: states of the history
+    already worked out (``metrics_series``'s walk, as ``project.state_on`` gives them)."""
+
+    def compute(project: Project) -> State:
+        if plan is not None:
+            return project.state_on(on, plan=plan)
+
+        def official() -> State:
+            state = known.get(on) if known is not None else None
+            return state if state is not None else project.state_on(on)
+
+        return _across_writes(agency, project, ("state", on), official)
+
+    state = repository.memo(agency, ("state", on, plan), compute)
+    if plan is None:
+        _touch(agency, ("state", on), state)
+    return state
 
 
 def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
     def compute(project: Project) -> Report:
-        return check_at(project=project, state=state_at(agency=agency, on=on, plan=plan), plan=plan)
+        def check() -> Report:
+            state = state_at(agency=agency, on=on, plan=plan)
+            return check_at(project=project, state=state, plan=plan)
 
-    return repository.memo(agency, ("check", on, plan), compute)
+        return check() if plan else _across_writes(agency, project, ("check", on), check)
+
+    report = repository.memo(agency, ("check", on, plan), compute)
+    if plan is None:
+        _touch(agency, ("check", on), report)
+    return report
+
+
+# The official state and check of a date (no plan) depend on the history's changes up to that
+# date and on the agency only (``Project.state_on``, ``check_project``): after a write, those of
+# the dates before the first change that differs are still right and are kept (a few dates).
+_KEPT_DATES = 4
+
+
+def _last(values: dict[tuple[str, dt.date], Any], on: dt.date) -> dict[tuple[str, dt.date], Any]:
+    """The values with those of ``on`` moved last (the most recently used)."""
+    mine = {k: v for k, v in values.items() if k[1] == on}
+    return {**{k: v for k, v in values.items() if k[1] != on}, **mine}
+
+
+def _trimmed(values: dict[tuple[str, dt.date], Any]) -> dict[tuple[str, dt.date], Any]:
+    days = list(dict.fromkeys(k[1] for k in values))  # the least recently used first
+    if len(days) <= _KEPT_DATES:
+        return values
+    gone = set(days[: len(days) - _KEPT_DATES])  # the least recently used dropped first
+    return {k: v for k, v in values.items() if k[1] not in gone}
+
+
+def _touch(agency: Any, key: tuple[str, dt.date], value: Any) -> None:
+    """A date shown again from the memo is the last to be dropped, kept again if it was
+    dropped (the memo's values are those of the history kept, when it is the project's)."""
+    kept = repository.lasting(agency, "dated")
+    earlier = kept.get("history")
+    if earlier is None:
+        return
+    values = earlier[3]
+    if values.get(key) is not value:
+        if earlier[2] is not repository.project_of(agency).timeline.changes:
+            return
+        values = {**values, key: value}
+    elif next(reversed(values))[1] == key[1]:
+        return
+    kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1])))
+
+
+def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
+    kept = repository.lasting(agency, "dated")
+    changes = project.timeline.changes
+    earlier = kept.get("history")  # (scope, agency, changes, values): one tuple, set at once
+    if earlier is None or (earlier[0], earlier[1]) != (project.scope, project.agency):
+        values: dict[tuple[str, dt.date], Any] = {}
+    elif earlier[2] is changes:
+        values = earlier[3]
+    else:
+        until = first_difference(earlier[2], changes)
+        values = {k: v for k, v in earlier[3].items() if until is None or k[1] < until}
+    if key in values:
+        value = values[key]
+        values = _last(values, key[1])
+    else:
+        value = compute()
+        values = _trimmed({**values, key: value})
+    kept["history"] = (project.scope, project.agency, changes, values)
+    return value
 
 
 def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
     from tinhgon.web import charts
 
     def compute(project: Project) -> dict[str, Any]:
-        state = state_at(agency=agency, on=on)
+        walked: dict[dt.date, State] = {}  # the chart's last point is this date's state
         series = metrics_series(
             project=project,
             dates=series_dates(project=project, until=on),
             kept=repository.lasting(agency, "series"),
+            walked=walked,
         )
+        state = state_at(agency=agency, on=on, known=walked)
         report = report_at(agency=agency, on=on)
         return {
             "metrics": metrics_of(state),

@@ -29,6 +29,7 @@ from tinhgon.domain import (
 from tinhgon.domain.agencies import footprint
 from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.describe import narrate
+from tinhgon.domain.model import month_end
 from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 from tinhgon.law import Report, check_project, retirement_of
@@ -337,13 +338,41 @@ def metrics_series(
 
 
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
-    """Evenly spread dates from the first change (or 5 years back) to ``until``."""
+    """Evenly spread dates from the first change (or 5 years back) to ``until``.
+
+    Over a year or more, the points before ``until`` are month ends every ``step`` months
+    counted from year 0 (the step fits ``points`` into the span), so two dates close to each
+    other share them and a new date computes one point, not twelve (the points are kept by
+    ``metrics_series``). The first change starts the series when it is less than 5 years back.
+    """
     first = project.timeline.first_date or until
     start = max(first, add_months(until, -60)) if until.year > 1905 else first
     if start >= until:
         return [until]
-    span = (until - start).days
-    return sorted({start + dt.timedelta(days=span * i // (points - 1)) for i in range(points)})
+    months = (until.year - start.year) * 12 + until.month - start.month
+    if points < 3 or months < 12:
+        span = (until - start).days
+        return sorted({start + dt.timedelta(days=span * i // (points - 1)) for i in range(points)})
+    allowed = points - 2 if start == first else points - 1  # besides the date (and start)
+    step = -(-months // (points - 1))
+    while len(grid := _month_ends(start, until, step)) > allowed:
+        step += 1
+    if start == first:  # the history's beginning is in the span: it starts the series
+        return [start, *grid, until]
+    return [*grid, until]
+
+
+def _month_ends(start: dt.date, until: dt.date, step: int) -> list[dt.date]:
+    """The month ends after ``start`` and before ``until`` of the months counted from year 0
+    that are multiples of ``step``."""
+    grid: list[dt.date] = []
+    index = start.year * 12 + start.month - 1
+    index += -index % step
+    while (end := month_end(index // 12, index % 12 + 1)) < until:
+        if end > start:
+            grid.append(end)
+        index += step
+    return grid
 
 
 def comparison(

@@ -16,7 +16,7 @@ from tinhgon.domain.agencies import split_by_agency
 from tinhgon.domain.describe import unit_tree
 from tinhgon.domain.vietnamese import fold, sort_key
 from tinhgon.law.retirement import add_months
-from tinhgon.web import charts, models, repository, selectors
+from tinhgon.web import charts, models, page_data, repository, selectors
 from tinhgon.web.views.base import agency_page, date_param, page
 
 
@@ -213,27 +213,53 @@ def _boxes(tree: list[dict[str, Any]], *, agencies_only: bool) -> list[dict[str,
 @agency_page()
 def orgchart_boxes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
     """Sơ đồ khối: the org chart drawn the way agencies draw it, printable A4 or A3 landscape;
-    for the whole province, down to its agencies."""
+    for the whole province, down to its agencies. An agency of more than
+    ``page_data.WHOLE_TREE_UNITS`` units is drawn the way its org chart is: one unit (the
+    agency, or ``don-vi``) with a page of its sub-units (``trang``), each opened on demand."""
     on = date_param(request)
     paper = "A3" if request.GET.get("paper") == "A3" else "A4"
+    whole = getattr(agency, "scope", None) is None
 
     def compute(project: Project) -> dict[str, Any]:
-        state = project.state_on(on)
-        return {"tree": unit_tree(state), "metrics": metrics_of(state)}
+        state = page_data.state_at(agency=agency, on=on)  # shared with the other pages
+        agencies = whole and any(
+            child.agency_type for root in state.roots() for child in state.children(root.id)
+        )
+        drawn_whole = agencies or len(state.units) <= page_data.WHOLE_TREE_UNITS
+        return {
+            "state": state,
+            "tree": unit_tree(state) if drawn_whole else None,
+            "metrics": metrics_of(state),
+            "agencies": agencies,
+        }
 
     data = repository.memo(agency, ("boxes", on), compute)
-    whole = getattr(agency, "scope", None) is None
-    tree = data["tree"]
-    has_agencies = whole and any(
-        child.get("agency_type") for root in tree for child in root["children"]
-    )
+    query = request.GET.copy()
+    for key in ("don-vi", "trang"):
+        query.pop(key, None)
+    sliced: dict[str, Any] = {"partial": False, "page": 1, "pages": 1}
+    if data["tree"] is None:
+        try:
+            number = int(request.GET.get("trang", "1"))
+        except ValueError:
+            number = 1
+        sliced = page_data.org_tree(
+            {"state": data["state"], "by_unit": {}},
+            focus=request.GET.get("don-vi") or None,
+            page=number,
+        )
+        boxes = sliced.pop("tree")
+    else:
+        boxes = _boxes(data["tree"], agencies_only=data["agencies"])
     return page(
         request,
         "tinhgon/orgchart_boxes.html",
         agency,
         on=on,
-        boxes=_boxes(tree, agencies_only=has_agencies),
+        boxes=boxes,
         metrics=data["metrics"],
         paper=paper,
-        province_view=has_agencies,
+        province_view=data["agencies"],
+        tree_query=query.urlencode(),
+        **sliced,
     )
