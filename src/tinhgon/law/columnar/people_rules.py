@@ -185,7 +185,7 @@ class Found(NamedTuple):
     ranks: Ints
 
 
-def _plain(findings: list[Finding]) -> Found:
+def plain_found(findings: list[Finding]) -> Found:
     import numpy as np
 
     none = np.zeros(0, dtype=np.int64)
@@ -201,12 +201,12 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> Found:
     index = {cs.person_ids[i]: i for i in samples}
     named = [index[f.person_id] for f in found if f.person_id in index]
     if not named:
-        return _plain([])
+        return plain_found([])
     flagged = np.zeros(len(first) + 1, dtype=bool)  # the last one: people passed over (-1)
     flagged[group[named]] = True
     chosen_at = np.nonzero(flagged[group])[0]
     if type(rule) not in FACTS_ONLY or len(named) != len(found) or len(set(named)) != len(named):
-        return _plain(list(rule.check(_state(cs, chosen_at.tolist()), on, env)))
+        return plain_found(list(rule.check(_state(cs, chosen_at.tolist()), on, env)))
     return _worded(
         cs,
         found,

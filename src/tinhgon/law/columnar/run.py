@@ -12,9 +12,9 @@ from tinhgon.law.columnar import shape
 from tinhgon.law.columnar.people_rules import (
     FACTS_ONLY,
     Found,
-    _plain,
     people_check,
     people_checked,
+    plain_found,
 )
 from tinhgon.law.columnar.state import ColumnarState, Ints
 from tinhgon.law.columnar.unit_rules import targets, unit_check
@@ -46,7 +46,7 @@ def found_by(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> Found:
     how = unit_check(rule)
     if how is None:
         raise NotImplementedError(f"no columnar check for rule {rule.id}")
-    return _plain(how(rule, cs, on, env))
+    return plain_found(how(rule, cs, on, env))
 
 
 def run_columnar(
@@ -97,12 +97,12 @@ def _run(
         if ended is not None:
             coverage.append(CoverageLine(rule, Coverage.ENDED, count, windows))
             if count:
-                found.append((rule.id, _plain([_ended(rule, units, on, ended, count)])))
+                found.append((rule.id, plain_found([_ended(rule, units, on, ended, count)])))
             continue
         if not rule.in_force(on, env.parameters):
             coverage.append(CoverageLine(rule, Coverage.NOT_ENCODED, count, windows))
             if count:
-                found.append((rule.id, _plain([_gap(rule, units, on, env, count)])))
+                found.append((rule.id, plain_found([_gap(rule, units, on, env, count)])))
             continue
         coverage.append(CoverageLine(rule, Coverage.IN_FORCE, count, windows))
         found.append((rule.id, found_by(rule, cs, on, env)))
