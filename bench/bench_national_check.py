@@ -160,11 +160,12 @@ def dataset(people: int, seed: int) -> dict[str, Any]:
     and ``law.check`` on it as users get it (the columnar path for each part above the
     threshold) against the object path alone: the same report."""
     from tinhgon.io.national import CHECK_ON, national_project
-    from tinhgon.io.project_file import Locator, _Reader
+    from tinhgon.io.project_reader import ProjectReader
+    from tinhgon.io.yamlsrc import Locator
     from tinhgon.law import check_project, columnar
 
     gen_wall, gen_cpu, plain = _timed(lambda: national_project(people, seed))
-    read_wall, read_cpu, project = _timed(partial(_Reader("national", Locator()).read, plain))
+    read_wall, read_cpu, project = _timed(partial(ProjectReader("national", Locator()).read, plain))
     del plain
     state_wall, state_cpu, state = _timed(lambda: project.state_on(CHECK_ON))
     parameters = load_parameters()
