@@ -44,7 +44,7 @@ from tinhgon.io.national_province import (
     allocate,
 )
 from tinhgon.io.national_yaml import dump_fast
-from tinhgon.io.vn2025 import Source, read_source
+from tinhgon.io.vn2025 import Source, government, read_source
 
 Progress = Callable[[str, int, int], None]
 
@@ -164,18 +164,13 @@ def national_project(
     ordered = [documents.pop(NATIONAL_REPORT)] + ([decree] if decree else [])
     return {
         "tinhgon": 1,
-        "agency": {
-            "id": "vn",
-            "name": "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam",
-            "short_name": "Chính phủ",
-            "kind": "government",
-            "agency_type": "government",
-            "illustrative": True,
-            "note": (
+        "agency": government(
+            note=(
                 "Dữ liệu minh họa cả nước do 'tinhgon example national' sinh ra trên cây đơn vị "
                 "hành chính năm 2025."
             ),
-        },
+            illustrative=True,
+        ),
         "baseline": {"on": "2024-01-01", "basis": NATIONAL_REPORT},
         "unit_kinds": UNIT_KINDS,
         "documents": ordered + sorted(documents.values(), key=_document_order),

@@ -155,6 +155,20 @@ def _province_kind(name: str) -> str:
     return "city" if name.startswith("Thành phố") else "province"
 
 
+def government(*, note: str, illustrative: bool = False) -> dict[str, Any]:
+    """The root of a history of the whole country: the Government (Chính phủ)."""
+    root: dict[str, Any] = {
+        "id": "vn",
+        "name": "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "short_name": "Chính phủ",
+        "kind": "government",
+        "agency_type": "government",
+    }
+    if illustrative:
+        root["illustrative"] = True
+    return root | {"note": note}
+
+
 def vn2025_project(source: Source | None = None) -> dict[str, Any]:
     """The project (plain data, ready to write as YAML) of the country and its 2025 plan."""
     src = source or read_source()
@@ -207,17 +221,12 @@ def vn2025_project(source: Source | None = None) -> dict[str, Any]:
     changes = _plan_changes(src, province_id, district_id, commune_id, commune_name, commune_kind)
     return {
         "tinhgon": 1,
-        "agency": {
-            "id": "vn",
-            "name": "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam",
-            "short_name": "Chính phủ",
-            "kind": "government",
-            "agency_type": "government",
-            "note": (
+        "agency": government(
+            note=(
                 "Đơn vị hành chính cả nước tại ngày 30/06/2025 và phương án sắp xếp từ "
                 "01/07/2025, dựng từ dữ liệu của gói vietnamadminunits."
-            ),
-        },
+            )
+        ),
         "baseline": {"on": BEFORE, "basis": BASELINE_DOC},
         "documents": DOCUMENTS,
         "units": units,
