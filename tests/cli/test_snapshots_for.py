@@ -72,7 +72,7 @@ def test_a_date_that_does_not_parse_keeps_every_snapshot_and_is_refused_as_befor
     assert main._dates_or_none(None) is None
 
 
-def test_a_one_shot_reading_turns_the_collector_off_and_prints_the_same(
+def test_a_one_shot_reading_sets_what_it_read_aside_from_the_collector_and_prints_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
@@ -81,15 +81,29 @@ def test_a_one_shot_reading_turns_the_collector_off_and_prints_the_same(
     import sys
 
     file = _big(tmp_path)
+    seen: list[bool] = []
+    from tinhgon import io as tinhgon_io
+
+    loader = tinhgon_io.load_project
+
+    def watching(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return loader(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tinhgon_io, "load_project", watching)
     try:
         monkeypatch.setattr(main, "one_shot", True)
-        main.read_project(file, on=("2016-06-30",))
-        assert not gc.isenabled()
+        project = main.read_project(file, on=("2016-06-30",))
+        assert seen == [False]  # off while reading
+        assert gc.isenabled()  # on again for what the command makes next
+        assert gc.get_freeze_count() > len(project.people)  # what was read: never scanned again
     finally:
+        gc.unfreeze()
         gc.enable()
     monkeypatch.setattr(main, "one_shot", False)
     main.read_project(file)
-    assert gc.isenabled()  # under a test runner (or a server) the collector stays on
+    assert seen == [False, True]  # under a test runner (or a server) the collector stays on
+    assert gc.get_freeze_count() == 0
 
     args = ["check", str(file), "--on", "2016-06-30", "--format", "json"]
     code = "import sys; from tinhgon.entry import main; sys.argv[0] = 'tinhgon'; main()"

@@ -90,10 +90,10 @@ database_reader: Callable[[str, tuple[dt.date, ...] | None], Project] | None = N
 
 
 # Set by tinhgon.entry when the program runs one command and exits (not under a test runner
-# or a server): reading a project then turns Python's cyclic garbage collector off for the rest
-# of that short process. A reading makes millions of objects and no garbage cycle; the
-# collector only scanned them again and again (0.4-0.7 s of check or compare at 50,000 people,
-# same peak memory).
+# or a server): Python's cyclic garbage collector is off while a project is read, and what was
+# read is then frozen (``gc.freeze``: never scanned again). A reading makes millions of objects
+# and no garbage cycle; the collector only scanned them again and again (0.4-0.7 s of check or
+# compare at 50,000 people, same peak memory).
 one_shot = False
 
 
@@ -104,9 +104,9 @@ def read_project(file: Path, *, on: tuple[str, ...] | None = None) -> Project:
 
     if one_shot:
         gc.disable()
-    if str(file).startswith("@"):
-        return _read_database(str(file)[1:], _dates_or_none(on))
     try:
+        if str(file).startswith("@"):
+            return _read_database(str(file)[1:], _dates_or_none(on))
         with progress.progress_bar() as bar:
             return load_project(file, progress=bar, snapshots_for=_dates_or_none(on))
     except ProjectFileError as error:
@@ -115,6 +115,13 @@ def read_project(file: Path, *, on: tuple[str, ...] | None = None) -> Project:
             "\n".join(str(p) for p in error.problems)
             + f"\nTệp không được nạp: {count} lỗi. (The file was not loaded: {count} error(s).)"
         )
+    finally:
+        if one_shot:
+            # What was read lives until the process ends: set it aside for good (never scanned
+            # again) and collect what the command makes next as usual (a report's figures,
+            # the planner's models), so that memory stays bounded whatever the command does.
+            gc.freeze()
+            gc.enable()
 
 
 def _dates_or_none(values: tuple[str, ...] | None) -> tuple[dt.date, ...] | None:
