@@ -1,7 +1,8 @@
 """The things an organisation is made of: units, people, roles and quotas.
 
-Vietnamese terms are in shared/GLOSSARY.md; every label a user sees is given here in
-Vietnamese (``vi``) and English (``en``).
+Vietnamese terms are in shared/GLOSSARY.md; every label a user sees is given in Vietnamese
+(``vi``) and English (``en``). The lists to choose from are in ``labels``, the kinds of unit in
+``unit_kinds``; every name is importable from here.
 """
 
 from __future__ import annotations
@@ -12,259 +13,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from types import MappingProxyType
 
 from tinhgon.domain.errors import InvalidValue
-
-
-class Label(StrEnum):
-    """An enumeration whose members carry a Vietnamese and an English label.
-
-    Members are written ``NAME = "value", "nhãn tiếng Việt", "English label"``.
-    """
-
-    vi: str
-    en: str
-
-    def __new__(cls, value: str, vi: str = "", en: str = "") -> Label:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.vi = vi or value
-        member.en = en or value
-        return member
-
-
-class Category(Label):
-    """Cán bộ, công chức, viên chức, người lao động."""
-
-    CADRE = "cadre", "cán bộ", "cadre"
-    CIVIL_SERVANT = "civil_servant", "công chức", "civil servant"
-    PUBLIC_EMPLOYEE = "public_employee", "viên chức", "public employee"
-    CONTRACT_WORKER = "contract_worker", "người lao động", "contract worker"
-
-
-class Sex(Label):
-    """Giới tính."""
-
-    MALE = "male", "nam", "male"
-    FEMALE = "female", "nữ", "female"
-
-
-class Role(Label):
-    """Chức vụ: head (người đứng đầu), deputy head (cấp phó), staff."""
-
-    HEAD = "head", "cấp trưởng", "head"
-    DEPUTY = "deputy", "cấp phó", "deputy head"
-    STAFF = "staff", "nhân viên", "staff"
-
-
-class LeaveReason(Label):
-    """Why someone leaves the staff."""
-
-    RETIREMENT = "retirement", "nghỉ hưu", "retirement"
-    STREAMLINING = "streamlining", "tinh giản biên chế", "streamlining"
-    RESIGNATION = "resignation", "thôi việc", "resignation"
-    TRANSFER_OUT = "transfer_out", "chuyển công tác", "transfer out"
-    DEATH = "death", "từ trần", "death"
-    OTHER = "other", "lý do khác", "other"
-
-
-class UnitClass(Label):
-    """The broad class of a unit kind, which the metrics count by."""
-
-    AGENCY = "agency", "cơ quan", "agency"
-    DEPARTMENT = "department", "phòng và tương đương", "department or equivalent"
-    SUB_DEPARTMENT = "sub_department", "chi cục", "sub-department"
-    PUBLIC_SERVICE_UNIT = "public_service_unit", "đơn vị sự nghiệp công lập", "public service unit"
-    DIVISION = "division", "bộ phận trực thuộc", "division"
-    LOCAL_GOVERNMENT = "local_government", "chính quyền các cấp", "government"
-
-
-class AutonomyGroup(Label):
-    """Mức tự chủ tài chính of a public service unit (Decree 60/2021/NĐ-CP, Art. 9-12)."""
-
-    SELF_FINANCING_ALL = (
-        "1",
-        "tự bảo đảm chi thường xuyên và chi đầu tư",
-        "covers its recurrent and investment spending",
-    )
-    SELF_FINANCING_RECURRENT = "2", "tự bảo đảm chi thường xuyên", "covers its recurrent spending"
-    PARTLY_FINANCED = (
-        "3",
-        "tự bảo đảm một phần chi thường xuyên",
-        "covers part of its recurrent spending",
-    )
-    STATE_FINANCED = (
-        "4",
-        "do Nhà nước bảo đảm chi thường xuyên",
-        "recurrent spending covered by the State",
-    )
-
-
-class Rating(Label):
-    """Xếp loại chất lượng hằng năm."""
-
-    EXCELLENT = "excellent", "hoàn thành xuất sắc nhiệm vụ", "excellent"
-    GOOD = "good", "hoàn thành tốt nhiệm vụ", "good"
-    COMPLETED = "completed", "hoàn thành nhiệm vụ", "completed"
-    NOT_COMPLETED = "not_completed", "không hoàn thành nhiệm vụ", "not completed"
-
-
-@dataclass(frozen=True, slots=True)
-class UnitKind:
-    """A kind of unit (loại đơn vị): its class, and the titles of its head and deputies.
-
-    The built-in kinds are in ``BUILTIN_KINDS``; a project may declare more.
-    """
-
-    code: str
-    name_vi: str
-    name_en: str
-    unit_class: UnitClass
-    head_title: str = "Trưởng"
-    deputy_title: str = "Phó"
-
-    @property
-    def is_department(self) -> bool:
-        """Whether the kind counts as a department or equivalent (phòng và tương đương)."""
-        return self.unit_class is UnitClass.DEPARTMENT
-
-    def title(self, role: Role) -> str:
-        if role is Role.HEAD:
-            return self.head_title
-        if role is Role.DEPUTY:
-            return self.deputy_title
-        return "Nhân viên"
-
-    def post(self, role: Role, unit_name: str) -> str:
-        """The post as Vietnamese writes it: 'Trưởng phòng Kế hoạch - Tổng hợp', not
-        'Trưởng phòng Phòng Kế hoạch - Tổng hợp'; 'Chánh Văn phòng', not '… Văn phòng Văn phòng'."""
-        title = self.title(role)
-        if title.casefold().endswith(unit_name.casefold()):
-            return title
-        first, _, rest = unit_name.partition(" ")
-        if rest and title.split()[-1].casefold() == first.casefold():
-            return f"{title} {rest}"
-        return f"{title} {unit_name}"
-
-
-BUILTIN_KINDS: Mapping[str, UnitKind] = MappingProxyType(
-    {
-        kind.code: kind
-        for kind in (
-            UnitKind(
-                "agency", "Cơ quan", "Agency", UnitClass.AGENCY, "Thủ trưởng", "Phó Thủ trưởng"
-            ),
-            UnitKind(
-                "board",
-                "Ban quản lý",
-                "Management board",
-                UnitClass.AGENCY,
-                "Trưởng ban",
-                "Phó Trưởng ban",
-            ),
-            UnitKind(
-                "provincial_department",
-                "Sở",
-                "Provincial department",
-                UnitClass.AGENCY,
-                "Giám đốc",
-                "Phó Giám đốc",
-            ),
-            UnitKind(
-                "department",
-                "Phòng",
-                "Department",
-                UnitClass.DEPARTMENT,
-                "Trưởng phòng",
-                "Phó Trưởng phòng",
-            ),
-            UnitKind(
-                "office",
-                "Văn phòng",
-                "Office",
-                UnitClass.DEPARTMENT,
-                "Chánh Văn phòng",
-                "Phó Chánh Văn phòng",
-            ),
-            UnitKind(
-                "inspectorate",
-                "Thanh tra",
-                "Inspectorate",
-                UnitClass.DEPARTMENT,
-                "Chánh Thanh tra",
-                "Phó Chánh Thanh tra",
-            ),
-            UnitKind(
-                "sub_department",
-                "Chi cục",
-                "Sub-department",
-                UnitClass.SUB_DEPARTMENT,
-                "Chi cục trưởng",
-                "Phó Chi cục trưởng",
-            ),
-            UnitKind(
-                "public_service_unit",
-                "Đơn vị sự nghiệp công lập",
-                "Public service unit",
-                UnitClass.PUBLIC_SERVICE_UNIT,
-                "Giám đốc",
-                "Phó Giám đốc",
-            ),
-            UnitKind(
-                "public_administrative_service_centre",
-                "Trung tâm Phục vụ hành chính công",
-                "Public administrative service centre",
-                UnitClass.DEPARTMENT,
-                "Giám đốc",
-                "Phó Giám đốc",
-            ),
-            UnitKind(
-                "division",
-                "Bộ phận",
-                "Division",
-                UnitClass.DIVISION,
-                "Tổ trưởng",
-                "Tổ phó",
-            ),
-            UnitKind(
-                "government",
-                "Chính phủ",
-                "Government",
-                UnitClass.LOCAL_GOVERNMENT,
-                "Thủ tướng Chính phủ",
-                "Phó Thủ tướng Chính phủ",
-            ),
-            *(
-                UnitKind(code, vi, en, UnitClass.LOCAL_GOVERNMENT, "Chủ tịch", "Phó Chủ tịch")
-                for code, vi, en in (
-                    ("province", "Tỉnh", "Province"),
-                    ("city", "Thành phố trực thuộc trung ương", "Centrally-run city"),
-                    # The district level exists until 30/06/2025 (abolished from 01/07/2025).
-                    ("district", "Cấp huyện", "District"),
-                    ("commune", "Xã", "Commune"),
-                    ("ward", "Phường", "Ward"),
-                    ("township", "Thị trấn", "Township"),
-                    ("special_zone", "Đặc khu", "Special zone"),
-                )
-            ),
-        )
-    }
+from tinhgon.domain.labels import (
+    AutonomyGroup,
+    Category,
+    Label,
+    LeaveReason,
+    Rating,
+    Role,
+    Sex,
+    UnitClass,
 )
+from tinhgon.domain.unit_kinds import BUILTIN_KINDS, LOCAL_GOVERNMENT_KINDS, UnitKind
 
-# Local government: the units a People's Committee governs (province, commune…), whose head is
-# "Chủ tịch" (Chairman) and deputies "Phó Chủ tịch".
-LOCAL_GOVERNMENT_KINDS: tuple[str, ...] = (
-    "government",
-    "province",
-    "city",
-    "district",
-    "commune",
-    "ward",
-    "township",
-    "special_zone",
-)
+__all__ = [
+    "BUILTIN_KINDS",
+    "LOCAL_GOVERNMENT_KINDS",
+    "AutonomyGroup",
+    "Category",
+    "Label",
+    "LeaveReason",
+    "Rating",
+    "Role",
+    "Sex",
+    "UnitClass",
+    "UnitKind",
+]
 
 _UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
