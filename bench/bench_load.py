@@ -28,6 +28,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from bench_web import free_port, on_both_databases
+
 USERS = int(os.environ.get("TINHGON_LOAD_USERS", "50"))
 ROUNDS = int(os.environ.get("TINHGON_LOAD_ROUNDS", "4"))
 PASSWORD = "load-password-2026"
@@ -39,12 +41,6 @@ BROWSE = [
     "/co-quan/bqlkkt/lich-su/",
     "/co-quan/bqlkkt/de-an/",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def prepare(data_dir: Path, database_url: str | None) -> dict[str, str]:
@@ -181,26 +177,7 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
 
 
 def main() -> int:
-    runs = [measure("sqlite", None)]
-    pg = os.environ.get("TINHGON_BENCH_PG")
-    if pg:
-        import psycopg
-
-        name = f"tinhgon_load_{os.getpid()}"
-        with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-        try:
-            runs.append(measure("postgresql", f"{pg}/{name}"))
-        finally:
-            with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        runs.append(
-            {
-                "database": "postgresql",
-                "skipped": "set TINHGON_BENCH_PG=postgres://user@host:port to measure",
-            }
-        )
+    runs = on_both_databases(measure, "tinhgon_load_")
     print(
         json.dumps(
             {"benchmark": "load: users browsing and editing one province at once", "runs": runs},

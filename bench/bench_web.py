@@ -27,6 +27,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 # TINHGON_BENCH_PEOPLE=50000 measures a province-sized agency instead (bench/bigfile.py).
@@ -323,13 +324,17 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
             server.wait(timeout=10)
 
 
-def main() -> None:
+def on_both_databases(
+    measure: Callable[[str, str | None], dict[str, object]], prefix: str = "tinhgon_bench_"
+) -> list[dict[str, object]]:
+    """``measure`` on a fresh embedded SQLite database, then on a new PostgreSQL database made
+    (and dropped after) on the server TINHGON_BENCH_PG names, when it is set."""
     runs = [measure("sqlite", None)]
     pg = os.environ.get("TINHGON_BENCH_PG")
     if pg:
         import psycopg
 
-        name = f"tinhgon_bench_{os.getpid()}"
+        name = f"{prefix}{os.getpid()}"
         with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
         try:
@@ -344,6 +349,11 @@ def main() -> None:
                 "skipped": "set TINHGON_BENCH_PG=postgres://user@host:port to measure",
             }
         )
+    return runs
+
+
+def main() -> None:
+    runs = on_both_databases(measure)
     print(
         json.dumps(
             {"benchmark": f"web pages, agency of {PEOPLE:,} people", "runs": runs},

@@ -36,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_web import free_port, summary  # noqa: E402
+from bench_web import free_port, on_both_databases, summary  # noqa: E402
 
 AGENCIES = int(os.environ.get("TINHGON_BENCH_AGENCIES", "150"))
 EACH = int(os.environ.get("TINHGON_BENCH_EACH", "300"))
@@ -180,26 +180,7 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
 
 
 def main() -> None:
-    runs = [measure("sqlite", None)]
-    pg = os.environ.get("TINHGON_BENCH_PG")
-    if pg:
-        import psycopg
-
-        name = f"tinhgon_bench_{os.getpid()}"
-        with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-        try:
-            runs.append(measure("postgresql", f"{pg}/{name}"))
-        finally:
-            with psycopg.connect(f"{pg}/postgres", autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        runs.append(
-            {
-                "database": "postgresql",
-                "skipped": "set TINHGON_BENCH_PG=postgres://user@host:port to measure",
-            }
-        )
+    runs = on_both_databases(measure)
     print(
         json.dumps(
             {"benchmark": f"web pages, {AGENCIES} agencies of {EACH} people", "runs": runs},
