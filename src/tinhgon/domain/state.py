@@ -1,15 +1,17 @@
 """The organisation as it stands on one date, derived from the timeline, never stored.
 
-``State`` is immutable. ``StateBuilder`` is the mutable form that changes are applied to while
-the timeline is replayed; it keeps the indexes (members of a unit, its head, its children) that
-make each change cost the same whatever the size of the organisation.
+``State`` is immutable. ``StateBuilder`` (``state_builder``) is the mutable form that changes
+are applied to while the timeline is replayed; it keeps the indexes (members of a unit, its
+head, its children) that make each change cost the same whatever the size of the organisation.
+A state made by a builder started from another state derives its own indexes from that
+state's, patched where the builder touched (``Origin``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 from types import MappingProxyType
@@ -80,18 +82,45 @@ class Departure:
     role: Role
 
 
+class Origin:
+    """What a state made by a builder started from another state (``origin``) differs by: the
+    members of the units the builder touched (in order; empty for a unit gone or left empty),
+    the units whose people by category are to be counted again (touched, or holding someone
+    registered anew), whether the units and the quotas are still the origin's. The state's
+    indexes are then the origin's, patched (``State._member_index``, ``category_counts``)."""
+
+    __slots__ = ("groups", "recount", "same_quotas", "same_units", "state")
+
+    def __init__(
+        self,
+        state: State,
+        groups: dict[str, tuple[Assignment, ...]],
+        recount: set[str],
+        *,
+        same_units: bool,
+        same_quotas: bool,
+    ) -> None:
+        self.state = state
+        self.groups = groups
+        self.recount = recount
+        self.same_units = same_units
+        self.same_quotas = same_quotas
+
+
 class _Index:
     """A state's indexes (children of each unit, members of each unit), worked out on first
-    use and shared by the states that hold the very same mappings."""
+    use and shared by the states that hold the very same mappings; ``origin``: the state they
+    may be derived from (see ``Origin``)."""
 
-    __slots__ = ("children", "counts", "members", "order", "quotas")
+    __slots__ = ("children", "counts", "members", "order", "origin", "quotas")
 
-    def __init__(self) -> None:
+    def __init__(self, origin: Origin | None = None) -> None:
         self.children: dict[str | None, list[str]] | None = None
         self.members: dict[str, list[Assignment]] | None = None
         self.counts: dict[str, dict[Category, int]] | None = None
         self.order: tuple[Unit, ...] | None = None
         self.quotas: dict[tuple[str, int], list[tuple[Category, int]]] | None = None
+        self.origin = origin
 
 
 class State:
@@ -118,6 +147,7 @@ class State:
         assignments: Mapping[str, Assignment],
         departures: Mapping[str, Departure],
         quotas: Mapping[QuotaKey, int],
+        origin: Origin | None = None,
     ) -> None:
         self.on = on
         self.units = MappingProxyType(dict(units))
@@ -126,7 +156,7 @@ class State:
         self.assignments = MappingProxyType(dict(assignments))
         self.departures = MappingProxyType(dict(departures))
         self.quotas = MappingProxyType(dict(quotas))
-        self._index = _Index()
+        self._index = _Index(origin)
 
     def _sharing(self, on: date | None) -> State:
         """The same state on another date (nothing copied): the mappings are read-only and the
@@ -179,6 +209,9 @@ class State:
     def _child_index(self) -> dict[str | None, list[str]]:
         """Children of each unit: by class (departments before public service units), then in
         the order they came into being."""
+        origin = self._index.origin
+        if self._index.children is None and origin is not None and origin.same_units:
+            self._index.children = origin.state._child_index()
         if self._index.children is None:
             index: dict[str | None, list[str]] = {}
             for unit in self.units.values():
@@ -209,6 +242,9 @@ class State:
 
     def tree_order(self) -> tuple[Unit, ...]:
         """Every unit in tree order (``walk`` from the roots, without the depths), kept."""
+        origin = self._index.origin
+        if self._index.order is None and origin is not None and origin.same_units:
+            self._index.order = origin.state.tree_order()
         if self._index.order is None:
             self._index.order = tuple(u for _, u in self.walk())
         return self._index.order
@@ -229,9 +265,19 @@ class State:
 
     def _member_index(self) -> dict[str, list[Assignment]]:
         if self._index.members is None:
-            index: dict[str, list[Assignment]] = {}
-            for assignment in self.assignments.values():
-                index.setdefault(assignment.unit_id, []).append(assignment)
+            index: dict[str, list[Assignment]]
+            origin = self._index.origin
+            if origin is not None:  # the origin's, the touched units' members replaced
+                index = dict(origin.state._member_index())
+                for unit_id, group in origin.groups.items():
+                    if group:
+                        index[unit_id] = list(group)
+                    else:
+                        index.pop(unit_id, None)
+            else:
+                index = {}
+                for assignment in self.assignments.values():
+                    index.setdefault(assignment.unit_id, []).append(assignment)
             self._index.members = index
         return self._index.members
 
@@ -239,6 +285,17 @@ class State:
         """People in post in each unit itself (not its sub-units), by category (worked out once
         for the state; do not change what it gives back)."""
         counts = self._index.counts
+        origin = self._index.origin
+        if counts is None and origin is not None:  # the origin's, some units counted again
+            counts = dict(origin.state.category_counts())
+            members = self._member_index()
+            for unit_id in origin.recount:
+                group = members.get(unit_id)
+                if group:
+                    counts[unit_id] = self._counted(group)
+                else:
+                    counts.pop(unit_id, None)
+            self._index.counts = counts
         if counts is None:
             # Counted by C loops (zip, map, Counter): 50,000 people in a few milliseconds. The
             # categories by identity: an enum member's own hash is a Python call.
@@ -259,6 +316,13 @@ class State:
                 group[categories[which]] = count
             self._index.counts = counts
         return counts
+
+    def _counted(self, group: list[Assignment]) -> dict[Category, int]:
+        """The people by category of one unit's members (as ``category_counts`` orders them)."""
+        categories = {id(c): c for c in Category}
+        people = map(self.people.__getitem__, map(attrgetter("person_id"), group))
+        found = Counter(map(id, map(attrgetter("category"), people)))
+        return {categories[which]: count for which, count in found.items()}
 
     def members(self, unit_id: str) -> tuple[Assignment, ...]:
         """Everyone whose post is in this unit (not in its sub-units)."""
@@ -291,6 +355,10 @@ class State:
         """``quotas[QuotaKey(unit_id, category, year)]`` if there is one (through an index by
         unit and year, kept: hashing a ``QuotaKey`` hashes an enum, a Python call)."""
         index = self._index.quotas
+        origin = self._index.origin
+        if index is None and origin is not None and origin.same_quotas:
+            origin.state.quota(unit_id, category, year)  # the origin's index, worked out
+            index = self._index.quotas = origin.state._index.quotas
         if index is None:
             index = {}
             for key, value in self.quotas.items():
@@ -302,186 +370,15 @@ class State:
         return None
 
 
-class StateBuilder:
-    """The mutable state the timeline replays changes into; primitives only, no validation.
+# The builder lives in its own module; its name is still importable from here.
+from tinhgon.domain.state_builder import StateBuilder  # noqa: E402
 
-    Validation belongs to the changes (``tinhgon.domain.changes``), which check what they need
-    against the builder's indexes before they call its primitives.
-
-    Started from a state (a timeline's snapshot), the builder copies its mappings (cheap) but
-    not its indexes: the children of each unit are indexed on first use, and the members of a
-    unit are taken from the state's own (shared) index the first time that unit is read or
-    changed. A builder nothing was applied to gives back the state it started from (shared).
-    """
-
-    def __init__(self, state: State | None = None) -> None:
-        self.units: dict[str, Unit] = {}
-        self.ended: dict[str, UnitEnd] = {}
-        self.people: dict[str, Person] = {}
-        self.assignments: dict[str, Assignment] = {}
-        self.departures: dict[str, Departure] = {}
-        self.quotas: dict[QuotaKey, int] = {}
-        self._children: dict[str | None, dict[str, None]] | None = {}
-        self._members: dict[str, dict[str, None]] = {}
-        self._heads: dict[str, str] = {}
-        # The state started from while nothing has been applied (then ``snapshot`` shares it),
-        # and the members index of the state started from, for the units not yet copied.
-        self._base: State | None = None
-        self._base_members: dict[str, list[Assignment]] | None = None
-        self._taken: set[str] = set()
-        if state is not None:
-            self._load(state)
-
-    def _load(self, state: State) -> None:
-        """Start from a state (the timeline's snapshots): bulk copies, indexes left for later."""
-        self.units = state.units.copy()
-        self.ended = state.ended.copy()
-        self.people = state.people.copy()
-        self.assignments = state.assignments.copy()
-        self.departures = state.departures.copy()
-        self.quotas = state.quotas.copy()
-        self._children = None
-        self._base = state
-        self._base_members = state._member_index()
-
-    def _child_map(self) -> dict[str | None, dict[str, None]]:
-        children = self._children
-        if children is None:
-            children = self._children = {}
-            for unit in self.units.values():
-                siblings = children.get(unit.parent_id)
-                if siblings is None:
-                    siblings = children[unit.parent_id] = {}
-                siblings[unit.id] = None
-        return children
-
-    def _group(self, unit_id: str) -> dict[str, None]:
-        """The members of a unit (person ids in the order they were placed), copied from the
-        state started from on first use."""
-        group = self._members.get(unit_id)
-        if group is None:
-            group = self._members[unit_id] = {}
-            base = self._base_members
-            if base is not None and unit_id not in self._taken:
-                self._taken.add(unit_id)
-                for assignment in base.get(unit_id, ()):
-                    group[assignment.person_id] = None
-                    if assignment.role is Role.HEAD:
-                        self._heads[unit_id] = assignment.person_id
-        return group
-
-    def snapshot(self, on: date | None) -> State:
-        if self._base is not None:  # nothing applied: the state started from, shared
-            return self._base._sharing(on)
-        state = State(
-            on=on,
-            units=self.units,
-            ended=self.ended,
-            people=self.people,
-            assignments=self.assignments,
-            departures=self.departures,
-            quotas=self.quotas,
-        )
-        return state
-
-    # -- queries ---------------------------------------------------------------------------
-
-    def known_unit_id(self, unit_id: str) -> bool:
-        """Whether the id was ever used (unit ids are never reused: lineage depends on it)."""
-        return unit_id in self.units or unit_id in self.ended
-
-    def children(self, unit_id: str) -> list[str]:
-        return list(self._child_map().get(unit_id, ()))
-
-    def members(self, unit_id: str) -> list[str]:
-        return list(self._group(unit_id))
-
-    def head(self, unit_id: str) -> str | None:
-        self._group(unit_id)
-        return self._heads.get(unit_id)
-
-    def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
-        """Whether ``ancestor_id`` is the unit or one of its parents (stops on a loop)."""
-        current: str | None = unit_id
-        seen: set[str] = set()
-        while current is not None and current not in seen:
-            if current == ancestor_id:
-                return True
-            seen.add(current)
-            unit = self.units.get(current)
-            current = unit.parent_id if unit is not None else None
-        return False
-
-    # -- primitives ------------------------------------------------------------------------
-
-    def add_unit(self, unit: Unit) -> None:
-        self._base = None
-        self.units[unit.id] = unit
-        if self._children is not None:
-            self._children.setdefault(unit.parent_id, {})[unit.id] = None
-
-    def update_unit(self, unit: Unit) -> None:
-        self._base = None
-        old = self.units[unit.id]
-        if old.parent_id != unit.parent_id and self._children is not None:
-            del self._children[old.parent_id][unit.id]
-            self._children.setdefault(unit.parent_id, {})[unit.id] = None
-        self.units[unit.id] = unit
-
-    def end_unit(
-        self,
-        unit_id: str,
-        *,
-        on: date,
-        how: EndKind,
-        successors: tuple[str, ...],
-        basis: DocumentKey | None,
-    ) -> None:
-        self._base = None
-        unit = self.units.pop(unit_id)
-        if self._children is not None:
-            del self._children[unit.parent_id][unit_id]
-            self._children.pop(unit_id, None)
-        self._taken.add(unit_id)
-        self._members.pop(unit_id, None)
-        self._heads.pop(unit_id, None)
-        self.ended[unit_id] = UnitEnd(unit, on, how, successors, basis)
-
-    def reparent_children(self, unit_id: str, new_parent_id: str) -> None:
-        for child_id in self.children(unit_id):
-            self.update_unit(replace(self.units[child_id], parent_id=new_parent_id))
-
-    def _place(self, assignment: Assignment) -> None:
-        self._base = None
-        self.assignments[assignment.person_id] = assignment
-        self._group(assignment.unit_id)[assignment.person_id] = None
-        if assignment.role is Role.HEAD:
-            self._heads[assignment.unit_id] = assignment.person_id
-
-    def assign(self, person_id: str, unit_id: str, role: Role, since: date) -> None:
-        """Put someone on the staff at a unit and role, leaving any post they held."""
-        if person_id in self.assignments:
-            self.unassign(person_id)
-        self.departures.pop(person_id, None)
-        self._place(Assignment(person_id, unit_id, role, since))
-
-    def register(self, person: Person) -> None:
-        self._base = None
-        self.people[person.id] = person
-
-    def unassign(self, person_id: str) -> Assignment:
-        self._base = None
-        assignment = self.assignments.pop(person_id)
-        self._group(assignment.unit_id).pop(person_id, None)
-        if self._heads.get(assignment.unit_id) == person_id:
-            del self._heads[assignment.unit_id]
-        return assignment
-
-    def depart(self, person_id: str, on: date, reason: LeaveReason) -> None:
-        self._base = None
-        old = self.unassign(person_id)
-        self.departures[person_id] = Departure(person_id, on, reason, old.unit_id, old.role)
-
-    def set_quota(self, key: QuotaKey, value: int) -> None:
-        self._base = None
-        self.quotas[key] = value
+__all__ = [
+    "Assignment",
+    "Departure",
+    "EndKind",
+    "Origin",
+    "State",
+    "StateBuilder",
+    "UnitEnd",
+]
