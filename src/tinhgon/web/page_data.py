@@ -73,22 +73,49 @@ def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
 
 # The official state and check of a date (no plan) depend on the history's changes up to that
 # date and on the agency only (``Project.state_on``, ``check_project``): after a write, those of
-# the dates before the first change that differs are still right and are kept (a few dates).
-_KEPT_DATES = 4
+# the dates before the first change that differs are still right and are kept. How many dates:
+# as many as a share of the cache's memory budget holds (a state and its check measured at
+# about 0.3 KiB a person at 50,000 people; 0.7 KiB counted), at most ``_KEPT_DATES``. The
+# dates shown more than once are dropped last (the date most pages are asked for, e.g. today's,
+# outlives a run of dates each asked once), then the least recently shown.
+_KEPT_DATES = 32
+_BYTES_PER_PERSON = 700
+_BUDGET_SHARE = 4  # a quarter of the cache's budget (TINHGON_CACHE_MIB)
+_POPULAR = 2  # shown this many times: dropped after the dates shown fewer times
+
+Dated = dict[tuple[str, dt.date], Any]
 
 
-def _last(values: dict[tuple[str, dt.date], Any], on: dt.date) -> dict[tuple[str, dt.date], Any]:
+def _room(agency: Any) -> int:
+    """How many dates' states and checks are kept across writes for this agency."""
+    people = max(1, len(repository.project_of(agency).people))
+    fits = repository._budget_bytes() // _BUDGET_SHARE // (_BYTES_PER_PERSON * people)
+    return max(1, min(_KEPT_DATES, fits))
+
+
+def _last(values: Dated, on: dt.date) -> Dated:
     """The values with those of ``on`` moved last (the most recently used)."""
     mine = {k: v for k, v in values.items() if k[1] == on}
     return {**{k: v for k, v in values.items() if k[1] != on}, **mine}
 
 
-def _trimmed(values: dict[tuple[str, dt.date], Any]) -> dict[tuple[str, dt.date], Any]:
+def _trimmed(values: Dated, hits: dict[dt.date, int], room: int) -> Dated:
     days = list(dict.fromkeys(k[1] for k in values))  # the least recently used first
-    if len(days) <= _KEPT_DATES:
+    if len(days) <= room:
         return values
-    gone = set(days[: len(days) - _KEPT_DATES])  # the least recently used dropped first
+    # dropped first: those shown fewer than _POPULAR times, then the least recently shown
+    order = sorted(range(len(days)), key=lambda i: (min(hits.get(days[i], 1), _POPULAR), i))
+    gone = {days[i] for i in order[: len(days) - room]}
     return {k: v for k, v in values.items() if k[1] not in gone}
+
+
+def _shown(
+    hits: dict[dt.date, int], on: dt.date, values: Dated, *, more: int
+) -> dict[dt.date, int]:
+    """The times each date kept was shown, ``more`` added for ``on`` (the others forgotten);
+    counted once a page: where its state is asked for (``state_at``, through ``_touch``)."""
+    days = {k[1] for k in values} | {on}
+    return {day: hits.get(day, 0) + (more if day == on else 0) for day in days}
 
 
 def _touch(agency: Any, key: tuple[str, dt.date], value: Any) -> None:
@@ -98,34 +125,38 @@ def _touch(agency: Any, key: tuple[str, dt.date], value: Any) -> None:
     earlier = kept.get("history")
     if earlier is None:
         return
-    values = earlier[3]
+    values, hits = earlier[3], earlier[4]
     if values.get(key) is not value:
         if earlier[2] is not repository.project_of(agency).timeline.changes:
             return
         values = {**values, key: value}
-    elif next(reversed(values))[1] == key[1]:
-        return
-    kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1])))
+    hits = _shown(hits, key[1], values, more=key[0] == "state")
+    kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1]), hits, _room(agency)), hits)
 
 
 def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
     kept = repository.lasting(agency, "dated")
     changes = project.timeline.changes
-    earlier = kept.get("history")  # (scope, agency, changes, values): one tuple, set at once
+    # (scope, agency, changes, values, times each date was shown): one tuple, set at once
+    earlier = kept.get("history")
+    hits: dict[dt.date, int] = {}
     if earlier is None or (earlier[0], earlier[1]) != (project.scope, project.agency):
-        values: dict[tuple[str, dt.date], Any] = {}
+        values: Dated = {}
     elif earlier[2] is changes:
-        values = earlier[3]
+        values, hits = earlier[3], earlier[4]
     else:
         until = first_difference(earlier[2], changes)
         values = {k: v for k, v in earlier[3].items() if until is None or k[1] < until}
+        hits = earlier[4]
     if key in values:
         value = values[key]
         values = _last(values, key[1])
     else:
         value = compute()
-        values = _trimmed({**values, key: value})
-    kept["history"] = (project.scope, project.agency, changes, values)
+        values = {**values, key: value}
+    hits = _shown(hits, key[1], values, more=0)
+    values = _trimmed(values, hits, _room(agency))
+    kept["history"] = (project.scope, project.agency, changes, values, hits)
     return value
 
 
