@@ -22,15 +22,11 @@ from tinhgon.domain import (
     SplitUnit,
     State,
     Text,
-    TinhgonError,
     diff_states,
     metrics_of,
 )
 from tinhgon.domain.agencies import footprint
-from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.describe import narrate
-from tinhgon.domain.model import month_end
-from tinhgon.domain.timeline import first_difference
 from tinhgon.domain.vietnamese import fold, name_sort_key, sort_key
 from tinhgon.law import Report, check_project, retirement_of
 from tinhgon.law.retirement import add_months
@@ -291,90 +287,6 @@ def person_history(*, project: Project, person_id: str) -> list[dict[str, Any]]:
 _NEAR = 200  # changes: replaying this many costs less than starting again from a snapshot
 
 
-def metrics_series(
-    *,
-    project: Project,
-    dates: list[dt.date],
-    kept: dict[str, Any] | None = None,
-    walked: dict[dt.date, State] | None = None,
-) -> list[dict[str, Any]]:
-    """Units, department-level leaders and staff on each date (the dashboard chart), the
-    states from one forward walk of the history (``Timeline.states_on``).
-
-    ``kept``: a dict the caller keeps across writes of the history (``repository.lasting``);
-    the points dated before the first change that differs from the history they were computed
-    from are taken from it, the others computed again. ``walked``: receives the states
-    computed (as ``project.state_on`` gives them), for a caller that needs one of them too.
-    """
-    changes = project.timeline.changes
-    points: dict[dt.date, dict[str, Any] | None] = {}
-    earlier = kept.get("series") if kept is not None else None  # one tuple: set at once
-    if earlier is not None and earlier[0] == project.scope:
-        until = first_difference(earlier[1], changes)
-        points = {day: p for day, p in earlier[2].items() if until is None or day < until}
-    missing = [day for day in dates if day not in points]
-    for day, state in project.timeline.states_on(missing):
-        if project.scope is not None:
-            try:  # as Project.state_on narrows it
-                state = scope_state(state, project.scope)
-            except TinhgonError:  # an agency inside the history that did not exist that day
-                points[day] = None
-                continue
-        if walked is not None:
-            walked[day] = state
-        metrics = metrics_of(state)
-        points[day] = {
-            "on": day,
-            "departments": metrics.departments,
-            "units": metrics.units,
-            "leaders": metrics.department_leaders,
-            "staff": metrics.staff,
-        }
-    if kept is not None:
-        if len(points) > 10 * len(dates) + 100:  # asked on many dates: keep these only
-            points = {day: points[day] for day in dates}
-        kept["series"] = (project.scope, changes, points)
-    return [point for day in dates if (point := points[day]) is not None]
-
-
-def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
-    """Evenly spread dates from the first change (or 5 years back) to ``until``.
-
-    Over a year or more, the points before ``until`` are month ends every ``step`` months
-    counted from year 0 (the step fits ``points`` into the span), so two dates close to each
-    other share them and a new date computes one point, not twelve (the points are kept by
-    ``metrics_series``). The first change starts the series when it is less than 5 years back.
-    """
-    first = project.timeline.first_date or until
-    start = max(first, add_months(until, -60)) if until.year > 1905 else first
-    if start >= until:
-        return [until]
-    months = (until.year - start.year) * 12 + until.month - start.month
-    if points < 3 or months < 12:
-        span = (until - start).days
-        return sorted({start + dt.timedelta(days=span * i // (points - 1)) for i in range(points)})
-    allowed = points - 2 if start == first else points - 1  # besides the date (and start)
-    step = -(-months // (points - 1))
-    while len(grid := _month_ends(start, until, step)) > allowed:
-        step += 1
-    if start == first:  # the history's beginning is in the span: it starts the series
-        return [start, *grid, until]
-    return [*grid, until]
-
-
-def _month_ends(start: dt.date, until: dt.date, step: int) -> list[dt.date]:
-    """The month ends after ``start`` and before ``until`` of the months counted from year 0
-    that are multiples of ``step``."""
-    grid: list[dt.date] = []
-    index = start.year * 12 + start.month - 1
-    index += -index % step
-    while (end := month_end(index // 12, index % 12 + 1)) < until:
-        if end > start:
-            grid.append(end)
-        index += step
-    return grid
-
-
 def comparison(
     *, project: Project, before_on: dt.date, after_on: dt.date, plan: str | None = None
 ) -> dict[str, Any]:
@@ -421,3 +333,8 @@ def people_sorted(state: State) -> list[Any]:
 def ranks_of(state: State) -> list[str]:
     names = {p.rank.name for p in state.people.values() if p.rank}
     return sorted(names, key=sort_key)
+
+
+# The dashboard chart's points live in their own module; still importable from here.
+from tinhgon.web.series import metrics_series as metrics_series  # noqa: E402
+from tinhgon.web.series import series_dates as series_dates  # noqa: E402
