@@ -287,12 +287,13 @@ class State:
         counts = self._index.counts
         origin = self._index.origin
         if counts is None and origin is not None:  # the origin's, some units counted again
-            counts = dict(origin.state.category_counts())
+            origin.state.category_counts()  # the origin's, worked out (shared from now on)
+            counts = dict(origin.state._index.counts or {})
             members = self._member_index()
             for unit_id in origin.recount:
-                group = members.get(unit_id)
-                if group:
-                    counts[unit_id] = self._counted(group)
+                placed = members.get(unit_id)
+                if placed:
+                    counts[unit_id] = self._counted(placed)
                 else:
                     counts.pop(unit_id, None)
             self._index.counts = counts

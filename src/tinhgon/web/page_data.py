@@ -318,9 +318,7 @@ def org_search(data: dict[str, Any], *, text: str, limit: int = 50) -> dict[str,
 
 
 # The staff list lives in its own module; its names are still importable from here.
-from tinhgon.web.staff_data import (  # noqa: E402, F401
-    _people_order,
-    staff_ids,
-    staff_row,
-    staff_select,
-)
+from tinhgon.web.staff_data import _people_order as _people_order  # noqa: E402
+from tinhgon.web.staff_data import staff_ids as staff_ids  # noqa: E402
+from tinhgon.web.staff_data import staff_row as staff_row  # noqa: E402
+from tinhgon.web.staff_data import staff_select as staff_select  # noqa: E402
