@@ -46,6 +46,7 @@ class StateBuilder:
         # whether units or quotas changed since: what a snapshot's ``Origin`` is made of.
         self._origin: State | None = None
         self._registered: set[str] = set()
+        self._moved: set[str] = set()  # units whose members changed (or that ended)
         self._units_changed = False
         self._quotas_changed = False
         if state is not None:
@@ -111,7 +112,7 @@ class StateBuilder:
         origin, base = self._origin, self._base_members
         if origin is None or base is None:
             return None
-        touched = self._taken | self._members.keys()
+        touched = self._moved
         if len(touched) * _DERIVED_SHARE > len(origin.units) + 8:
             return None
         assignments = self.assignments
@@ -191,6 +192,7 @@ class StateBuilder:
             del self._children[unit.parent_id][unit_id]
             self._children.pop(unit_id, None)
         self._taken.add(unit_id)
+        self._moved.add(unit_id)
         self._members.pop(unit_id, None)
         self._heads.pop(unit_id, None)
         self.ended[unit_id] = UnitEnd(unit, on, how, successors, basis)
@@ -202,6 +204,7 @@ class StateBuilder:
     def _place(self, assignment: Assignment) -> None:
         self._base = None
         self.assignments[assignment.person_id] = assignment
+        self._moved.add(assignment.unit_id)
         self._group(assignment.unit_id)[assignment.person_id] = None
         if assignment.role is Role.HEAD:
             self._heads[assignment.unit_id] = assignment.person_id
@@ -221,6 +224,7 @@ class StateBuilder:
     def unassign(self, person_id: str) -> Assignment:
         self._base = None
         assignment = self.assignments.pop(person_id)
+        self._moved.add(assignment.unit_id)
         self._group(assignment.unit_id).pop(person_id, None)
         if self._heads.get(assignment.unit_id) == person_id:
             del self._heads[assignment.unit_id]
