@@ -84,9 +84,9 @@ class Departure:
 
 class Origin:
     """What a state made by a builder started from another state (``origin``) differs by: the
-    members of the units the builder touched (in order; empty for a unit gone or left empty),
-    the units whose people by category are to be counted again (touched, or holding someone
-    registered anew), whether the units and the quotas are still the origin's. The state's
+    members of the units whose members changed (person ids in order; empty for a unit gone or
+    left empty), the units whose people by category are to be counted again (those, or holding
+    someone registered anew), whether the units and the quotas are still the origin's. The state's
     indexes are then the origin's, patched (``State._member_index``, ``category_counts``)."""
 
     __slots__ = ("groups", "recount", "same_quotas", "same_units", "state")
@@ -94,7 +94,7 @@ class Origin:
     def __init__(
         self,
         state: State,
-        groups: dict[str, tuple[Assignment, ...]],
+        groups: dict[str, tuple[str, ...]],
         recount: set[str],
         *,
         same_units: bool,
@@ -269,9 +269,10 @@ class State:
             origin = self._index.origin
             if origin is not None:  # the origin's, the touched units' members replaced
                 index = dict(origin.state._member_index())
+                posts = self.assignments.__getitem__
                 for unit_id, group in origin.groups.items():
                     if group:
-                        index[unit_id] = list(group)
+                        index[unit_id] = list(map(posts, group))
                     else:
                         index.pop(unit_id, None)
             else:

@@ -116,10 +116,8 @@ class StateBuilder:
         if len(touched) * _DERIVED_SHARE > len(origin.units) + 8:
             return None
         assignments = self.assignments
-        groups = {
-            unit_id: tuple(map(assignments.__getitem__, self._members.get(unit_id, ())))
-            for unit_id in touched
-        }
+        members = self._members
+        groups = {unit_id: tuple(members.get(unit_id, ())) for unit_id in touched}
         recount = set(touched)
         recount.update(assignments[p].unit_id for p in self._registered if p in assignments)
         return Origin(
