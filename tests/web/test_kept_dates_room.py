@@ -41,3 +41,21 @@ def test_the_dates_kept_are_bounded_by_memory(kontum, monkeypatch):
     assert page_data._room(kontum) == 1  # one date at least
     monkeypatch.setattr(repository, "_budget_bytes", lambda: 10**15)
     assert page_data._room(kontum) == page_data._KEPT_DATES  # at most _KEPT_DATES
+
+
+def test_each_showing_of_the_dashboard_counts_and_a_write_halves_the_counts(kontum, monkeypatch):
+    monkeypatch.setattr(page_data, "_KEPT_DATES", 3)
+    for _ in range(5):  # the first computes, the others come from the memo: each one counts
+        page_data.dashboard_at(agency=kontum, on=D1)
+    hits = repository.lasting(kontum, "dated")["history"][4]
+    assert hits[D1] >= 6
+    others = [dt.date(2020, 1, 31) + dt.timedelta(days=30 * i) for i in range(5)]
+    for on in others:  # each shown twice: fewer times than D1
+        _shown(kontum, on)
+        _shown(kontum, on)
+    assert D1 in _kept_days(kontum)
+    before = repository.lasting(kontum, "dated")["history"][4][D1]
+    _record(kontum, {"kind": "relieve", "on": "2021-12-01", "person": "p031"})
+    page_data.dashboard_at(agency=kontum, on=D1)  # after the write: kept, counted again
+    assert repository.lasting(kontum, "dated")["history"][4][D1] == before // 2 + 2
+    _same(_shown(kontum, D1), _from_scratch(kontum, D1))

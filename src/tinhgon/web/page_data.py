@@ -73,12 +73,12 @@ def report_at(*, agency: Any, on: dt.date, plan: str | None = None) -> Report:
 # the dates before the first change that differs are still right and are kept. How many dates:
 # as many as a share of the cache's memory budget holds (a state and its check measured at
 # about 0.3 KiB a person at 50,000 people; 0.7 KiB counted), at most ``_KEPT_DATES``. The
-# dates shown more than once are dropped last (the date most pages are asked for, e.g. today's,
-# outlives a run of dates each asked once), then the least recently shown.
+# dates shown least often are dropped first (the date most pages are asked for, e.g. today's,
+# outlives a run of dates each asked a few times), the least recently shown among equals; the
+# counts are halved at each write, so that a date no longer looked at makes room in time.
 _KEPT_DATES = 32
 _BYTES_PER_PERSON = 700
 _BUDGET_SHARE = 4  # a quarter of the cache's budget (TINHGON_CACHE_MIB)
-_POPULAR = 2  # shown this many times: dropped after the dates shown fewer times
 
 Dated = dict[tuple[str, dt.date], Any]
 
@@ -100,8 +100,8 @@ def _trimmed(values: Dated, hits: dict[dt.date, int], room: int) -> Dated:
     days = list(dict.fromkeys(k[1] for k in values))  # the least recently used first
     if len(days) <= room:
         return values
-    # dropped first: those shown fewer than _POPULAR times, then the least recently shown
-    order = sorted(range(len(days)), key=lambda i: (min(hits.get(days[i], 1), _POPULAR), i))
+    # dropped first: those shown the fewest times, then the least recently shown
+    order = sorted(range(len(days)), key=lambda i: (hits.get(days[i], 0), i))
     gone = {days[i] for i in order[: len(days) - room]}
     return {k: v for k, v in values.items() if k[1] not in gone}
 
@@ -131,6 +131,16 @@ def _touch(agency: Any, key: tuple[str, dt.date], value: Any) -> None:
     kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1]), hits, _room(agency)), hits)
 
 
+def _seen(agency: Any, on: dt.date) -> None:
+    """A page of a date was shown (from the memo): counted, if the date is kept."""
+    kept = repository.lasting(agency, "dated")
+    earlier = kept.get("history")
+    if earlier is None or not any(k[1] == on for k in earlier[3]):
+        return
+    hits = _shown(earlier[4], on, earlier[3], more=1)
+    kept["history"] = (*earlier[:3], _last(earlier[3], on), hits)
+
+
 def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], compute: Any) -> Any:
     kept = repository.lasting(agency, "dated")
     changes = project.timeline.changes
@@ -144,7 +154,7 @@ def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], comp
     else:
         until = first_difference(earlier[2], changes)
         values = {k: v for k, v in earlier[3].items() if until is None or k[1] < until}
-        hits = earlier[4]
+        hits = {day: times // 2 for day, times in earlier[4].items()}  # a write: halved
     if key in values:
         value = values[key]
         values = _last(values, key[1])
@@ -181,7 +191,9 @@ def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
             "recent": recent_entries(project=project, on=on),
         }
 
-    return repository.memo(agency, ("dashboard", on), compute)
+    shown = repository.memo(agency, ("dashboard", on), compute)
+    _seen(agency, on)
+    return shown
 
 
 def _findings_by_unit(report: Report) -> dict[str, list[dict[str, Any]]]:
@@ -212,7 +224,10 @@ def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]
             "counts": report.summary(),
         }
 
-    return repository.memo(agency, ("orgchart", on, plan), compute)
+    shown = repository.memo(agency, ("orgchart", on, plan), compute)
+    if plan is None:
+        _seen(agency, on)
+    return shown
 
 
 def _node(
