@@ -229,7 +229,6 @@ def orgchart_boxes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         return {
             "state": state,
             "tree": unit_tree(state) if drawn_whole else None,
-            "metrics": metrics_of(state),
             "agencies": agencies,
         }
 
@@ -257,7 +256,6 @@ def orgchart_boxes(request: HttpRequest, agency: models.Agency) -> HttpResponse:
         agency,
         on=on,
         boxes=boxes,
-        metrics=data["metrics"],
         paper=paper,
         province_view=data["agencies"],
         tree_query=query.urlencode(),
