@@ -83,9 +83,10 @@ _BUDGET_SHARE = 4  # a quarter of the cache's budget (TINHGON_CACHE_MIB)
 Dated = dict[tuple[str, dt.date], Any]
 
 
-def _room(agency: Any) -> int:
+def _room(agency: Any, project: Project | None = None) -> int:
     """How many dates' states and checks are kept across writes for this agency."""
-    people = max(1, len(repository.project_of(agency).people))
+    project = project if project is not None else repository.project_of(agency)
+    people = max(1, len(project.people))
     fits = repository._budget_bytes() // _BUDGET_SHARE // (_BYTES_PER_PERSON * people)
     return max(1, min(_KEPT_DATES, fits))
 
@@ -128,7 +129,8 @@ def _touch(agency: Any, key: tuple[str, dt.date], value: Any) -> None:
             return
         values = {**values, key: value}
     hits = _shown(hits, key[1], values, more=key[0] == "state")
-    kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1]), hits, _room(agency)), hits)
+    room = kept.get("room") or _room(agency)  # as the last computation found it
+    kept["history"] = (*earlier[:3], _trimmed(_last(values, key[1]), hits, room), hits)
 
 
 def _seen(agency: Any, on: dt.date) -> None:
@@ -162,7 +164,8 @@ def _across_writes(agency: Any, project: Project, key: tuple[str, dt.date], comp
         value = compute()
         values = {**values, key: value}
     hits = _shown(hits, key[1], values, more=0)
-    values = _trimmed(values, hits, _room(agency))
+    kept["room"] = room = _room(agency, project)
+    values = _trimmed(values, hits, room)
     kept["history"] = (project.scope, project.agency, changes, values, hits)
     return value
 
