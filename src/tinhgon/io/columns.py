@@ -64,6 +64,7 @@ __all__ = [
     "AGENCY_TYPES",
     "AUTONOMY_CHOICES",
     "CATEGORY_CHOICES",
+    "PAY_COLUMNS",
     "POLITICAL",
     "POLITICAL_LEVELS",
     "QUOTA_HEADERS",
