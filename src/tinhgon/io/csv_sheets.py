@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tinhgon.io.errors import FileRefused, SheetProblem
-from tinhgon.io.sheets import Limits, RawWorkbook, Table, _clean, _vn
+from tinhgon.io.sheet_tables import Limits, RawWorkbook, Table
+from tinhgon.io.sheet_tables import clean_cell as _clean
+from tinhgon.io.sheet_tables import vn_number as _vn
 from tinhgon.io.sheets_deadline import Deadline
 
 # -- csv ----------------------------------------------------------------------------------
