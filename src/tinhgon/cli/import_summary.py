@@ -6,6 +6,7 @@ Each ends the command with an error (``fail``) or prints to the terminal; nothin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,18 +100,14 @@ def print_summary(file: Path, into: Path, result: ImportResult, dry_run: bool) -
             f"date and unit: {len(result.matched)} người",
             markup=False,
         )
-        for pid, name, row in result.matched[:30]:
-            out.print(f"    {name} ({pid}), dòng {row}", markup=False)
-        if len(result.matched) > 30:
-            out.print(f"    … và {len(result.matched) - 30} người khác", markup=False)
+        _print_people(f"{name} ({pid}), dòng {row}" for pid, name, row in result.matched)
     if result.updated:
         out.print(
             f"  cập nhật thông tin / details updated: {len(result.updated)} người", markup=False
         )
-        for pid, name, fields in result.updated[:30]:
-            out.print(f"    {name} ({pid}): {', '.join(fields)}", markup=False)
-        if len(result.updated) > 30:
-            out.print(f"    … và {len(result.updated) - 30} người khác", markup=False)
+        _print_people(
+            f"{name} ({pid}): {', '.join(fields)}" for pid, name, fields in result.updated
+        )
     if result.absent:
         out.print(
             f"Lưu ý: {len(result.absent)} người đang công tác tại ngày {vn_date(result.on)} không có "
@@ -119,15 +116,30 @@ def print_summary(file: Path, into: Path, result: ImportResult, dry_run: bool) -
             markup=False,
         )
         retiring = {pid: when for pid, _, when in result.retiring}
-        for pid, name in result.absent[:30]:
-            note = (
+        _print_people(
+            f"{name} ({pid})"
+            + (
                 f" — đã đến tuổi nghỉ hưu ngày {vn_date(retiring[pid])}: đề nghị ghi nghỉ hưu "
                 "(--complete)"
                 if pid in retiring
                 else ""
             )
-            out.print(f"    {name} ({pid}){note}", markup=False)
-        if len(result.absent) > 30:
-            out.print(f"    … và {len(result.absent) - 30} người khác", markup=False)
+            for pid, name in result.absent
+        )
     for vi, en in result.notices:
         out.print(f"Lưu ý: {vi} ({en})", markup=False)
+
+
+PRINTED_PEOPLE = 30
+
+
+def _print_people(lines: Iterable[str]) -> None:
+    """The first people of a list, one a line, then how many more there are."""
+    more = 0
+    for count, line in enumerate(lines):
+        if count < PRINTED_PEOPLE:
+            out.print(f"    {line}", markup=False)
+        else:
+            more += 1
+    if more:
+        out.print(f"    … và {more} người khác", markup=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Column", "Format"]
+__all__ = ["ROW_NUMBER", "Column", "Format"]
 
 
 class Format(StrEnum):
@@ -34,3 +34,14 @@ class Column:
     choices: tuple[str, ...] = ()
     required: bool = False  # must be filled for a new person or unit
     export_only: bool = False  # written by exports, read back as nothing
+
+
+# The first column of the staff list and of the structure: written by tinhgon, never read.
+ROW_NUMBER = Column(
+    "stt",
+    "STT",
+    ("TT", "Số TT", "Số thứ tự"),
+    "Số thứ tự; không đọc",
+    "Row number; not read",
+    6,
+)

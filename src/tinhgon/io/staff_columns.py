@@ -10,19 +10,12 @@ from __future__ import annotations
 import re
 
 from tinhgon.io.cell_values import CATEGORY_CHOICES, POLITICAL_LEVELS, SEX_CHOICES
-from tinhgon.io.column import Column, Format
+from tinhgon.io.column import ROW_NUMBER, Column, Format
 
 __all__ = ["PAY_COLUMNS", "RATING_HEADER", "RATING_PATTERN", "STAFF_COLUMNS"]
 
 STAFF_COLUMNS: tuple[Column, ...] = (
-    Column(
-        "stt",
-        "STT",
-        ("TT", "Số TT", "Số thứ tự"),
-        "Số thứ tự; không đọc",
-        "Row number; not read",
-        6,
-    ),
+    ROW_NUMBER,
     Column(
         "person_id",
         "Mã",

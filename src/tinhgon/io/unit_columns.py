@@ -12,19 +12,12 @@ from collections.abc import Mapping
 
 from tinhgon.domain import Category
 from tinhgon.io.cell_values import AUTONOMY_CHOICES
-from tinhgon.io.column import Column, Format
+from tinhgon.io.column import ROW_NUMBER, Column, Format
 
 __all__ = ["QUOTA_CATEGORIES", "QUOTA_HEADERS", "QUOTA_PATTERN", "UNIT_COLUMNS"]
 
 UNIT_COLUMNS: tuple[Column, ...] = (
-    Column(
-        "stt",
-        "STT",
-        ("TT", "Số TT", "Số thứ tự"),
-        "Số thứ tự; không đọc",
-        "Row number; not read",
-        6,
-    ),
+    ROW_NUMBER,
     Column(
         "unit_id",
         "Mã đơn vị",

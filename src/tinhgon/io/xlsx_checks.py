@@ -215,60 +215,36 @@ def scan_sheet(
 def scan_problems(name: str, sheet: str, scan: SheetScan, limits: Limits) -> list[SheetProblem]:
     """What refuses a sheet: too many formulas, too many rows or columns, too many cells."""
     problems: list[SheetProblem] = []
+
+    def refuse(vi: str, en: str) -> None:
+        problems.append(SheetProblem(name, sheet, None, None, "", vi, en))
+
     if scan.formula_count > limits.formulas_kept:
-        problems.append(
-            SheetProblem(
-                name,
-                sheet,
-                None,
-                None,
-                "",
-                f"trang tính có {vn_number(scan.formula_count)} ô công thức (tối đa "
-                f"{vn_number(limits.formulas_kept)}): sao chép rồi dán giá trị (Paste Values)",
-                f"the sheet has {scan.formula_count:,} formula cells (at most "
-                f"{limits.formulas_kept:,}): copy and paste the values",
-            )
+        refuse(
+            f"trang tính có {vn_number(scan.formula_count)} ô công thức (tối đa "
+            f"{vn_number(limits.formulas_kept)}): sao chép rồi dán giá trị (Paste Values)",
+            f"the sheet has {scan.formula_count:,} formula cells (at most "
+            f"{limits.formulas_kept:,}): copy and paste the values",
         )
     if scan.max_row > limits.rows:
-        problems.append(
-            SheetProblem(
-                name,
-                sheet,
-                None,
-                None,
-                "",
-                f"trang tính kéo dài đến dòng {vn_number(scan.max_row)} (tối đa {vn_number(limits.rows)} "
-                "dòng): xóa các dòng trống hoặc thừa ở cuối, hoặc chia thành nhiều tệp",
-                f"the sheet reaches row {scan.max_row:,} (at most {limits.rows:,} rows): delete "
-                "the empty or extra rows at its end, or split the file",
-            )
+        refuse(
+            f"trang tính kéo dài đến dòng {vn_number(scan.max_row)} (tối đa {vn_number(limits.rows)} "
+            "dòng): xóa các dòng trống hoặc thừa ở cuối, hoặc chia thành nhiều tệp",
+            f"the sheet reaches row {scan.max_row:,} (at most {limits.rows:,} rows): delete "
+            "the empty or extra rows at its end, or split the file",
         )
     if scan.max_column > limits.columns:
-        problems.append(
-            SheetProblem(
-                name,
-                sheet,
-                None,
-                None,
-                "",
-                f"trang tính kéo dài đến cột {column_letter(scan.max_column - 1)} (tối đa "
-                f"{limits.columns} cột): xóa các cột thừa",
-                f"the sheet reaches column {column_letter(scan.max_column - 1)} (at most "
-                f"{limits.columns} columns): delete the extra columns",
-            )
+        refuse(
+            f"trang tính kéo dài đến cột {column_letter(scan.max_column - 1)} (tối đa "
+            f"{limits.columns} cột): xóa các cột thừa",
+            f"the sheet reaches column {column_letter(scan.max_column - 1)} (at most "
+            f"{limits.columns} columns): delete the extra columns",
         )
     elif scan.max_row <= limits.rows and scan.max_row * scan.max_column > limits.cells:
-        problems.append(
-            SheetProblem(
-                name,
-                sheet,
-                None,
-                None,
-                "",
-                f"trang tính quá lớn ({scan.max_row} dòng x {scan.max_column} cột): chia thành "
-                "nhiều tệp",
-                f"the sheet is too large ({scan.max_row} rows x {scan.max_column} columns): "
-                "split the file",
-            )
+        refuse(
+            f"trang tính quá lớn ({scan.max_row} dòng x {scan.max_column} cột): chia thành "
+            "nhiều tệp",
+            f"the sheet is too large ({scan.max_row} rows x {scan.max_column} columns): "
+            "split the file",
         )
     return problems
