@@ -35,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_web import on_both_databases, serving, summary  # noqa: E402
+from bench_web import on_both_databases, server_cpu, serving, summary  # noqa: E402
 
 AGENCIES = int(os.environ.get("TINHGON_BENCH_AGENCIES", "150"))
 EACH = int(os.environ.get("TINHGON_BENCH_EACH", "300"))
@@ -78,12 +78,6 @@ for i in range({AGENCIES}):
 """
     subprocess.run([sys.executable, "-c", script], env=env, check=True)
     return env
-
-
-def server_cpu(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def login(base: str) -> urllib.request.OpenerDirector:
