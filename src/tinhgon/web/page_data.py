@@ -25,6 +25,7 @@ from tinhgon.web.selectors import (
     recent_entries,
     series_dates,
 )
+from tinhgon.web.series import headline_of
 
 # An org chart with more units than this draws its top levels; a unit's sub-units open on
 # demand (the page of that unit). Smaller ones are drawn whole, as before.
@@ -175,19 +176,16 @@ def dashboard_at(*, agency: Any, on: dt.date) -> dict[str, Any]:
 
     def compute(project: Project) -> dict[str, Any]:
         walked: dict[dt.date, State] = {}  # the chart's last point is this date's state
-        measured: dict[dt.date, Any] = {}  # and its metrics
         series = metrics_series(
             project=project,
             dates=series_dates(project=project, until=on),
             kept=repository.lasting(agency, "series"),
             walked=walked,
-            measured=measured,
         )
         state = state_at(agency=agency, on=on, known=walked)
         report = report_at(agency=agency, on=on)
-        metrics = measured.get(on) if walked.get(on) is state else None
         return {
-            "metrics": metrics if metrics is not None else metrics_of(state),
+            "metrics": metrics_of(state),
             "report": report,
             "counts": report.summary(),
             "chart": charts.series_chart(series),
@@ -223,7 +221,7 @@ def orgchart_at(*, agency: Any, on: dt.date, plan: str | None) -> dict[str, Any]
         return {
             "state": state,
             "by_unit": _findings_by_unit(report),
-            "metrics": metrics_of(state),
+            "metrics": headline_of(state),  # the four numbers its summary shows
             "counts": report.summary(),
         }
 

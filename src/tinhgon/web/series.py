@@ -5,13 +5,47 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
-from tinhgon.domain import Project, State, TinhgonError, metrics_of
+from tinhgon.domain import Project, Role, State, TinhgonError, UnitClass
 from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.model import month_end
 from tinhgon.domain.timeline import first_difference
 from tinhgon.law.retirement import add_months
+
+
+class Headline(NamedTuple):
+    """The four numbers the chart and the org chart's summary show, as ``metrics_of`` counts
+    them (its ``departments``, ``department_leaders``, ``public_service_units``, ``staff``; and
+    ``units``), without its per-category counts, quota lines and spans: a state of 50,000
+    people in one pass over its leaders rather than over everyone."""
+
+    units: int
+    departments: int
+    department_leaders: int
+    public_service_units: int
+    staff: int
+
+
+def headline_of(state: State) -> Headline:
+    units = state.units
+    agency, department = UnitClass.AGENCY, UnitClass.DEPARTMENT
+    own = {
+        unit.id
+        for unit in units.values()
+        if unit.kind.unit_class is department
+        and (unit.parent_id is None or units[unit.parent_id].kind.unit_class is agency)
+    }
+    staff = Role.STAFF
+    leaders = sum(1 for a in state.assignments.values() if a.role is not staff and a.unit_id in own)
+    services = UnitClass.PUBLIC_SERVICE_UNIT
+    return Headline(
+        units=len(units),
+        departments=len(own),
+        department_leaders=leaders,
+        public_service_units=sum(1 for u in units.values() if u.kind.unit_class is services),
+        staff=len(state.assignments),
+    )
 
 
 def metrics_series(
@@ -20,7 +54,6 @@ def metrics_series(
     dates: list[dt.date],
     kept: dict[str, Any] | None = None,
     walked: dict[dt.date, State] | None = None,
-    measured: dict[dt.date, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Units, department-level leaders and staff on each date (the dashboard chart), the
     states from one forward walk of the history (``Timeline.states_on``).
@@ -28,8 +61,7 @@ def metrics_series(
     ``kept``: a dict the caller keeps across writes of the history (``repository.lasting``);
     the points dated before the first change that differs from the history they were computed
     from are taken from it, the others computed again. ``walked``: receives the states
-    computed (as ``project.state_on`` gives them), for a caller that needs one of them too;
-    ``measured``: receives their metrics (``metrics_of``), likewise.
+    computed (as ``project.state_on`` gives them), for a caller that needs one of them too.
     """
     changes = project.timeline.changes
     points: dict[dt.date, dict[str, Any] | None] = {}
@@ -47,9 +79,7 @@ def metrics_series(
                 continue
         if walked is not None:
             walked[day] = state
-        metrics = metrics_of(state)
-        if measured is not None:
-            measured[day] = metrics
+        metrics = headline_of(state)
         points[day] = {
             "on": day,
             "departments": metrics.departments,
