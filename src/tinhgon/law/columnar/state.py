@@ -289,7 +289,7 @@ class _PeopleTable:
         if kept is not None and kept.idents == idents:
             return kept
         columns: dict[str, Ints] | None = None
-        if kept is not None and n:
+        if kept is not None and 0 < n <= _KEPT_UP_TO:  # none kept beyond: not looked up
             at = np.fromiter(map(kept.rows().get, idents, repeat(-1)), _I64, n)
             missing = np.flatnonzero(at < 0)
             if len(missing) * 4 < n:  # most found: theirs taken, the others worked out
