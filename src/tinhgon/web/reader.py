@@ -113,14 +113,14 @@ def read_agency(agency: Any, *, snapshots_for: tuple[date, ...] | None = None) -
         person_from_plain,
         unit_kind_from_plain,
     )
-    from tinhgon.web import repository
+    from tinhgon.web import agency_rows
 
     kinds = dict(BUILTIN_KINDS)  # as repository.context_of reads them
     for entry in agency.unit_kinds:
         kind = unit_kind_from_plain(entry)
         kinds[kind.code] = kind
     documents = DocumentRegister(
-        document_from_plain(repository.document_plain(d)) for d in agency.documents.all()
+        document_from_plain(agency_rows.document_plain(d)) for d in agency.documents.all()
     )
     pids, texts = _columns(agency.people.annotate(text=Cast("data", TextField())), "pid", "text")
     people = {
@@ -137,12 +137,12 @@ def read_agency(agency: Any, *, snapshots_for: tuple[date, ...] | None = None) -
         official.append(change)
         if plan_id is not None:
             by_plan.setdefault(plan_id, []).append(change)
-    plans = repository._plans(agency, ctx, by_plan)
+    plans = agency_rows.plans_of(agency, ctx, by_plan)
     # An open plan is projected from the snapshot nearest its first change: keep them all.
     closed = (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED)
     keep = None if any(p.status not in closed for p in plans.values()) else snapshots_for
     return Project(
-        agency=repository.domain_agency(agency),
+        agency=agency_rows.domain_agency(agency),
         documents=ctx.documents,
         timeline=Timeline(official, snapshots_for=keep),
         plans=plans,
