@@ -47,6 +47,7 @@ _PERSON_OTHER = frozenset(
     )
 )
 _PERSON_FIELDS = operator.itemgetter("id", "name", "born", "sex", "category")
+_CHANGE_FIELDS = operator.itemgetter("kind", "on", "person", "unit")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SEXES: dict[str, Sex] = dict(Sex._value2member_map_)  # type: ignore[arg-type]
 _CATEGORIES: dict[str, Category] = dict(Category._value2member_map_)  # type: ignore[arg-type]
@@ -139,40 +140,33 @@ class RowDecoder:
     def _change(self, data: Any) -> Change:
         if type(data) is not dict:
             raise _Other
-        kind = data["kind"]
-        if kind == "hire":
-            made: type[Hire] | type[Transfer] = Hire
-        elif kind == "transfer":
-            made = Transfer
-        else:
+        kind, on, person, unit = _CHANGE_FIELDS(data)
+        if kind != "hire" and kind != "transfer":
             raise _Other
-        on = self._day(data["on"])
-        basis = self._basis(data.get("basis"))
-        note = data.get("note", "")
-        person, unit = data["person"], data["unit"]
-        role = data.get("role", "staff")
+        day = self._days.get(on) if type(on) is str else None
+        if day is None:
+            day = self._day(on)
+        get = data.get
+        basis = get("basis")
+        if basis is not None:
+            key = self._bases.get(basis) if type(basis) is str else None
+            basis = key if key is not None else self._basis(basis)
+        note = get("note", "")
+        role = _ROLES[get("role", "staff")]
         if type(note) is not str or type(person) is not str or type(unit) is not str:
             raise _Other
-        if type(role) is not str:
-            raise _Other
-        if made is Hire:
+        if kind == "hire":
             return Hire(
                 person=self.ctx.people[person],
                 unit=unit,
-                role=_ROLES[role],
-                on=on,
+                role=role,
+                on=day,
                 basis=basis,
                 note=note,
                 ref=self._ref,
             )
         return Transfer(
-            person=person,
-            unit=unit,
-            role=_ROLES[role],
-            on=on,
-            basis=basis,
-            note=note,
-            ref=self._ref,
+            person=person, unit=unit, role=role, on=day, basis=basis, note=note, ref=self._ref
         )
 
     def _day(self, value: Any) -> dt.date:
