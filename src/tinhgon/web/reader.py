@@ -36,7 +36,7 @@ class AgencyNotFound(LookupError):
 def project_from_database(code: str, snapshots_for: tuple[date, ...] | None = None) -> Project:
     """The project of the agency (or the province's history) with this code, read from
     every row (no cache: one read). ``snapshots_for``: as ``read_agency`` takes it."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings_reader")
     import django
     from django.apps import apps
     from django.db import DatabaseError
