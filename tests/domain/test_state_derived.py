@@ -1,6 +1,6 @@
 """A state made by a builder started from a snapshot derives its indexes (members of each unit,
 people by category, children, tree order, quotas) from the snapshot's, patched where the
-builder touched (``Origin``). They must be exactly the indexes worked out afresh from the
+builder touched (``state._Origin``). They must be exactly the indexes worked out afresh from the
 state's own mappings: same members in the same order, same counts, same children."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 are applied to while the timeline is replayed; it keeps the indexes (members of a unit, its
 head, its children) that make each change cost the same whatever the size of the organisation.
 A state made by a builder started from another state derives its own indexes from that
-state's, patched where the builder touched (``Origin``).
+state's, patched where the builder touched (``_Origin``).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class Departure:
     role: Role
 
 
-class Origin:
+class _Origin:
     """What a state made by a builder started from another state (``origin``) differs by: the
     members of the units whose members changed (person ids in order; empty for a unit gone or
     left empty), the units whose people by category are to be counted again (those, or holding
@@ -110,11 +110,11 @@ class Origin:
 class _Index:
     """A state's indexes (children of each unit, members of each unit), worked out on first
     use and shared by the states that hold the very same mappings; ``origin``: the state they
-    may be derived from (see ``Origin``)."""
+    may be derived from (see ``_Origin``)."""
 
     __slots__ = ("children", "counts", "members", "order", "origin", "quotas")
 
-    def __init__(self, origin: Origin | None = None) -> None:
+    def __init__(self, origin: _Origin | None = None) -> None:
         self.children: dict[str | None, list[str]] | None = None
         self.members: dict[str, list[Assignment]] | None = None
         self.counts: dict[str, dict[Category, int]] | None = None
@@ -147,7 +147,7 @@ class State:
         assignments: Mapping[str, Assignment],
         departures: Mapping[str, Departure],
         quotas: Mapping[QuotaKey, int],
-        origin: Origin | None = None,
+        origin: _Origin | None = None,
     ) -> None:
         self.on = on
         self.units = MappingProxyType(dict(units))
@@ -377,7 +377,6 @@ __all__ = [
     "Assignment",
     "Departure",
     "EndKind",
-    "Origin",
     "State",
     "StateBuilder",
     "UnitEnd",

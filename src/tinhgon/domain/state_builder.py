@@ -8,7 +8,7 @@ from datetime import date
 
 from tinhgon.domain.documents import DocumentKey
 from tinhgon.domain.model import LeaveReason, Person, QuotaKey, Role, Unit
-from tinhgon.domain.state import Assignment, Departure, EndKind, Origin, State, UnitEnd
+from tinhgon.domain.state import Assignment, Departure, EndKind, State, UnitEnd, _Origin
 
 # A state derives its indexes from the state its builder started from when the builder touched
 # at most this share of the units (beyond it, working them out afresh costs about the same).
@@ -43,7 +43,7 @@ class StateBuilder:
         self._base_members: dict[str, list[Assignment]] | None = None
         self._taken: set[str] = set()
         # The state started from (kept after changes are applied), the people registered since,
-        # whether units or quotas changed since: what a snapshot's ``Origin`` is made of.
+        # whether units or quotas changed since: what a snapshot's ``_Origin`` is made of.
         self._origin: State | None = None
         self._registered: set[str] = set()
         self._moved: set[str] = set()  # units whose members changed (or that ended)
@@ -106,8 +106,8 @@ class StateBuilder:
             origin=self._derived(),
         )
 
-    def _derived(self) -> Origin | None:
-        """How a snapshot differs from the state started from (see ``Origin``), when the
+    def _derived(self) -> _Origin | None:
+        """How a snapshot differs from the state started from (see ``_Origin``), when the
         builder touched few of its units."""
         origin, base = self._origin, self._base_members
         if origin is None or base is None:
@@ -120,7 +120,7 @@ class StateBuilder:
         groups = {unit_id: tuple(members.get(unit_id, ())) for unit_id in touched}
         recount = set(touched)
         recount.update(assignments[p].unit_id for p in self._registered if p in assignments)
-        return Origin(
+        return _Origin(
             origin,
             groups,
             recount,
