@@ -3,24 +3,31 @@ of a sở-shaped agency (bench_check.province_rows) on one date, over tables of 
 and quotas; the law's numbers enter as small tables made by tinhgon's parameter loader (each
 rule's limit by count, each retirement date by sex and month of birth), as the rules read them.
 
-The query covers the rules in force for a sở (provincial_department) on such a state: SO-1 to
-SO-8, QT-1, QT-2, LD-1 to LD-3, RA and the note of a rule without a value for the date. It has no
-clause for RA-5's eligibility, SO-9's transitions, the province-class note or a plan's units,
-none of which the bench data has.
+The query covers every rule the columnar check evaluates for a sở (provincial_department) on
+such a state: SO-1 to SO-8, SO-9's transition (a unit formed by restructuring in the transition's
+window: a note until its deadline, a violation after), QT-1, QT-2, LD-1 to LD-3, RA, RA-5 (early
+retirement: the facts against the thresholds of the parameter files, the earliest date from the
+early-retirement ages), a plan's units (a shortfall there is the plan's violation) and the note
+of a rule without a value for the date. The province-class note is not covered: the bench's
+agency has a class (II), so no rule gives it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
-
-from bench_check import ON
 
 from tinhgon.domain import Agency, BirthDate
 from tinhgon.law import RULES, load_parameters, retirement_of
 from tinhgon.law.columnar import ColumnarState
+from tinhgon.law.decree_24_2014 import TRANSITION
+from tinhgon.law.early_retirement import EARLY_AGE, LOSS, YEARS
 from tinhgon.law.engine import Env, limits_on
 from tinhgon.law.retirement import PARAMETER_BY_SEX, add_months, known_values
+from tinhgon.law.staffing import DeputyLimitRule, MinimumStaffRule
+from tinhgon.law.values import Age
 
 AGENCY = Agency(id="root", name="Sở thử", agency_type="provincial_department", province_class="II")
 PLANNING_MONTHS = 12
@@ -58,10 +65,12 @@ minimum(rule, u) AS (
     SELECT 'SO-1', u FROM uu WHERE class = 'department' AND kind <> 'inspectorate' AND pclass = 'agency'
     UNION ALL SELECT 'SO-4', u FROM uu WHERE class = 'sub_department'
     UNION ALL SELECT 'SO-5', u FROM uu WHERE class = 'department' AND pclass = 'sub_department'
+    UNION ALL SELECT 'PSU-1', u FROM uu WHERE class = 'public_service_unit'
 ),
 minimum_found AS (
-    SELECT m.rule, m.u,
-           coalesce(g.n, CASE WHEN m.rule = 'SO-4' THEN t.n ELSE o.n END, 0) AS posts
+    SELECT m.rule, m.u, m.u IN (SELECT u FROM planned) AS planned,
+           coalesce(g.n, CASE WHEN m.rule IN (SELECT rule FROM recursive) THEN t.n ELSE o.n END, 0)
+               AS posts
     FROM minimum m
     LEFT JOIN given g ON g.rule = m.rule AND g.u = m.u
     LEFT JOIN own_count o ON o.rule = m.rule AND o.u = m.u
@@ -83,22 +92,47 @@ deputy(rule, u, n) AS (
     SELECT 'SO-7', uu.u, coalesce(c.n, 0) FROM uu LEFT JOIN children c ON c.u = uu.u
     WHERE class = 'sub_department'
 ),
+checks(rule, u) AS (  -- the units each rule checks: its own selection, else its class
+    SELECT rule, u FROM minimum UNION ALL SELECT rule, u FROM deputy
+    UNION ALL
+    SELECT g.rule, x.u FROM gaps g JOIN units x ON x.class = g.class
+    WHERE g.rule NOT IN (SELECT rule FROM minimum UNION SELECT rule FROM deputy)
+),
 q AS (SELECT u, category, value FROM quotas WHERE year = $year),
 owner AS (  -- each unit's people of a category count against the nearest quota above them
     SELECT pu.u, pu.category, pu.n, arg_min(anc.a, anc.d) AS owner
     FROM pu JOIN anc ON anc.u = pu.u JOIN q ON q.u = anc.a AND q.category = pu.category
     GROUP BY ALL
 ),
+transition AS (  -- SO-9: a unit formed by restructuring while the transition is in force
+    SELECT x.u, r.rule,
+           CAST(x.established_on + to_months(t.months) - INTERVAL 1 DAY AS DATE) AS until
+    FROM units x CROSS JOIN transitional r CROSS JOIN transition_period t
+    WHERE x.predecessors > 0 AND x.established_on BETWEEN t.since AND $on
+),
+eligible AS (  -- RA-5: people whose facts meet a threshold of Decree 135/2020 Art. 5
+    SELECT p.i, p.u, p.sex, p.by, p.bm FROM people p
+    WHERE (p.hazardous IS NOT NULL OR p.difficult IS NOT NULL OR p.loss IS NOT NULL)
+      AND (EXISTS (SELECT 1 FROM thresholds t WHERE t.kind = 'years'
+                   AND t.n = least(p.hazardous, t.top) AND p.hazardous >= t.lim)
+        OR EXISTS (SELECT 1 FROM thresholds t WHERE t.kind = 'years'
+                   AND t.n = least(p.difficult, t.top) AND p.difficult >= t.lim)
+        OR EXISTS (SELECT 1 FROM thresholds t WHERE t.kind = 'loss'
+                   AND t.n = least(p.loss, t.top) AND p.loss >= t.lim))
+),
 found(rule, u, person, severity, actual, lim) AS (
-    SELECT m.rule, m.u, NULL, 'warning', m.posts, b.lim
+    SELECT m.rule, m.u, NULL, CASE WHEN m.planned THEN 'violation' ELSE 'warning' END,
+           m.posts, b.lim
     FROM minimum_found m JOIN tops t ON t.rule = m.rule
     JOIN bands b ON b.rule = m.rule AND b.n = least(m.posts, t.top)
     WHERE m.rule IN (SELECT rule FROM in_force) AND m.posts < b.lim
     UNION ALL
-    SELECT d.rule, d.u, NULL, CASE WHEN b.lim IS NULL THEN 'info' ELSE 'violation' END,
+    SELECT d.rule, d.u, NULL,
+           CASE WHEN b.lim IS NULL OR tr.until >= $on THEN 'info' ELSE 'violation' END,
            uu.deps, b.lim
     FROM deputy d JOIN uu USING (u) JOIN tops t ON t.rule = d.rule
     LEFT JOIN bands b ON b.rule = d.rule AND b.n = least(d.n, t.top)
+    LEFT JOIN transition tr ON tr.u = d.u AND tr.rule = d.rule
     WHERE d.rule IN (SELECT rule FROM in_force) AND uu.deps > 0
       AND (b.lim IS NULL OR uu.deps > b.lim)
     UNION ALL
@@ -125,27 +159,46 @@ found(rule, u, person, severity, actual, lim) AS (
                                 THEN 'violation' ELSE 'info' END, NULL, NULL
     FROM people p JOIN retire r ON r.sex = p.sex AND r.by = p.by AND r.bm = p.bm
     WHERE r.retires_on <= $horizon
-    UNION ALL  -- a rule without a value for the date, over units it would check: one note
+    UNION ALL
+    SELECT 'RA-5', e.u, e.i, 'info', NULL, NULL
+    FROM eligible e JOIN early r ON r.sex = e.sex AND r.by = e.by AND r.bm = e.bm
+    WHERE r.retires_on <= $horizon AND 'RA-5' IN (SELECT rule FROM in_force)
+    UNION ALL  -- a rule without a value for the date, if it has units to check: one note
     SELECT g.rule, (SELECT u FROM units WHERE parent < 0 ORDER BY u LIMIT 1), NULL, 'info',
            NULL, NULL
-    FROM gaps g WHERE EXISTS (SELECT 1 FROM units x WHERE x.class = g.class)
+    FROM gaps g WHERE EXISTS (SELECT 1 FROM checks c WHERE c.rule = g.rule)
 )
 SELECT rule, u, person, severity, actual, lim FROM found
 """
 
 
-def legal_tables(cs: ColumnarState) -> dict[str, Any]:
+def _bands(limits: Any, confidence: Any, province_class: str | None) -> tuple[list[Any], int]:
+    """Each count up to the last edge of a band with its band's limit, and that edge + 1 (the
+    count any larger one is looked up as)."""
+    edge = max((e for b in limits.bands for e in (b.low, b.high) if e is not None), default=0)
+    out = []
+    for n in range(edge + 2):
+        band = limits.band_for(n, province_class, confidence)
+        if band is not None:
+            out.append((n, band.limit))
+    return out, edge + 1
+
+
+def legal_tables(cs: ColumnarState, on: dt.date) -> dict[str, Any]:
     """What the query needs of the law on the date, from tinhgon's parameter files: the rules
     in force and those without a value for the date, each rule's counted categories and limit
-    by count, each retirement date by sex and month of birth."""
+    by count, each retirement date by sex and month of birth (normal and early), the thresholds
+    of early retirement, the rules with a transition and the transition's period."""
 
     parameters = load_parameters()
     env = Env(agency=AGENCY, parameters=parameters)
     in_force, gaps, counted, bands, tops = [], [], [], [], []
+    transitional: list[str] = []
+    recursive: list[str] = []
     for rule in RULES:
         if not rule.applies_to_agency(AGENCY.agency_type):
             continue
-        if rule.ended(ON, parameters) is not None or not rule.in_force(ON, parameters):
+        if rule.ended(on, parameters) is not None or not rule.in_force(on, parameters):
             # one note on the root: no value for the date, or the rule has ended
             assert rule.unit_classes is not None
             assert len(rule.unit_classes) == 1
@@ -154,30 +207,63 @@ def legal_tables(cs: ColumnarState) -> dict[str, Any]:
         in_force.append(rule.id)
         if rule.people or not rule.parameters:
             continue
-        entry, limits = limits_on(env, rule.parameters[0], ON)
+        if isinstance(rule, DeputyLimitRule) and rule.transition is not None:
+            transitional.append(rule.id)
+        if isinstance(rule, MinimumStaffRule) and rule.recursive:
+            recursive.append(rule.id)  # counts its sub-units' people too
+        entry, limits = limits_on(env, rule.parameters[0], on)
         for category in parameters[rule.parameters[0]].counted_categories:
             counted.append((rule.id, category.value))
-        # every count up to the last edge of a band, then that count for any larger one
-        edge = max((e for b in limits.bands for e in (b.low, b.high) if e is not None), default=0)
-        for n in range(edge + 2):
-            band = limits.band_for(n, AGENCY.province_class, entry.confidence)
-            if band is not None:
-                bands.append((rule.id, n, band.limit))
-        tops.append((rule.id, edge + 1))
-    horizon = add_months(ON, PLANNING_MONTHS)
+        found, top = _bands(limits, entry.confidence, AGENCY.province_class)
+        bands += [(rule.id, n, limit) for n, limit in found]
+        tops.append((rule.id, top))
+    horizon = add_months(on, PLANNING_MONTHS)
     eras = {
-        sex: len(known_values(parameters[pid].values, ON)) for sex, pid in PARAMETER_BY_SEX.items()
+        sex: len(known_values(parameters[pid].values, on)) for sex, pid in PARAMETER_BY_SEX.items()
     }
     assert eras  # the retirement tables read as of the date, as the rule reads them
-    retire = []
-    groups = set(zip(cs.sex.tolist(), cs.birth_year.tolist(), cs.birth_month.tolist(), strict=True))
     from tinhgon.law.columnar.state import SEXES
 
+    groups = set(zip(cs.sex.tolist(), cs.birth_year.tolist(), cs.birth_month.tolist(), strict=True))
+    retire = []
     for sex, year, month in sorted(groups):
         r = retirement_of(
-            sex=SEXES[sex], born=BirthDate(year, month), parameters=parameters, as_of=ON
+            sex=SEXES[sex], born=BirthDate(year, month), parameters=parameters, as_of=on
         )
         retire.append((SEXES[sex].value, year, month, r.retires_on))
+    with_facts = (cs.hazardous >= 0) | (cs.difficult >= 0) | (cs.loss >= 0)
+    early = []
+    for sex, year, month in sorted(
+        set(
+            zip(
+                cs.sex[with_facts].tolist(),
+                cs.birth_year[with_facts].tolist(),
+                cs.birth_month[with_facts].tolist(),
+                strict=True,
+            )
+        )
+    ):
+        r = retirement_of(
+            sex=SEXES[sex],
+            born=BirthDate(year, month),
+            parameters=parameters,
+            as_of=on,
+            parameter_id=EARLY_AGE[SEXES[sex]],
+        )
+        early.append((SEXES[sex].value, year, month, r.retires_on))
+    thresholds = []
+    for kind, pid in (("years", YEARS), ("loss", LOSS)):
+        entry = parameters[pid].value_on(on)
+        if entry is None or not entry.confidence.active:
+            continue  # the rule reads no threshold of this kind on the date
+        found, top = _bands(entry.value, entry.confidence, None)
+        thresholds += [(kind, n, limit, top) for n, limit in found]
+    period = env.value(TRANSITION, on)
+    transition = (
+        [(period.since, period.value.total_months)]
+        if period is not None and isinstance(period.value, Age)
+        else []
+    )
     return {
         "in_force": in_force,
         "gaps": gaps,
@@ -185,19 +271,29 @@ def legal_tables(cs: ColumnarState) -> dict[str, Any]:
         "bands": bands,
         "tops": tops,
         "retire": retire,
+        "early": early,
+        "thresholds": thresholds,
+        "transitional": transitional,
+        "recursive": recursive,
+        "transition": transition,
         "horizon": horizon,
     }
 
 
-def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
+def load_duckdb(
+    cs: ColumnarState, law: dict[str, Any], planned: Iterable[str] = (), threads: int = 2
+) -> Any:
     import duckdb
     import numpy as np
     import pandas as pd
 
     from tinhgon.law.columnar.state import CATEGORIES, CLASSES, ROLES, SEXES
 
+    def facts(column: Any) -> Any:  # NONE (-1) is a fact not given: NULL
+        return pd.arrays.IntegerArray(np.where(column >= 0, column, 0), column < 0)
+
     con = duckdb.connect()
-    con.execute("SET threads TO 2")
+    con.execute(f"SET threads TO {threads}")
     units = pd.DataFrame(
         {
             "u": np.arange(len(cs.units)),
@@ -205,6 +301,8 @@ def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
             "parent": cs.parent,
             "class": pd.Categorical.from_codes(cs.unit_class, [c.value for c in CLASSES]),
             "kind": [u.kind.code for u in cs.units],
+            "established_on": pd.to_datetime([u.established_on for u in cs.units]),
+            "predecessors": [len(u.predecessors) for u in cs.units],
         }
     )
     people = pd.DataFrame(
@@ -216,6 +314,9 @@ def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
             "sex": pd.Categorical.from_codes(cs.sex, [s.value for s in SEXES]),
             "by": cs.birth_year,
             "bm": cs.birth_month,
+            "hazardous": facts(cs.hazardous),
+            "difficult": facts(cs.difficult),
+            "loss": facts(cs.loss),
         }
     )
     quotas = pd.DataFrame(
@@ -230,6 +331,12 @@ def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
         "bands": pd.DataFrame(law["bands"], columns=["rule", "n", "lim"]),
         "tops": pd.DataFrame(law["tops"], columns=["rule", "top"]),
         "retire": pd.DataFrame(law["retire"], columns=["sex", "by", "bm", "retires_on"]),
+        "early": pd.DataFrame(law["early"], columns=["sex", "by", "bm", "retires_on"]),
+        "thresholds": pd.DataFrame(law["thresholds"], columns=["kind", "n", "lim", "top"]),
+        "transitional": pd.DataFrame({"rule": pd.Series(law["transitional"], dtype=str)}),
+        "recursive": pd.DataFrame({"rule": pd.Series(law["recursive"], dtype=str)}),
+        "transition_period": pd.DataFrame(law["transition"], columns=["since", "months"]),
+        "planned": pd.DataFrame({"u": [cs.unit_index[u] for u in planned]}, dtype="int64"),
         "in_force": pd.DataFrame({"rule": law["in_force"]}),
         "gaps": pd.DataFrame(law["gaps"], columns=["rule", "class"]),
     }
@@ -241,11 +348,14 @@ def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
         for name in ("units", "people"):
             if column in tables[name].columns:
                 con.execute(f'ALTER TABLE {name} ALTER "{column}" TYPE VARCHAR')
+    con.execute("ALTER TABLE units ALTER established_on TYPE DATE")
+    con.execute("ALTER TABLE transition_period ALTER since TYPE DATE")
+    con.execute("ALTER TABLE transition_period ALTER months TYPE INTEGER")
     return con
 
 
-def query(con: Any, law: dict[str, Any]) -> list[tuple[Any, ...]]:
-    params = {"on": ON, "horizon": law["horizon"], "year": ON.year}
+def query(con: Any, law: dict[str, Any], on: dt.date) -> list[tuple[Any, ...]]:
+    params = {"on": on, "horizon": law["horizon"], "year": on.year}
     return con.execute(SQL, params).fetchall()  # type: ignore[no-any-return]
 
 
