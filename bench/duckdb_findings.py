@@ -46,9 +46,11 @@ agg AS (
     FROM people GROUP BY u
 ),
 uu AS (
-    SELECT x.u, x.id, x.parent, x.class, x.kind, p.class AS pclass,
+    SELECT x.u, x.id, x.parent, x.class, x.kind, p.class AS pclass, x.province,
+           pr.class AS province_class,
            coalesce(agg.heads, 0) AS heads, coalesce(agg.deps, 0) AS deps
     FROM units x LEFT JOIN units p ON p.u = x.parent LEFT JOIN agg ON agg.u = x.u
+    JOIN provinces pr ON pr.province = x.province
 ),
 pu AS (SELECT u, category, count(*) AS n FROM people GROUP BY ALL),
 own_count AS (  -- people of the counted categories in each unit itself, per rule
@@ -123,22 +125,25 @@ eligible AS (  -- RA-5: people whose facts meet a threshold of Decree 135/2020 A
 found(rule, u, person, severity, actual, lim) AS (
     SELECT m.rule, m.u, NULL, CASE WHEN m.planned THEN 'violation' ELSE 'warning' END,
            m.posts, b.lim
-    FROM minimum_found m JOIN tops t ON t.rule = m.rule
-    JOIN bands b ON b.rule = m.rule AND b.n = least(m.posts, t.top)
+    FROM minimum_found m JOIN uu USING (u) JOIN tops t ON t.rule = m.rule
+    JOIN bands b ON b.rule = m.rule AND b.class = uu.province_class
+                AND b.n = least(m.posts, t.top)
     WHERE m.rule IN (SELECT rule FROM in_force) AND m.posts < b.lim
     UNION ALL
     SELECT d.rule, d.u, NULL,
            CASE WHEN b.lim IS NULL OR tr.until >= $on THEN 'info' ELSE 'violation' END,
            uu.deps, b.lim
     FROM deputy d JOIN uu USING (u) JOIN tops t ON t.rule = d.rule
-    LEFT JOIN bands b ON b.rule = d.rule AND b.n = least(d.n, t.top)
+    LEFT JOIN bands b ON b.rule = d.rule AND b.class = uu.province_class
+                     AND b.n = least(d.n, t.top)
     LEFT JOIN transition tr ON tr.u = d.u AND tr.rule = d.rule
     WHERE d.rule IN (SELECT rule FROM in_force) AND uu.deps > 0
       AND (b.lim IS NULL OR uu.deps > b.lim)
     UNION ALL
     SELECT 'SO-3', uu.u, NULL, 'info', uu.deps, b.lim
     FROM uu JOIN tops t ON t.rule = 'SO-3'
-    JOIN bands b ON b.rule = 'SO-3' AND b.n = least(uu.deps, t.top)
+    JOIN bands b ON b.rule = 'SO-3' AND b.class = uu.province_class
+                AND b.n = least(uu.deps, t.top)
     WHERE uu.parent < 0 AND uu.class = 'agency' AND 'SO-3' IN (SELECT rule FROM in_force)
     UNION ALL
     SELECT 'QT-1', q.u, NULL, 'violation', sum(o.n), q.value
@@ -164,9 +169,11 @@ found(rule, u, person, severity, actual, lim) AS (
     FROM eligible e JOIN early r ON r.sex = e.sex AND r.by = e.by AND r.bm = e.bm
     WHERE r.retires_on <= $horizon AND 'RA-5' IN (SELECT rule FROM in_force)
     UNION ALL  -- a rule without a value for the date, if it has units to check: one note
-    SELECT g.rule, (SELECT u FROM units WHERE parent < 0 ORDER BY u LIMIT 1), NULL, 'info',
-           NULL, NULL
-    FROM gaps g WHERE EXISTS (SELECT 1 FROM checks c WHERE c.rule = g.rule)
+    SELECT g.rule, (SELECT min(u) FROM units x WHERE x.parent < 0 AND x.province = pr.province),
+           NULL, 'info', NULL, NULL
+    FROM gaps g CROSS JOIN provinces pr
+    WHERE EXISTS (SELECT 1 FROM checks c JOIN units x USING (u)
+                  WHERE c.rule = g.rule AND x.province = pr.province)
 )
 SELECT rule, u, person, severity, actual, lim FROM found
 """
@@ -184,11 +191,25 @@ def _bands(limits: Any, confidence: Any, province_class: str | None) -> tuple[li
     return out, edge + 1
 
 
-def legal_tables(cs: ColumnarState, on: dt.date) -> dict[str, Any]:
+def legal_tables(
+    states: ColumnarState | list[ColumnarState],
+    on: dt.date,
+    classes: Iterable[str | None] = (AGENCY.province_class,),
+) -> dict[str, Any]:
     """What the query needs of the law on the date, from tinhgon's parameter files: the rules
     in force and those without a value for the date, each rule's counted categories and limit
-    by count, each retirement date by sex and month of birth (normal and early), the thresholds
-    of early retirement, the rules with a transition and the transition's period."""
+    by count for each province class, each retirement date by sex and month of birth (normal
+    and early) of the people of ``states``, the thresholds of early retirement, the rules with a
+    transition and the transition's period."""
+    import numpy as np
+
+    parts = states if isinstance(states, list) else [states]
+    sexes = np.concatenate([cs.sex for cs in parts])
+    born_year = np.concatenate([cs.birth_year for cs in parts])
+    born_month = np.concatenate([cs.birth_month for cs in parts])
+    with_facts = np.concatenate(
+        [(cs.hazardous >= 0) | (cs.difficult >= 0) | (cs.loss >= 0) for cs in parts]
+    )
 
     parameters = load_parameters()
     env = Env(agency=AGENCY, parameters=parameters)
@@ -214,8 +235,9 @@ def legal_tables(cs: ColumnarState, on: dt.date) -> dict[str, Any]:
         entry, limits = limits_on(env, rule.parameters[0], on)
         for category in parameters[rule.parameters[0]].counted_categories:
             counted.append((rule.id, category.value))
-        found, top = _bands(limits, entry.confidence, AGENCY.province_class)
-        bands += [(rule.id, n, limit) for n, limit in found]
+        for province_class in classes:
+            found, top = _bands(limits, entry.confidence, province_class)
+            bands += [(rule.id, province_class, n, limit) for n, limit in found]
         tops.append((rule.id, top))
     horizon = add_months(on, PLANNING_MONTHS)
     eras = {
@@ -224,21 +246,20 @@ def legal_tables(cs: ColumnarState, on: dt.date) -> dict[str, Any]:
     assert eras  # the retirement tables read as of the date, as the rule reads them
     from tinhgon.law.columnar.state import SEXES
 
-    groups = set(zip(cs.sex.tolist(), cs.birth_year.tolist(), cs.birth_month.tolist(), strict=True))
+    groups = set(zip(sexes.tolist(), born_year.tolist(), born_month.tolist(), strict=True))
     retire = []
     for sex, year, month in sorted(groups):
         r = retirement_of(
             sex=SEXES[sex], born=BirthDate(year, month), parameters=parameters, as_of=on
         )
         retire.append((SEXES[sex].value, year, month, r.retires_on))
-    with_facts = (cs.hazardous >= 0) | (cs.difficult >= 0) | (cs.loss >= 0)
     early = []
     for sex, year, month in sorted(
         set(
             zip(
-                cs.sex[with_facts].tolist(),
-                cs.birth_year[with_facts].tolist(),
-                cs.birth_month[with_facts].tolist(),
+                sexes[with_facts].tolist(),
+                born_year[with_facts].tolist(),
+                born_month[with_facts].tolist(),
                 strict=True,
             )
         )
@@ -280,10 +301,16 @@ def legal_tables(cs: ColumnarState, on: dt.date) -> dict[str, Any]:
     }
 
 
-def load_duckdb(
-    cs: ColumnarState, law: dict[str, Any], planned: Iterable[str] = (), threads: int = 2
-) -> Any:
-    import duckdb
+def frames_of(
+    cs: ColumnarState,
+    planned: Iterable[str] = (),
+    province: int = 0,
+    units_before: int = 0,
+    people_before: int = 0,
+) -> dict[str, Any]:
+    """The units, people, quotas and planned units of one columnar state as data frames, the
+    units and people numbered from ``units_before`` and ``people_before`` (several states —
+    provinces — in the same tables)."""
     import numpy as np
     import pandas as pd
 
@@ -292,23 +319,22 @@ def load_duckdb(
     def facts(column: Any) -> Any:  # NONE (-1) is a fact not given: NULL
         return pd.arrays.IntegerArray(np.where(column >= 0, column, 0), column < 0)
 
-    con = duckdb.connect()
-    con.execute(f"SET threads TO {threads}")
     units = pd.DataFrame(
         {
-            "u": np.arange(len(cs.units)),
+            "u": np.arange(len(cs.units)) + units_before,
             "id": [u.id for u in cs.units],
-            "parent": cs.parent,
+            "parent": np.where(cs.parent >= 0, cs.parent + units_before, -1),
             "class": pd.Categorical.from_codes(cs.unit_class, [c.value for c in CLASSES]),
             "kind": [u.kind.code for u in cs.units],
             "established_on": pd.to_datetime([u.established_on for u in cs.units]),
             "predecessors": [len(u.predecessors) for u in cs.units],
+            "province": np.full(len(cs.units), province),
         }
     )
     people = pd.DataFrame(
         {
-            "i": np.arange(cs.size),
-            "u": cs.person_unit,
+            "i": np.arange(cs.size) + people_before,
+            "u": cs.person_unit + units_before,
             "role": pd.Categorical.from_codes(cs.role, [r.value for r in ROLES]),
             "category": pd.Categorical.from_codes(cs.category, [c.value for c in CATEGORIES]),
             "sex": pd.Categorical.from_codes(cs.sex, [s.value for s in SEXES]),
@@ -320,15 +346,44 @@ def load_duckdb(
         }
     )
     quotas = pd.DataFrame(
-        [(cs.unit_index[k.unit_id], k.category.value, k.year, v) for k, v in cs.quotas.items()],
+        [
+            (cs.unit_index[k.unit_id] + units_before, k.category.value, k.year, v)
+            for k, v in cs.quotas.items()
+            if k.unit_id in cs.unit_index
+        ],
         columns=["u", "category", "year", "value"],
     )
+    chosen = pd.DataFrame({"u": [cs.unit_index[u] + units_before for u in planned]}, dtype="int64")
+    return {"units": units, "people": people, "quotas": quotas, "planned": chosen}
+
+
+def load_duckdb(
+    cs: ColumnarState | list[dict[str, Any]],
+    law: dict[str, Any],
+    planned: Iterable[str] = (),
+    threads: int = 2,
+    provinces: list[tuple[int, str | None]] | None = None,
+) -> Any:
+    """A DuckDB database of the state's tables (or of several states' ``frames_of``, one a
+    province, with ``provinces``: each one's number and class) and the law's."""
+    import duckdb
+    import pandas as pd
+
+    parts = [frames_of(cs, planned)] if isinstance(cs, ColumnarState) else cs
+    if provinces is None:
+        provinces = [(0, AGENCY.province_class)]
+    con = duckdb.connect()
+    con.execute(f"SET threads TO {threads}")
+    data = {
+        name: pd.concat([p[name] for p in parts], ignore_index=True)
+        for name in ("units", "people", "quotas", "planned")
+    }
+    parts.clear()  # one copy of the rows at a time
     tables = {
-        "units": units,
-        "people": people,
-        "quotas": quotas,
+        **data,
+        "provinces": pd.DataFrame(provinces, columns=["province", "class"]),
         "counted": pd.DataFrame(law["counted"], columns=["rule", "category"]),
-        "bands": pd.DataFrame(law["bands"], columns=["rule", "n", "lim"]),
+        "bands": pd.DataFrame(law["bands"], columns=["rule", "class", "n", "lim"]),
         "tops": pd.DataFrame(law["tops"], columns=["rule", "top"]),
         "retire": pd.DataFrame(law["retire"], columns=["sex", "by", "bm", "retires_on"]),
         "early": pd.DataFrame(law["early"], columns=["sex", "by", "bm", "retires_on"]),
@@ -336,21 +391,28 @@ def load_duckdb(
         "transitional": pd.DataFrame({"rule": pd.Series(law["transitional"], dtype=str)}),
         "recursive": pd.DataFrame({"rule": pd.Series(law["recursive"], dtype=str)}),
         "transition_period": pd.DataFrame(law["transition"], columns=["since", "months"]),
-        "planned": pd.DataFrame({"u": [cs.unit_index[u] for u in planned]}, dtype="int64"),
         "in_force": pd.DataFrame({"rule": law["in_force"]}),
         "gaps": pd.DataFrame(law["gaps"], columns=["rule", "class"]),
     }
-    for name, frame in tables.items():
-        # the categorical columns as plain text, as a database would hold them
+    del data
+    for name in list(tables):
+        frame = tables.pop(name)
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
         del frame
-    for column in ("class", "role", "category", "sex"):
-        for name in ("units", "people"):
-            if column in tables[name].columns:
-                con.execute(f'ALTER TABLE {name} ALTER "{column}" TYPE VARCHAR')
-    con.execute("ALTER TABLE units ALTER established_on TYPE DATE")
-    con.execute("ALTER TABLE transition_period ALTER since TYPE DATE")
-    con.execute("ALTER TABLE transition_period ALTER months TYPE INTEGER")
+    # the categorical columns as plain text, as a database would hold them
+    for table, column in (
+        ("units", "class"),
+        ("people", "role"),
+        ("people", "category"),
+        ("people", "sex"),
+        ("units", "established_on"),
+        ("transition_period", "since"),
+        ("transition_period", "months"),
+        ("provinces", "class"),
+        ("bands", "class"),
+    ):
+        kind = {"established_on": "DATE", "since": "DATE", "months": "INTEGER"}.get(column)
+        con.execute(f'ALTER TABLE {table} ALTER "{column}" TYPE {kind or "VARCHAR"}')
     return con
 
 
