@@ -94,11 +94,11 @@ deputy(rule, u, n) AS (
     SELECT 'SO-7', uu.u, coalesce(c.n, 0) FROM uu LEFT JOIN children c ON c.u = uu.u
     WHERE class = 'sub_department'
 ),
-checks(rule, u) AS (  -- the units each rule checks: its own selection, else its class
+checks(rule, u) AS (  -- the units each rule checks: its selection above, else its class
     SELECT rule, u FROM minimum UNION ALL SELECT rule, u FROM deputy
     UNION ALL
     SELECT g.rule, x.u FROM gaps g JOIN units x ON x.class = g.class
-    WHERE g.rule NOT IN (SELECT rule FROM minimum UNION SELECT rule FROM deputy)
+    WHERE g.rule NOT IN ('SO-1', 'SO-4', 'SO-5', 'PSU-1', 'SO-2', 'SO-6', 'SO-7', 'SO-8')
 ),
 q AS (SELECT u, category, value FROM quotas WHERE year = $year),
 owner AS (  -- each unit's people of a category count against the nearest quota above them
