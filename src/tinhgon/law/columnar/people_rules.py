@@ -167,11 +167,37 @@ def _groups(rule: Rule, cs: ColumnarState, population: Ints | None = None) -> tu
         found = cs.cache.get(name)
         if found is None:
             found = cs.cache[name] = _group(key, space)
-        return found  # type: ignore[no-any-return]
+        return found
     first, inverse = _group(key[population], space)
     group = np.full(cs.size, -1, dtype=np.int64)
     group[population] = inverse
     return population[first], group
+
+
+def retirement_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
+    """Who RA can have something to say of (indices): people whose retirement date
+    (``retirement_of``, once for each sex and month of birth among them — what RA's own cache
+    keys it by) falls within the rule's 12 months or has passed. A superset: the rule decides."""
+    import numpy as np
+
+    from tinhgon.domain import BirthDate
+    from tinhgon.law.columnar.state import SEXES
+    from tinhgon.law.decree_135_2020 import PLANNING_MONTHS
+    from tinhgon.law.retirement import add_months, retirement_of
+
+    key, space = facts_key(cs, ("sex", "birth_year", "birth_month"))
+    first, group = _group(key, space)
+    horizon = add_months(on, PLANNING_MONTHS)
+    soon = np.zeros(len(first), dtype=bool)
+    for g, i in enumerate(first.tolist()):
+        month = int(cs.birth_month[i])
+        born = BirthDate(int(cs.birth_year[i]), None if month == NONE else month)
+        sex = SEXES[int(cs.sex[i])]
+        soon[g] = (
+            retirement_of(sex=sex, born=born, parameters=env.parameters, as_of=on).retires_on
+            <= horizon
+        )
+    return np.nonzero(soon[group])[0]
 
 
 def early_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
@@ -241,6 +267,8 @@ def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> Found:
 
     if isinstance(rule, RA5EarlyRetirement):
         first, group = _groups(rule, cs, early_candidates(cs, on, env))
+    elif isinstance(rule, RARetirementAge):
+        first, group = _groups(rule, cs, retirement_candidates(cs, on, env))
     else:
         first, group = _groups(rule, cs)
     samples = sorted(first.tolist())
