@@ -41,10 +41,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import resource
 import subprocess
 import sys
-import time
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -54,6 +52,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_check import ON, SINCE, province_rows
 from duckdb_findings import AGENCY, keys_of_report, legal_tables, load_duckdb, query
+from national_streamed import streamed
+from national_timing import best as _best
+from national_timing import rss_mib as _rss_mib
+from national_timing import timed as _timed
 
 from tinhgon.domain import BUILTIN_KINDS, Category, QuotaKey, Role, Unit
 from tinhgon.law import RULES, load_parameters
@@ -63,27 +65,6 @@ from tinhgon.law.engine import Coverage
 # The second date checked: the national dataset's (``tinhgon.io.national.CHECK_ON``), where
 # Decree 150/2025's limits and SO-9's transition are in force.
 LATER = dt.date(2025, 12, 31)
-
-
-def _rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _timed(work: Any) -> tuple[float, float, Any]:
-    start, cpu = time.perf_counter(), time.process_time()
-    result = work()
-    return time.perf_counter() - start, time.process_time() - cpu, result
-
-
-def _best(work: Any, times: int = 3) -> tuple[float, float, Any]:
-    """The least wall time and the least CPU time of a few runs (the machine is shared), and
-    the last result (the one before is let go first: one report in memory at a time)."""
-    wall, cpu, result = float("inf"), float("inf"), None
-    for _ in range(times):
-        result = None
-        w, c, result = _timed(work)
-        wall, cpu = min(wall, w), min(cpu, c)
-    return wall, cpu, result
 
 
 def build(rows: Any, on: dt.date = ON, seed: int = 1) -> tuple[ColumnarState, list[str]]:
@@ -276,76 +257,6 @@ def dataset(people: int, seed: int) -> dict[str, Any]:
         "check_object_path": {"wall": round(obj_wall, 3), "cpu": round(obj_cpu, 3)},
         "check_as_users_get_it": {"wall": round(col_wall, 3), "cpu": round(col_cpu, 3)},
         "threshold": threshold,
-        "peak_mib": round(_rss_mib()),
-    }
-
-
-def streamed(people: int, seed: int) -> dict[str, Any]:
-    """The whole national dataset (``tinhgon example national --people N --seed S``) checked
-    the way the product reads it, province by province so that one province is in memory at a
-    time: each province's plain project (generated in memory, the content of its ``<code>.yaml``)
-    read by the ordinary reader (``ProjectReader``: schema, references, the history replayed as
-    it is read), its state on ``CHECK_ON`` (``Project.state_on``) and ``check_project`` as users
-    get it (the columnar path for each part above the threshold). Times are summed over the
-    provinces; the generation is timed apart."""
-    import gc
-
-    from tinhgon.io.national import CHECK_ON, national_provinces
-    from tinhgon.io.project_reader import ProjectReader
-    from tinhgon.io.yamlsrc import Locator
-    from tinhgon.law import check_project
-
-    parameters = load_parameters()
-    totals = {k: [0.0, 0.0] for k in ("generate", "read_project", "state_on", "check")}
-    summary: Counter[str] = Counter()
-    by_rule: Counter[str] = Counter()
-    in_post = units = provinces = 0
-    largest = (0.0, "")
-    provinces_iter = iter(national_provinces(people, seed))
-    while True:
-        wall, cpu, province = _timed(lambda: next(provinces_iter, None))
-        if province is None:
-            break
-        totals["generate"][0] += wall
-        totals["generate"][1] += cpu
-        reader = ProjectReader(f"{province.code}.yaml", Locator())
-        read = _timed(partial(reader.read, province.project))
-        project = read[2]
-        on_date = _timed(partial(project.state_on, CHECK_ON))
-        state = on_date[2]
-        checked = _timed(
-            partial(check_project, project, on=CHECK_ON, state=state, parameters=parameters)
-        )
-        report = checked[2]
-        spent = 0.0
-        for name, timing in (("read_project", read), ("state_on", on_date), ("check", checked)):
-            totals[name][0] += timing[0]
-            totals[name][1] += timing[1]
-            spent += timing[1]
-        in_post += len(state.assignments)
-        units += len(state.units)
-        provinces += 1
-        summary.update(report.summary())
-        by_rule.update(f.rule for f in report.findings)
-        largest = max(largest, (spent, f"{province.code} {province.name} ({province.people})"))
-        del province, project, state, report, read, on_date, checked
-        gc.collect()
-    return {
-        "people": people,
-        "seed": seed,
-        "provinces": provinces,
-        "people_in_post": in_post,
-        "units": units,
-        "on": CHECK_ON.isoformat(),
-        "findings": dict(summary),
-        "findings_by_rule": dict(by_rule),
-        **{k: {"wall": round(w, 3), "cpu": round(c, 3)} for k, (w, c) in totals.items()},
-        "state_built": {
-            "wall": round(totals["read_project"][0] + totals["state_on"][0], 3),
-            "cpu": round(totals["read_project"][1] + totals["state_on"][1], 3),
-            "target": 10.0,
-        },
-        "slowest_province_cpu": {"seconds": round(largest[0], 3), "province": largest[1]},
         "peak_mib": round(_rss_mib()),
     }
 

@@ -36,8 +36,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_national_check import _best, _rss_mib, _timed
 from duckdb_findings import frames_of, legal_tables, load_duckdb, query
+from national_timing import best as _best
+from national_timing import rss_mib as _rss_mib
+from national_timing import timed as _timed
 
 from tinhgon.domain import State
 from tinhgon.domain.agencies import split_by_agency
