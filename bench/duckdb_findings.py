@@ -230,10 +230,11 @@ def load_duckdb(
         provinces = [(0, AGENCY.province_class)]
     con = duckdb.connect()
     con.execute(f"SET threads TO {threads}")
-    data = {
-        name: pd.concat([p[name] for p in parts], ignore_index=True)
-        for name in ("units", "people", "quotas", "planned")
-    }
+    names = ("units", "people", "quotas", "planned")
+    if len(parts) == 1:
+        data = {name: parts[0][name] for name in names}
+    else:
+        data = {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in names}
     parts.clear()  # one copy of the rows at a time
     tables = {
         **data,
