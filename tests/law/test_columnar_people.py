@@ -54,7 +54,6 @@ def people_around(on: dt.date) -> State:
     b = StateBuilder()
     b.add_unit(Unit("root", "Sở thử", BUILTIN_KINDS["provincial_department"], None))
     b.add_unit(Unit("d", "Phòng thử", BUILTIN_KINDS["department"], "root"))
-    n = 0
     months = range((on.year - 64) * 12, (on.year - 36) * 12)
     combos = itertools.product(
         (Sex.MALE, Sex.FEMALE),
@@ -64,12 +63,11 @@ def people_around(on: dt.date) -> State:
     )
     for k, (sex, month, day, category) in enumerate(combos):
         hazardous, difficult, loss = FACTS[k % len(FACTS)]
-        pid = f"p{n}"
-        n += 1
+        pid = f"p{k}"
         b.register(
             Person(
                 id=pid,
-                full_name=f"Người {n}",
+                full_name=f"Người {k + 1}",
                 sex=sex,
                 birth=BirthDate(month // 12, month % 12 + 1, day),
                 category=category,
