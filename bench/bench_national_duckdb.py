@@ -69,7 +69,7 @@ def keys(report: Any, cs: ColumnarState, units_before: int, people_before: int) 
     )
 
 
-def run(people: int, seed: int) -> dict[str, Any]:
+def run(people: int, seed: int, kind: str = TYPE) -> dict[str, Any]:
     parameters = load_parameters()
     times = {k: [0.0, 0.0] for k in ("generate", "read_project", "state_on", "columns", "check")}
     ours: Counter[Any] = Counter()
@@ -94,8 +94,10 @@ def run(people: int, seed: int) -> dict[str, Any]:
         project = add("read_project", _timed(lambda p=province, r=reader: r.read(p.project)))
         state: State = add("state_on", _timed(lambda p=project: p.state_on(CHECK_ON)))
         parts = split_by_agency(state)
-        ids = [a for a in parts if state.units[a].agency_type == TYPE]
-        agency = dataclasses.replace(project.agency, agency_type=TYPE)
+        ids = [a for a in parts if state.units[a].agency_type == kind]
+        if not ids:  # no agency of this type in the province (an industrial-zone board)
+            continue
+        agency = dataclasses.replace(project.agency, agency_type=kind)
         if len(ids) == 1:  # as ``check`` names a type's only agency
             unit = state.units[ids[0]]
             agency = dataclasses.replace(agency, id=unit.id, name=unit.name)
@@ -131,7 +133,8 @@ def run(people: int, seed: int) -> dict[str, Any]:
         del cs, report
         gc.collect()
     rss_check = _rss_mib()
-    law = legal_tables(facts, CHECK_ON, {c for _, c in provinces})  # type: ignore[arg-type]
+    present = {c for _, c in provinces}
+    law = legal_tables(facts, CHECK_ON, present, kind)  # type: ignore[arg-type]
     del facts
     load = _timed(lambda: load_duckdb(frames, law, provinces=provinces))
     con = load[2]
@@ -178,10 +181,11 @@ def run(people: int, seed: int) -> dict[str, Any]:
 
 
 def main() -> int:
-    args = [int(a) for a in sys.argv[1:] if not a.startswith("--")]
+    args = [int(a) for a in sys.argv[1:] if a.isdigit()]
     people = args[0] if args else 200_000
     seed = args[1] if len(args) > 1 else 1
-    print(json.dumps(run(people, seed), ensure_ascii=False, indent=2))
+    kind = sys.argv[sys.argv.index("--type") + 1] if "--type" in sys.argv else TYPE
+    print(json.dumps(run(people, seed, kind), ensure_ascii=False, indent=2))
     return 0
 
 

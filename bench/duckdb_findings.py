@@ -14,6 +14,7 @@ agency has a class (II), so no rule gives it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -51,6 +52,7 @@ def legal_tables(
     states: ColumnarState | list[ColumnarState],
     on: dt.date,
     classes: Iterable[str | None] = (AGENCY.province_class,),
+    agency_type: str = AGENCY.agency_type,
 ) -> dict[str, Any]:
     """What the query needs of the law on the date, from tinhgon's parameter files: the rules
     in force and those without a value for the date, each rule's counted categories and limit
@@ -68,12 +70,13 @@ def legal_tables(
     )
 
     parameters = load_parameters()
-    env = Env(agency=AGENCY, parameters=parameters)
+    agency = dataclasses.replace(AGENCY, agency_type=agency_type)
+    env = Env(agency=agency, parameters=parameters)
     in_force, gaps, counted, bands, tops = [], [], [], [], []
     transitional: list[str] = []
     recursive: list[str] = []
     for rule in RULES:
-        if not rule.applies_to_agency(AGENCY.agency_type):
+        if not rule.applies_to_agency(agency_type):
             continue
         if rule.ended(on, parameters) is not None or not rule.in_force(on, parameters):
             # one note on the root: no value for the date, or the rule has ended

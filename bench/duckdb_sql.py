@@ -41,6 +41,7 @@ minimum(rule, u) AS (
     UNION ALL SELECT 'SO-4', u FROM uu WHERE class = 'sub_department'
     UNION ALL SELECT 'SO-5', u FROM uu WHERE class = 'department' AND pclass = 'sub_department'
     UNION ALL SELECT 'PSU-1', u FROM uu WHERE class = 'public_service_unit'
+    UNION ALL SELECT 'EZ-3', u FROM uu WHERE class = 'department' AND pclass = 'agency'
 ),
 minimum_found AS (
     SELECT m.rule, m.u, m.u IN (SELECT u FROM planned) AS planned,
@@ -66,12 +67,16 @@ deputy(rule, u, n) AS (
     UNION ALL
     SELECT 'SO-7', uu.u, coalesce(c.n, 0) FROM uu LEFT JOIN children c ON c.u = uu.u
     WHERE class = 'sub_department'
+    UNION ALL
+    SELECT 'EZ-1', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'EZ-1' AND o.u = uu.u
+    WHERE class = 'department'
 ),
 checks(rule, u) AS (  -- the units each rule checks: its selection above, else its class
     SELECT rule, u FROM minimum UNION ALL SELECT rule, u FROM deputy
     UNION ALL
     SELECT g.rule, x.u FROM gaps g JOIN units x ON x.class = g.class
-    WHERE g.rule NOT IN ('SO-1', 'SO-4', 'SO-5', 'PSU-1', 'SO-2', 'SO-6', 'SO-7', 'SO-8')
+    WHERE g.rule NOT IN ('SO-1', 'SO-4', 'SO-5', 'PSU-1', 'SO-2', 'SO-6', 'SO-7', 'SO-8', 'EZ-1',
+                         'EZ-3')
 ),
 q AS (SELECT u, category, value FROM quotas WHERE year = $year),
 owner AS (  -- each unit's people of a category count against the nearest quota above them
@@ -118,6 +123,13 @@ found(rule, u, person, severity, actual, lim) AS (
     JOIN bands b ON b.rule = 'SO-3' AND b.class = uu.province_class
                 AND b.n = least(uu.deps, t.top)
     WHERE uu.parent < 0 AND uu.class = 'agency' AND 'SO-3' IN (SELECT rule FROM in_force)
+    UNION ALL  -- EZ-2: the board's own deputies, the limit looked up by their number
+    SELECT 'EZ-2', uu.u, NULL, 'violation', uu.deps, b.lim
+    FROM uu JOIN tops t ON t.rule = 'EZ-2'
+    JOIN bands b ON b.rule = 'EZ-2' AND b.class = uu.province_class
+                AND b.n = least(uu.deps, t.top)
+    WHERE uu.parent < 0 AND uu.class = 'agency' AND uu.deps > b.lim
+      AND 'EZ-2' IN (SELECT rule FROM in_force)
     UNION ALL
     SELECT 'QT-1', q.u, NULL, 'violation', sum(o.n), q.value
     FROM q JOIN owner o ON o.owner = q.u AND o.category = q.category
