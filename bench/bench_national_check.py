@@ -60,8 +60,11 @@ from national_timing import timed as _timed
 
 from tinhgon.domain import BUILTIN_KINDS, Category, QuotaKey, Role, Unit
 from tinhgon.law import RULES, load_parameters
-from tinhgon.law.columnar import ColumnarState, PeopleRows, check_columnar
+from tinhgon.law.columnar import ColumnarState, PeopleRows, check_columnar, people_rules
 from tinhgon.law.engine import Coverage
+
+# the retirement dates the columnar check remembers (none before this session's code)
+_DATES: dict[Any, Any] = getattr(people_rules, "_DATES", {})
 
 # The second date checked: the national dataset's (``tinhgon.io.national.CHECK_ON``), where
 # Decree 150/2025's limits and SO-9's transition are in force.
@@ -164,6 +167,7 @@ def one(people: int, seed: int, on: dt.date = ON) -> dict[str, Any]:
 
     def checked() -> Any:
         cs.cache.clear()  # each run derives everything again
+        _DATES.clear()  # retirement dates too
         return check_columnar(cs, on=on, agency=AGENCY, parameters=parameters, planned=planned)
 
     check_wall, check_cpu, report = _best(checked)

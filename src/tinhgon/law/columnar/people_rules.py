@@ -12,17 +12,19 @@ checked for each group, else the rule runs again on a domain state of those peop
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from typing import NamedTuple
 
-from tinhgon.domain import State, Text
+from tinhgon.domain import BirthDate, Sex, State, Text
 from tinhgon.law.columnar import shape
 from tinhgon.law.columnar.state import NONE, ColumnarState, Ints
 from tinhgon.law.decree_135_2020 import RARetirementAge
 from tinhgon.law.early_retirement import RA5EarlyRetirement
 from tinhgon.law.engine import Env, Rule
 from tinhgon.law.findings import Finding
+from tinhgon.law.parameters import ParameterSet
 
 # The rules on people whose finding on someone depends on their facts (the columns of the key)
 # and their unit alone, and reads "NAME (UNIT)…" followed by what the facts decide
@@ -174,16 +176,44 @@ def _groups(rule: Rule, cs: ColumnarState, population: Ints | None = None) -> tu
     return population[first], group
 
 
+# Retirement dates already worked out, by parameter set (its id, checked through a weak reference:
+# a parameter set is read-only once loaded) and (parameter, date, sex, birth): a country's
+# provinces are checked one after another on the same date, each with the same few thousand births.
+_DATES: dict[int, tuple[Callable[[], object], dict[tuple[object, ...], dt.date]]] = {}
+
+
+def retires_on(
+    parameters: ParameterSet, sex: Sex, born: BirthDate, on: dt.date, parameter_id: str | None
+) -> dt.date:
+    """``retirement_of(...).retires_on`` as of ``on``, remembered."""
+    from tinhgon.law.retirement import retirement_of
+
+    entry = _DATES.get(id(parameters))
+    if entry is None or entry[0]() is not parameters:
+        if len(_DATES) > 8:
+            _DATES.clear()
+        entry = _DATES[id(parameters)] = (weakref.ref(parameters), {})
+    known = entry[1]
+    key = (parameter_id, on, sex, born.year, born.month, born.day)
+    found = known.get(key)
+    if found is None:
+        if len(known) > 200_000:
+            known.clear()
+        found = known[key] = retirement_of(
+            sex=sex, born=born, parameters=parameters, as_of=on, parameter_id=parameter_id
+        ).retires_on
+    return found
+
+
 def retirement_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
     """Who RA can have something to say of (indices): people whose retirement date
     (``retirement_of``, once for each sex and month of birth among them — what RA's own cache
     keys it by) falls within the rule's 12 months or has passed. A superset: the rule decides."""
     import numpy as np
 
-    from tinhgon.domain import BirthDate
     from tinhgon.law.columnar.state import SEXES
     from tinhgon.law.decree_135_2020 import PLANNING_MONTHS
-    from tinhgon.law.retirement import add_months, retirement_of
+    from tinhgon.law.retirement import add_months
 
     key, space = facts_key(cs, ("sex", "birth_year", "birth_month"))
     first, group = _group(key, space)
@@ -193,10 +223,7 @@ def retirement_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
         month = int(cs.birth_month[i])
         born = BirthDate(int(cs.birth_year[i]), None if month == NONE else month)
         sex = SEXES[int(cs.sex[i])]
-        soon[g] = (
-            retirement_of(sex=sex, born=born, parameters=env.parameters, as_of=on).retires_on
-            <= horizon
-        )
+        soon[g] = retires_on(env.parameters, sex, born, on, None) <= horizon
     return np.nonzero(soon[group])[0]
 
 
@@ -208,10 +235,9 @@ def early_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
     rule itself decides."""
     import numpy as np
 
-    from tinhgon.domain import BirthDate
     from tinhgon.law.columnar.state import SEXES
     from tinhgon.law.early_retirement import EARLY_AGE, PLANNING_MONTHS, eligibility
-    from tinhgon.law.retirement import add_months, retirement_of
+    from tinhgon.law.retirement import add_months
 
     at = np.nonzero(with_facts(cs))[0]
     if not len(at):
@@ -238,10 +264,7 @@ def early_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
         born = BirthDate(
             int(cs.birth_year[i]), None if month == NONE else month, None if day == NONE else day
         )
-        early = retirement_of(
-            sex=sex, born=born, parameters=env.parameters, as_of=on, parameter_id=EARLY_AGE[sex]
-        )
-        soon.append(early.retires_on <= horizon)
+        soon.append(retires_on(env.parameters, sex, born, on, EARLY_AGE[sex]) <= horizon)
     return at[np.asarray(soon, dtype=bool)[group]]
 
 
