@@ -10,6 +10,7 @@ from tinhgon.domain import (
     RANKS,
     BirthDate,
     Category,
+    InvalidValue,
     Person,
     Rank,
     Rating,
@@ -32,6 +33,32 @@ def rank_from_plain(value: Any) -> Rank:
 
 
 def person_from_plain(data: Mapping[str, Any], path: Path) -> Person:
+    if data.keys() & _UNCOMMON:
+        return _person_in_full(data, path)
+    # The usual person (no ratings, qualifications, title, pay or retirement facts): the same
+    # reading with fewer steps. Birth dates and ranks repeat; as frozen values they are shared.
+    text = str(data["born"])
+    born = _BIRTHS.get(text)
+    if born is None:
+        born = _guard((*path, "born"), BirthDate.parse, text)
+        if len(_BIRTHS) < _SHARED_AT_MOST:
+            _BIRTHS[text] = born
+    # (in the order the full reading reads them: a missing key is the same KeyError)
+    try:
+        return Person(
+            id=str(data["id"]),
+            full_name=" ".join(str(data["name"]).split()),
+            sex=_SEXES.get(sex := str(data["sex"])) or Sex(sex),
+            birth=born,
+            category=_CATEGORIES.get(category := str(data["category"])) or Category(category),
+            national_id=str(national_id) if (national_id := data.get("national_id")) else None,
+            rank=_rank(rank) if (rank := data.get("rank")) else None,
+        )
+    except InvalidValue as error:
+        raise FieldError(path, error.vi, error.en) from None
+
+
+def _person_in_full(data: Mapping[str, Any], path: Path) -> Person:
     born = _guard((*path, "born"), BirthDate.parse, str(data["born"]))
     ratings = tuple(
         sorted((int(year), Rating(str(value))) for year, value in data.get("ratings", {}).items())
@@ -54,14 +81,40 @@ def person_from_plain(data: Mapping[str, Any], path: Path) -> Person:
     )
 
 
+def _rank(value: Any) -> Rank:
+    """``rank_from_plain``, a rank read before given again (a rank is a frozen value)."""
+    if isinstance(value, Mapping):
+        key = (str(value["code"]), str(value["name"]))
+        rank = _RANKS_READ.get(key)
+        if rank is None:
+            rank = Rank(*key)
+            if len(_RANKS_READ) < _SHARED_AT_MOST:
+                _RANKS_READ[key] = rank
+        return rank
+    return rank_from_plain(value)
+
+
+_SEXES = {sex.value: sex for sex in Sex}
+_CATEGORIES = {category.value: category for category in Category}
+_BIRTHS: dict[str, BirthDate] = {}
+_RANKS_READ: dict[tuple[str, str], Rank] = {}
+_SHARED_AT_MOST = 100_000  # birth dates in 250 years; a bound for a long-running server
+
 # Optional facts for early retirement (Decree 135/2020 Art. 5), as the Person fields are named.
 EARLY_RETIREMENT_FACTS = ("hazardous_work_years", "difficult_area_years", "work_capacity_loss")
+
+
+_PAY_COEFFICIENTS = (
+    "salary_coefficient",
+    "position_allowance_coefficient",
+    "allowance_coefficient",
+)
 
 
 def _pay_from_plain(data: Mapping[str, Any], path: Path) -> dict[str, Any]:
     """The optional pay and social-insurance fields of a person (streamlining allowances)."""
     out: dict[str, Any] = {}
-    for key in ("salary_coefficient", "position_allowance_coefficient", "allowance_coefficient"):
+    for key in _PAY_COEFFICIENTS:
         raw = data.get(key)
         if raw is None:
             continue
@@ -108,7 +161,7 @@ def person_to_plain(person: Person) -> dict[str, Any]:
     for key in EARLY_RETIREMENT_FACTS:
         if getattr(person, key) is not None:
             out[key] = getattr(person, key)
-    for key in ("salary_coefficient", "position_allowance_coefficient", "allowance_coefficient"):
+    for key in _PAY_COEFFICIENTS:
         number = getattr(person, key)
         if number is not None:
             out[key] = float(number) if number != number.to_integral_value() else int(number)
@@ -117,3 +170,17 @@ def person_to_plain(person: Person) -> dict[str, Any]:
     if person.social_insurance_on is not None:
         out["social_insurance_on"] = person.social_insurance_on.isoformat()
     return out
+
+
+# The keys of a person that only the full reading reads.
+_UNCOMMON = frozenset(
+    (
+        "ratings",
+        "qualifications",
+        "title",
+        *EARLY_RETIREMENT_FACTS,
+        *_PAY_COEFFICIENTS,
+        "social_insurance_months",
+        "social_insurance_on",
+    )
+)
