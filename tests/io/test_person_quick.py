@@ -164,3 +164,34 @@ def test_a_persons_checks_refuse_what_they_refused(**facts: Any) -> None:
         with pytest.raises(InvalidValue) as refused:
             Person(sex=made[0], birth=made[1], category=made[2], **fields)
         assert refused.value.en == expected
+
+
+def _path_text_as_before(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@given(st.lists(st.one_of(st.text(max_size=4), st.integers(-3, 10**6)), max_size=4))
+def test_path_text_as_before(parts: list[str | int]) -> None:
+    from tinhgon.io.yamlsrc import path_text
+
+    assert path_text(tuple(parts)) == _path_text_as_before(tuple(parts))
+
+
+@pytest.mark.parametrize("value", ["head", "deputy", "staff", "x", "", None, 1, "HEAD"])
+def test_a_role_read_as_before(value: Any) -> None:
+    from tinhgon.domain import Role
+    from tinhgon.io.project_reader import _role
+
+    def result(call: Any) -> Any:
+        try:
+            return call()
+        except Exception as error:
+            return (type(error).__name__, str(error))
+
+    assert result(lambda: _role(value)) == result(lambda: Role(value))

@@ -52,9 +52,10 @@ _ALIKE = re.compile(
 )
 _DATE = re.compile(rb"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INDICATORS = b"&*!|>%@`?:[{"
-_WORD_KEYS = tuple(
-    word + b":" for word in b"null Null NULL true True TRUE false False FALSE ~".split()
-)
+# Looked for in a copy of the text with capitals made small and "." made "-": a key that is a
+# null or boolean word (any case: a superset of null/Null/NULL…), "~:", a document marker.
+_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ.", b"abcdefghijklmnopqrstuvwxyz-")
+_FOLDED_RISKS = (b"null:", b"true:", b"false:", b"~:", b"\n---")
 # Characters that send the text the usual way wherever they are: ASCII controls (tab and
 # carriage return included) and the backslash, found by deleting every other byte; then, by
 # their UTF-8 bytes, the C1 controls (NEL among them), the line and paragraph separators,
@@ -75,10 +76,10 @@ def suitable(text: str) -> bool:
         return False
     if any(lead in encoded for lead in _ODD_LEADS) and _ODD_UTF8.search(encoded):
         return False
-    if b"\n---" in encoded or b"\n..." in encoded:  # (a superset of) document markers
+    folded = encoded.translate(_FOLD)
+    if any(risk in folded for risk in _FOLDED_RISKS):  # word keys, document markers
         return False
-    if any(key in encoded for key in _WORD_KEYS):  # (a superset of) a null or boolean key
-        return False
+    del folded
     return not any(_risky(token) for token in set(_CANDIDATE.findall(encoded)))
 
 

@@ -46,6 +46,14 @@ READING_PEOPLE = "Đọc nhân sự / reading the people"
 BUILDING_HISTORY = "Dựng lịch sử thay đổi / building the history"
 
 _CLOSED = (PlanStatus.IMPLEMENTED, PlanStatus.REJECTED)
+_ROLES = {role.value: role for role in Role}
+
+
+def _role(value: Any) -> Role:
+    """``Role(value)``, looked up first (what the file holds is nearly always a role's value)."""
+    if type(value) is str and value in _ROLES:
+        return _ROLES[value]
+    return Role(value)
 
 
 class ProjectReader(ProjectSections):
@@ -224,7 +232,10 @@ class ProjectReader(ProjectSections):
             if self.progress is not None and not i & 0xFFF:
                 self.progress(READING_PEOPLE, i, len(entries))
             path: Path = ("people", i)
-            person = self.attempt(path, lambda e=entry, p=path: person_from_plain(e, p))  # type: ignore[misc]
+            try:
+                person: Person | None = person_from_plain(entry, path)
+            except Exception:  # read again the usual way, which records or raises the problem
+                person = self.attempt(path, lambda e=entry, p=path: person_from_plain(e, p))  # type: ignore[misc]
             if person is None:
                 continue
             if person.id in people:
@@ -249,7 +260,7 @@ class ProjectReader(ProjectSections):
                     Hire(
                         person=person,
                         unit=str(entry["unit"]),
-                        role=Role(entry.get("role", "staff")),
+                        role=_role(entry.get("role", "staff")),
                         **since_and_basis(entry, path),
                     )
                 )
