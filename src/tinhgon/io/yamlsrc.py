@@ -39,7 +39,7 @@ _FLOAT = re.compile(
 
 def path_text(path: Path) -> str:
     """people[3].born"""
-    if len(path) == 2 and type(path[1]) is int:  # the most frequent: people[3], changes[12]
+    if len(path) == 2 and type(path[0]) is str and type(path[1]) is int:  # people[3]
         return f"{path[0]}[{path[1]}]"
     out = ""
     for part in path:
