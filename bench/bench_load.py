@@ -16,7 +16,6 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench_web import free_port, on_both_databases
+from bench_web import on_both_databases, serving
 
 USERS = int(os.environ.get("TINHGON_LOAD_USERS", "50"))
 ROUNDS = int(os.environ.get("TINHGON_LOAD_ROUNDS", "4"))
@@ -130,21 +129,10 @@ class User:
 def measure(label: str, database_url: str | None) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder:
         env = prepare(Path(folder), database_url)
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tinhgon", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=(Path(folder) / "server.log").open("w"),
-        )
-        try:
-            for _ in range(600):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            base = f"http://127.0.0.1:{port}"
+        with (
+            (Path(folder) / "server.log").open("w") as log_file,
+            serving(env, stderr=log_file) as (_, base),
+        ):
             users = [User(base, n) for n in range(USERS)]
             threads = [threading.Thread(target=u.run) for u in users]
             t0 = time.perf_counter()
@@ -153,9 +141,6 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
             for thread in threads:
                 thread.join()
             elapsed = time.perf_counter() - t0
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
         log = (Path(folder) / "server.log").read_text(encoding="utf-8", errors="replace")
         failures = [line for line in log.splitlines() if "Error" in line or "Exception" in line]
         times = sorted(t for u in users for t in u.times)

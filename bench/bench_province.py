@@ -171,9 +171,8 @@ def _code_of(source: str | None) -> Iterator[None]:
 
 
 def _cpu_ms(pid: int) -> float:
-    """CPU time (user + system) a process has used so far, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    """CPU time (user + system) a process has used so far, in milliseconds."""
+    return 1000 * bench_web.server_cpu(pid)
 
 
 def measure_province(
@@ -193,7 +192,6 @@ def _timed(opener: object, url: str, pid: int) -> dict[str, float]:
 def _measure_province(label: str, database_url: str | None) -> dict[str, object]:
     import http.cookiejar
     import re
-    import socket
     import urllib.parse
     import urllib.request
 
@@ -204,21 +202,7 @@ def _measure_province(label: str, database_url: str | None) -> dict[str, object]
         t0 = time.perf_counter()
         env = bench_web.prepare(data_dir, project_file, database_url)
         loaded = time.perf_counter() - t0
-        port = bench_web.free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tinhgon", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(600):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with bench_web.serving(env) as (server, base):
             jar = http.cookiejar.CookieJar()
             opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
             login = opener.open(base + "/dang-nhap/").read().decode()
@@ -276,9 +260,6 @@ def _measure_province(label: str, database_url: str | None) -> dict[str, object]
                 "requests_per_page": REQUESTS,
                 "pages": results,
             }
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def _write(env: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ postgres://postgres@127.0.0.1:5432 (a database is created there and dropped afte
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.cookiejar
 import json
@@ -27,8 +28,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 # TINHGON_BENCH_PEOPLE=50000 measures a province-sized agency instead (bench/bigfile.py).
 PEOPLE = int(os.environ.get("TINHGON_BENCH_PEOPLE", "2000"))
@@ -234,6 +236,40 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextlib.contextmanager
+def serving(
+    env: dict[str, str], *, stderr: IO[str] | int = subprocess.DEVNULL, wait_s: float = 60
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """``tinhgon serve`` on a free port with ``env``, once its port answers: the process and
+    its base URL; stopped when the block ends. A server that exits or does not answer within
+    ``wait_s`` seconds is an error, not a bench of nothing."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tinhgon", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+    )
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError(f"tinhgon serve exited ({server.returncode})") from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"tinhgon serve: no answer on {port} in {wait_s} s"
+                    ) from None
+                time.sleep(0.1)
+        yield server, f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def prepare(data_dir: Path, project_file: Path, database_url: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(TINHGON_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="tinhgon.web.settings")
@@ -258,21 +294,7 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
         project_file = data_dir / "bench.yaml"
         make_project_file(project_file)
         env = prepare(data_dir, project_file, database_url)
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tinhgon", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(300):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with serving(env) as (server, base):
             jar = http.cookiejar.CookieJar()
             opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
             login = opener.open(base + "/dang-nhap/").read().decode()
@@ -319,9 +341,6 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
                 "requests_per_page": REQUESTS,
                 "pages": results,
             }
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def on_both_databases(

@@ -24,7 +24,6 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,7 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_web import free_port, on_both_databases, summary  # noqa: E402
+from bench_web import on_both_databases, server_cpu, serving, summary  # noqa: E402
 
 AGENCIES = int(os.environ.get("TINHGON_BENCH_AGENCIES", "150"))
 EACH = int(os.environ.get("TINHGON_BENCH_EACH", "300"))
@@ -81,12 +80,6 @@ for i in range({AGENCIES}):
     return env
 
 
-def server_cpu(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def login(base: str) -> urllib.request.OpenerDirector:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -115,21 +108,7 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
         started = time.perf_counter()
         env = prepare(Path(folder), database_url)
         import_seconds = round(time.perf_counter() - started, 1)
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tinhgon", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(300):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with serving(env) as (server, base):
             opener = login(base)
             phases: dict[str, dict[str, list[float]]] = {}
             cpu: dict[str, float] = {}
@@ -174,9 +153,6 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
                     for phase, pages in phases.items()
                 },
             }
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def main() -> None:

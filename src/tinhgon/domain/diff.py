@@ -32,7 +32,8 @@ class DiffItem:
         }
 
 
-def _unit_name(before: State, after: State, unit_id: str) -> str:
+def unit_name_across(before: State, after: State, unit_id: str) -> str:
+    """A unit's name after, else before (also a unit that has ended: its last name), or its id."""
     for state in (after, before):
         if unit_id in state.units:
             return state.units[unit_id].name
@@ -93,7 +94,7 @@ def diff_states(before: State, after: State) -> list[DiffItem]:
 
 def _unit_items(before: State, after: State) -> list[DiffItem]:
     def name(uid: str) -> str:
-        return _unit_name(before, after, uid)
+        return unit_name_across(before, after, uid)
 
     items: list[DiffItem] = []
     ended = {uid: end for uid, end in after.ended.items() if uid in before.units}
@@ -208,7 +209,7 @@ def _unit_items(before: State, after: State) -> list[DiffItem]:
 
 def _people_items(before: State, after: State) -> list[DiffItem]:
     def name(uid: str) -> str:
-        return _unit_name(before, after, uid)
+        return unit_name_across(before, after, uid)
 
     items: list[DiffItem] = []
     for pid, old in before.assignments.items():

@@ -15,8 +15,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from tinhgon.io.errors import FileRefused, SheetProblem
-from tinhgon.io.sheets import Limits, RawWorkbook, Table, _clean, _vn
+from tinhgon.io.errors import FileRefused
+from tinhgon.io.sheet_tables import Limits, RawWorkbook, Table
+from tinhgon.io.sheet_tables import clean_cell as _clean
+from tinhgon.io.sheet_tables import vn_number as _vn
 from tinhgon.io.sheets_deadline import Deadline
 
 # -- csv ----------------------------------------------------------------------------------
@@ -39,42 +41,28 @@ def _decode_csv(name: str, raw: bytes) -> str:
         encoding, body = "utf-8", raw
         if b"\x00" in raw:
             line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-            raise FileRefused(
-                [
-                    SheetProblem(
-                        name,
-                        "",
-                        line,
-                        None,
-                        "",
-                        "tệp có byte 0: có thể là UTF-16 không có BOM, hoặc không phải tệp văn "
-                        "bản; lưu lại tệp dưới dạng 'CSV UTF-8'",
-                        "the file has NUL bytes: UTF-16 without a BOM, or not a text file; save "
-                        "it again as 'CSV UTF-8'",
-                    )
-                ]
+            raise FileRefused.because(
+                name,
+                "tệp có byte 0: có thể là UTF-16 không có BOM, hoặc không phải tệp văn "
+                "bản; lưu lại tệp dưới dạng 'CSV UTF-8'",
+                "the file has NUL bytes: UTF-16 without a BOM, or not a text file; save "
+                "it again as 'CSV UTF-8'",
+                row=line,
             )
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as error:
         line = body[: error.start].decode(encoding, errors="replace").count("\n")
         bad = body[error.start : error.start + 4].hex(" ")
-        raise FileRefused(
-            [
-                SheetProblem(
-                    name,
-                    "",
-                    line + 1,
-                    None,
-                    "",
-                    f"dòng {line + 1} có byte không đọc được theo {encoding.upper()} ({bad}): "
-                    "tệp có lẽ được lưu bằng bảng mã khác (Windows-1258, Windows-1252, TCVN3); "
-                    "mở bằng Excel và lưu lại dưới dạng 'CSV UTF-8'",
-                    f"line {line + 1} has bytes that are not {encoding.upper()} ({bad}): the "
-                    "file was probably saved in another encoding (Windows-1258, Windows-1252, "
-                    "TCVN3); open it in Excel and save it as 'CSV UTF-8'",
-                )
-            ]
+        raise FileRefused.because(
+            name,
+            f"dòng {line + 1} có byte không đọc được theo {encoding.upper()} ({bad}): "
+            "tệp có lẽ được lưu bằng bảng mã khác (Windows-1258, Windows-1252, TCVN3); "
+            "mở bằng Excel và lưu lại dưới dạng 'CSV UTF-8'",
+            f"line {line + 1} has bytes that are not {encoding.upper()} ({bad}): the "
+            "file was probably saved in another encoding (Windows-1258, Windows-1252, "
+            "TCVN3); open it in Excel and save it as 'CSV UTF-8'",
+            row=line + 1,
         ) from None
 
 
@@ -91,22 +79,15 @@ def read_csv(path: Path, limits: Limits, *, deadline: Deadline | None = None) ->
     for number, line in enumerate(text.splitlines(), start=1):
         if found := _MOJIBAKE.search(line):
             snippet = line[max(found.start() - 10, 0) : found.end() + 10]
-            raise FileRefused(
-                [
-                    SheetProblem(
-                        name,
-                        "",
-                        number,
-                        None,
-                        "",
-                        f"dòng {number} có chữ bị lỗi mã hóa ('{snippet}'): tệp UTF-8 đã bị đọc "
-                        "nhầm bảng mã Windows rồi lưu lại; lấy lại bản gốc, hoặc lưu lại từ "
-                        "Excel dưới dạng 'CSV UTF-8'",
-                        f"line {number} has garbled letters ('{snippet}'): UTF-8 text was read "
-                        "as a Windows code page and saved again; use the original, or save it "
-                        "from Excel as 'CSV UTF-8'",
-                    )
-                ]
+            raise FileRefused.because(
+                name,
+                f"dòng {number} có chữ bị lỗi mã hóa ('{snippet}'): tệp UTF-8 đã bị đọc "
+                "nhầm bảng mã Windows rồi lưu lại; lấy lại bản gốc, hoặc lưu lại từ "
+                "Excel dưới dạng 'CSV UTF-8'",
+                f"line {number} has garbled letters ('{snippet}'): UTF-8 text was read "
+                "as a Windows code page and saved again; use the original, or save it "
+                "from Excel as 'CSV UTF-8'",
+                row=number,
             )
     table = Table("")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -123,35 +104,21 @@ def read_csv(path: Path, limits: Limits, *, deadline: Deadline | None = None) ->
                     "lines at its end, or split it",
                 )
             if len(values) > limits.columns:
-                raise FileRefused(
-                    [
-                        SheetProblem(
-                            name,
-                            "",
-                            number,
-                            None,
-                            "",
-                            f"dòng có {len(values)} cột (tối đa {limits.columns})",
-                            f"the line has {len(values)} columns (at most {limits.columns})",
-                        )
-                    ]
+                raise FileRefused.because(
+                    name,
+                    f"dòng có {len(values)} cột (tối đa {limits.columns})",
+                    f"the line has {len(values)} columns (at most {limits.columns})",
+                    row=number,
                 )
             row = tuple(_clean(v) for v in values)
             if any(v is not None for v in row):
                 table.rows.append((number, row))
     except csv.Error as error:
-        raise FileRefused(
-            [
-                SheetProblem(
-                    name,
-                    "",
-                    reader.line_num,
-                    None,
-                    "",
-                    f"dòng CSV không đọc được: {error}",
-                    f"unreadable CSV line: {error}",
-                )
-            ]
+        raise FileRefused.because(
+            name,
+            f"dòng CSV không đọc được: {error}",
+            f"unreadable CSV line: {error}",
+            row=reader.line_num,
         ) from None
     return RawWorkbook(name, path, "csv", [table])
 

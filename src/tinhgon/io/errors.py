@@ -133,8 +133,9 @@ class FileRefused(SpreadsheetError):
     """The file is refused as a whole, before its cells are read (no error copy is made)."""
 
     @classmethod
-    def because(cls, file: str, vi: str, en: str) -> FileRefused:
-        return cls([SheetProblem(file, "", None, None, "", vi, en)])
+    def because(cls, file: str, vi: str, en: str, *, row: int | None = None) -> FileRefused:
+        """The file refused for one reason (at a line of a CSV file when ``row`` is given)."""
+        return cls([SheetProblem(file, "", row, None, "", vi, en)])
 
 
 class ConfirmationNeeded(TinhgonError):

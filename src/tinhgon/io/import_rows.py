@@ -5,28 +5,21 @@ Each sheet is recognised by its header row (searched in its first rows, below an
 (or one whose first column holds its labels) gives the agency, the date and the basis; a sheet
 named ``Hướng dẫn`` is skipped. Every cell is read here (dates, enumerations, ID numbers), and
 every cell that cannot be read is a problem naming its sheet, row and column.
+
+The rows are read into the records of ``sheet_records``; what a header row says beyond its
+columns is in ``sheet_headers``; the rows of units and of people in ``unit_rows`` and
+``staff_rows``. Every name is importable from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from tinhgon.domain import (
-    AutonomyGroup,
-    Category,
-    InvalidValue,
-    Person,
-    Role,
-    Unit,
-    UnitKind,
-)
+from tinhgon.domain import InvalidValue, UnitKind
 from tinhgon.domain.model import check_identifier
 from tinhgon.io.columns import (
-    UNIT_COLUMNS,
     CellError,
     SheetKind,
     agency_label,
@@ -40,89 +33,32 @@ from tinhgon.io.columns import (
 )
 from tinhgon.io.errors import SheetProblem, SpreadsheetError, column_letter
 from tinhgon.io.layout import Title, band_paths, is_sub_header, key_of
+from tinhgon.io.sheet_headers import (
+    KEY_MEANINGS,
+    header_notice,
+    is_numbering_row,
+    rank_code_after_rank,
+    title_above,
+)
+from tinhgon.io.sheet_headers import export_only as _export_only
+from tinhgon.io.sheet_records import Loc, SheetView, StaffRow, Text, UnitRow
+from tinhgon.io.sheet_records import cell_at as _cell
 from tinhgon.io.sheets import CellValue, RawWorkbook, Table
 
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "KEY_MEANINGS",
+    "Loc",
+    "RowReader",
+    "SheetView",
+    "StaffRow",
+    "Text",
+    "UnitRow",
+]
+
 T = TypeVar("T")
-Text = tuple[str, str]
 
 HEADER_SEARCH_ROWS = 30
-
-
-@dataclass(frozen=True)
-class Loc:
-    """Where a value came from: a sheet, a row, a column (0-based) and its header."""
-
-    sheet: str
-    row: int | None = None
-    column: int | None = None
-    header: str = ""
-
-
-# -- reading the sheets ---------------------------------------------------------------------
-
-
-@dataclass
-class SheetView:
-    table: Table
-    kind: SheetKind
-    header_row: int
-    columns: dict[str, int]  # key → column index
-    headers: dict[int, str]  # column index → header text as written
-    title: Title = field(default_factory=lambda: Title([]))
-    first_header_row: int = 0
-
-    def loc(self, row: int, key: str | None = None) -> Loc:
-        column = self.columns.get(key) if key else None
-        return Loc(
-            self.table.name, row, column, self.headers.get(column, "") if column is not None else ""
-        )
-
-
-@dataclass
-class UnitRow:
-    loc: Loc
-    sheet: SheetView
-    unit_id: str | None
-    name: str
-    kind: UnitKind | None
-    parent: str | None
-    fields: tuple[str, ...] | None
-    autonomy: AutonomyGroup | None
-    quotas: dict[tuple[Category, int], int]
-    # settled while resolving
-    target_id: str = ""
-    existing: Unit | None = None
-
-
-@dataclass
-class StaffRow:
-    loc: Loc
-    sheet: SheetView
-    values: dict[str, Any]  # key → read value, only for cells that are filled
-    present: frozenset[str]  # keys whose column exists in the sheet
-    person_id: str = ""
-    existing: Person | None = None
-    person: Person | None = None
-    unit_id: str = ""
-    role: Role = Role.STAFF
-    agency_leader: bool = False  # under a group row 'Lãnh đạo Ban': the agency itself
-    demotes: bool = False  # a head or deputy on record whom the row makes staff
-    unit_loc: Loc | None = None  # the group row that names the unit, when not a column
-
-
-def _cell(values: tuple[CellValue, ...], index: int | None) -> CellValue:
-    if index is None or index >= len(values):
-        return None
-    return values[index]
-
-
-_NUMBERING = re.compile(r"^\(?\d{1,3}\)?$")
-
-
-def _is_numbering_row(values: tuple[CellValue, ...]) -> bool:
-    """The row of column numbers '(1) (2) (3)…' that official forms put under the header."""
-    filled = [text_of(v) for v in values if v is not None]
-    return len(filled) >= 3 and all(_NUMBERING.match(v) for v in filled)
 
 
 class RowReader:
@@ -276,19 +212,19 @@ class RowReader:
                 paths = band_paths(band)
                 headers = {i: " / ".join(p) for i, p in paths.items()}
                 sheet = self.make_sheet(
-                    table, SheetKind.STAFF, last, headers, _rank_code_after_rank(paths)
+                    table, SheetKind.STAFF, last, headers, rank_code_after_rank(paths)
                 )
                 sheet.first_header_row = table.header_row = number
-                sheet.title = _title(table, number)
+                sheet.title = title_above(table, number)
                 self.titles.append(sheet.title)
                 if len(band) > 1:
-                    self.notices.append(_header_notice(sheet))
+                    self.notices.append(header_notice(sheet))
                 return sheet
             units = {i: unit_header(t) for i, t in texts.items()}
             if "name" in units.values():
                 sheet = self.make_sheet(table, SheetKind.UNITS, number, texts, units)
                 sheet.first_header_row = table.header_row = number
-                sheet.title = _title(table, number)
+                sheet.title = title_above(table, number)
                 return sheet
         return None
 
@@ -331,7 +267,7 @@ class RowReader:
         for number, values in sheet.table.rows:
             if number <= sheet.header_row:
                 continue
-            if first and _is_numbering_row(values):
+            if first and is_numbering_row(values):
                 first = False
                 continue
             first = False
@@ -408,82 +344,3 @@ class RowReader:
         from tinhgon.io.staff_rows import read_staff_sheet
 
         read_staff_sheet(self, sheet)
-
-
-def _export_only(key: str) -> bool:
-    return any(c.key == key and c.export_only for c in UNIT_COLUMNS)
-
-
-def _title(table: Table, header: int) -> Title:
-    lines = [
-        (i, text_of(v))
-        for number, values in table.rows
-        if number < header
-        for i, v in enumerate(values)
-        if v is not None and text_of(v)
-    ]
-    return Title(lines)
-
-
-def _header_notice(sheet: SheetView) -> Text:
-    """A header on several rows: what each column was taken to be."""
-    taken = {i: k for k, i in sheet.columns.items()}
-    parts_vi, parts_en = [], []
-    for index in sorted(sheet.headers):
-        key = taken.get(index)
-        meaning = KEY_MEANINGS.get(key.split(":")[0] if key else "") if key else None
-        if key and key.startswith("mark:"):
-            meaning = (f"đánh dấu '{key.split(':')[2]}'", f"mark '{key.split(':')[2]}'")
-        elif key and key.startswith("rating:"):
-            meaning = (f"xếp loại {key[7:]}", f"rating {key[7:]}")
-        vi, en = meaning or ("không đọc", "not read")
-        head = sheet.headers[index]
-        parts_vi.append(f"{column_letter(index)} '{head}' → {vi}")
-        parts_en.append(f"{column_letter(index)} '{head}' → {en}")
-    where = f"trang tính '{sheet.table.name}'" if sheet.table.name else "tệp"
-    return (
-        f"{where}: tiêu đề nhiều dòng, đọc là: " + "; ".join(parts_vi),
-        f"{sheet.table.name or 'file'}: a header on several rows, read as: " + "; ".join(parts_en),
-    )
-
-
-KEY_MEANINGS: dict[str, Text] = {
-    "stt": ("số thứ tự (không đọc)", "row number (not read)"),
-    "person_id": ("mã người", "person id"),
-    "full_name": ("họ và tên", "full name"),
-    "family_name": ("họ và tên đệm", "family and middle names"),
-    "given_name": ("tên", "given name"),
-    "birth": ("ngày sinh", "birth date"),
-    "birth_male": ("ngày sinh của nam (giới tính Nam)", "birth date of a man (sex: male)"),
-    "birth_female": ("ngày sinh của nữ (giới tính Nữ)", "birth date of a woman (sex: female)"),
-    "sex": ("giới tính", "sex"),
-    "category": ("loại", "category"),
-    "national_id": ("số định danh cá nhân", "national ID"),
-    "unit_id": ("mã đơn vị", "unit id"),
-    "unit": ("đơn vị", "unit"),
-    "post": ("chức vụ", "post"),
-    "rank_code": ("mã ngạch", "rank code"),
-    "rank_name": ("tên ngạch", "rank name"),
-    "qualifications": ("trình độ chuyên môn", "qualifications"),
-    "political": ("lý luận chính trị", "political theory"),
-    "salary_coefficient": ("hệ số lương", "salary coefficient"),
-    "position_allowance_coefficient": ("hệ số phụ cấp chức vụ", "position allowance"),
-    "allowance_coefficient": ("hệ số phụ cấp khác", "other allowances"),
-    "social_insurance_months": ("số tháng đóng BHXH", "months of social insurance"),
-    "social_insurance_on": ("BHXH tính đến ngày", "social insurance counted up to"),
-}
-
-
-def _rank_code_after_rank(paths: dict[int, list[str]]) -> dict[int, str | None]:
-    """Each column's key; 'Mã số' right after the rank's name is the rank's code (the official
-    forms' 'Ngạch công chức, viên chức' | 'Mã số'), not the person's id."""
-    keys = {i: key_of(p) for i, p in paths.items()}
-    for index, key in keys.items():
-        if (
-            key == "person_id"
-            and match_key(paths[index][-1]) == "ma so"
-            and keys.get(index - 1) == "rank_name"
-            and "rank_code" not in keys.values()
-        ):
-            keys[index] = "rank_code"
-    return keys

@@ -15,7 +15,9 @@ from tinhgon.io.columns import (
     read_list,
     text_of,
 )
-from tinhgon.io.import_rows import RowReader, SheetView, UnitRow, _cell, _export_only
+from tinhgon.io.import_rows import RowReader, SheetView, UnitRow
+from tinhgon.io.sheet_headers import export_only as _export_only
+from tinhgon.io.sheet_records import cell_at as _cell
 from tinhgon.io.sheets import CellValue
 
 

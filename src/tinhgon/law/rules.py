@@ -7,7 +7,8 @@ the checks that rest on the agency's own data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from tinhgon.domain import Agency, PlanStatus, Project, State, UnitKind
@@ -204,25 +205,20 @@ def _together(reports: list[Report], on: dt.date, province: Report) -> Report:
     def strongest(a: str, b: str) -> str:
         return min(a, b, key=lambda s: _STATUS_RANK.get(s, 9))
 
-    for report in reports:
-        for line in report.coverage:
+    def merge(lines: Iterable[CoverageLine], count: Callable[[int, int], int]) -> None:
+        for line in lines:
             seen = by_rule.get(line.rule.id)
             if seen is None:
                 by_rule[line.rule.id] = line
                 continue
             status = strongest(seen.status, line.status)
             by_rule[line.rule.id] = replace(
-                seen, status=status, checked=seen.checked + line.checked
+                seen, status=status, checked=count(seen.checked, line.checked)
             )
-    for line in province.coverage:
-        seen = by_rule.get(line.rule.id)
-        if seen is None:
-            by_rule[line.rule.id] = line
-            continue
-        status = strongest(seen.status, line.status)
-        by_rule[line.rule.id] = replace(
-            seen, status=status, checked=max(seen.checked, line.checked)
-        )
+
+    for report in reports:
+        merge(report.coverage, operator.add)
+    merge(province.coverage, max)
     findings.sort(key=lambda f: f.severity.rank)
     return Report(on=on, findings=tuple(findings), coverage=tuple(by_rule.values()))
 

@@ -30,6 +30,7 @@ from tinhgon.domain import (
     State,
     metrics_of,
 )
+from tinhgon.domain.diff import unit_name_across
 from tinhgon.planning.allowances import ZERO, Figure, Option, _Env
 from tinhgon.planning.options import options_for
 from tinhgon.planning.proposer import PlanningError
@@ -205,10 +206,10 @@ def surplus_of(
                 name=person.full_name,
                 category=person.category,
                 unit_before=unit_before,
-                unit_before_name=_name(before, after, unit_before),
+                unit_before_name=unit_name_across(before, after, unit_before),
                 role_before=a.role if a else Role.STAFF,
                 unit_after=held.unit_id if held else None,
-                unit_after_name=_name(before, after, held.unit_id) if held else None,
+                unit_after_name=unit_name_across(before, after, held.unit_id) if held else None,
                 role_after=held.role if held else None,
                 reasons=tuple(why),
                 retires_on=retirement.retires_on,
@@ -220,12 +221,3 @@ def surplus_of(
     return SurplusReport(
         plan_id=plan_id, plan_title=plan.title, decision_on=decided, people=tuple(people)
     )
-
-
-def _name(before: State, after: State, unit_id: str) -> str:
-    for state in (after, before):
-        if unit_id in state.units:
-            return state.units[unit_id].name
-        if unit_id in state.ended:
-            return state.ended[unit_id].unit.name
-    return unit_id

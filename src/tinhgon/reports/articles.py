@@ -84,6 +84,11 @@ def _post(look: Lookup, unit_id: str, role: Role, name: str | None = None) -> st
     return unit.kind.post(role, label)
 
 
+def _and_post(look: Lookup, unit_id: str, role: Role) -> str:
+    """' và giữ chức Trưởng phòng …' for a head or deputy; nothing for staff."""
+    return f" và giữ chức {_post(look, unit_id, role)}" if role is not Role.STAFF else ""
+
+
 def _current_post(look: Lookup, person_id: str) -> str:
     now = look.assignments.get(person_id)
     if now is None:
@@ -215,11 +220,7 @@ def article_of(change: Change, look: Lookup) -> Article | None:
         return Article(on, text, structural=False)
     if isinstance(change, Transfer):
         current = _current_post(look, change.person)
-        post = (
-            f" và giữ chức {_post(look, change.unit, change.role)}"
-            if change.role is not Role.STAFF
-            else ""
-        )
+        post = _and_post(look, change.unit, change.role)
         return Article(
             on,
             f"Điều động {who}{', ' + current if current else ''}, đến nhận công tác tại "
@@ -238,11 +239,7 @@ def article_of(change: Change, look: Lookup) -> Article | None:
         )
     if isinstance(change, Hire):
         title = "bà" if change.person.sex is Sex.FEMALE else "ông"
-        post = (
-            f" và giữ chức {_post(look, change.unit, change.role)}"
-            if change.role is not Role.STAFF
-            else ""
-        )
+        post = _and_post(look, change.unit, change.role)
         return Article(
             on,
             f"Tiếp nhận {title} {change.person.full_name} vào làm việc tại "

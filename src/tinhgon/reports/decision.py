@@ -52,7 +52,7 @@ def build_decision(
     documents = legal_documents(papers)
     bases = list(basis_lines(documents, papers.dated))
     submission = f"Tờ trình số{BLANK}/TTr-{agency.short_name}"
-    title = papers.plan.title.removesuffix(" (dự thảo)").strip()
+    title = papers.title
     bases.append(
         f"Theo đề nghị của {papers.head_post} tại {submission} về việc đề nghị phê duyệt "
         f"{title[:1].lower()}{title[1:]}."

@@ -68,6 +68,11 @@ class PlanPapers:
         return self.project.agency.name
 
     @property
+    def title(self) -> str:
+        """The plan's title as the papers write it: without the draft mark ' (dự thảo)'."""
+        return self.plan.title.removesuffix(" (dự thảo)").strip()
+
+    @property
     def planned(self) -> bool:
         return self.plan.status is not PlanStatus.IMPLEMENTED
 

@@ -96,7 +96,7 @@ def build_proposal(
     options = options or ReportOptions()
     papers = plan_papers(project, plan, options, parameters)
     agency = project.agency
-    title = papers.plan.title.removesuffix(" (dự thảo)").strip()
+    title = papers.title
     subject = title.removeprefix("Đề án ").strip()
     subject = subject[:1].upper() + subject[1:]
     notes: list[str] = []

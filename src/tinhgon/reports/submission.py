@@ -32,7 +32,7 @@ def build_submission(
     options = options or ReportOptions()
     papers = plan_papers(project, plan, options, parameters)
     agency = project.agency
-    title = papers.plan.title.removesuffix(" (dự thảo)").strip()
+    title = papers.title
     for document in (*party_documents(papers), *legal_documents(papers)):
         papers.cite.mark(document.symbol.text)
     body: list[Block] = []
