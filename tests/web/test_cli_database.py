@@ -139,3 +139,37 @@ def test_a_province_without_a_history_names_its_agencies(kontum):
     assert done.exit_code == 2
     assert "tỉnh 'Kon Tum' chưa có lịch sử cấp tỉnh" in done.output
     assert "bqlkkt" in done.output
+
+
+def test_the_program_reads_the_database_starting_only_the_applications_it_needs(tmp_path):
+    """``tinhgon validate @CODE`` as its own process, on an embedded database made by
+    ``tinhgon load``: Django starts with the reading's settings (no API, no login guard)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env["TINHGON_DATA_DIR"] = str(tmp_path)
+    program = "import sys; from tinhgon.entry import main; sys.argv[0] = 'tinhgon'; main()"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, *args], env=env, capture_output=True, text=True, check=False
+        )
+
+    loaded = run("-c", program, "load", str(EXAMPLE))
+    assert loaded.returncode == 0, loaded.stderr
+    valid = run("-c", program, "validate", "@bqlkkt")
+    assert valid.returncode == 0, valid.stderr
+    assert "65 người" in valid.stdout
+    read = run(
+        "-c",
+        "import sys; from tinhgon.web.reader import project_from_database as read; "
+        "project = read('bqlkkt'); from django.conf import settings; "
+        "print(len(project.people), settings.SETTINGS_MODULE, "
+        "sorted(m for m in ('ninja', 'pydantic', 'axes') if m in sys.modules))",
+    )
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.split(maxsplit=2) == ["65", "tinhgon.web.settings_reader", "[]\n"]

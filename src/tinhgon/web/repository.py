@@ -1,5 +1,9 @@
 """Database rows to a domain ``Project`` and back (the adapter of cosmicpython's Django appendix).
 
+What a row reads as and is written from is in ``agency_rows``, the writing of a whole agency in
+``agency_writer``; both are still importable from here. This module keeps the reading and its
+cache.
+
 Reading an agency builds its domain project once and keeps it in memory: every write bumps
 ``Agency.stamp``. A write that only adds rows (a change recorded, a person registered, a
 document, a plan edited) is applied to the project already built, from the new rows only;
@@ -17,37 +21,40 @@ from typing import Any, NamedTuple, TypeVar
 
 from django.db.models import Max
 
-from tinhgon.domain import (
-    BUILTIN_KINDS,
-    Change,
-    CreateUnit,
-    Document,
-    DocumentRegister,
-    Person,
-    Project,
-    Timeline,
-)
-from tinhgon.domain import (
-    Agency as DomainAgency,
-)
-from tinhgon.domain import (
-    Plan as DomainPlan,
-)
-from tinhgon.domain import (
-    PlanStatus as DomainPlanStatus,
-)
-from tinhgon.domain.vietnamese import fold
-from tinhgon.io.codec import (
-    Context,
-    change_from_plain,
-    change_to_plain,
-    document_from_plain,
-    person_from_plain,
-    person_to_plain,
-    unit_kind_from_plain,
-    unit_kind_to_plain,
-)
+from tinhgon.domain import Change, DocumentRegister, Project, Timeline
+from tinhgon.io.codec import Context, change_from_plain, document_from_plain, person_from_plain
 from tinhgon.web import models
+
+# Split out of this module along their meaning; every name is still importable from here.
+from tinhgon.web.agency_rows import (
+    change_row,
+    context_from,
+    context_of,
+    document_plain,
+    document_row,
+    domain_agency,
+    person_row,
+    plans_of,
+    shape_of,
+)
+from tinhgon.web.agency_writer import write_project
+
+__all__ = [
+    "build_project",
+    "change_row",
+    "context_from",
+    "context_of",
+    "document_plain",
+    "document_row",
+    "domain_agency",
+    "forget",
+    "lasting",
+    "memo",
+    "person_row",
+    "project_of",
+    "project_of_whole",
+    "write_project",
+]
 
 T = TypeVar("T")
 _MEMO_SIZE = 128
@@ -97,81 +104,6 @@ _cache: OrderedDict[int, _Entry] = OrderedDict()
 _lock = threading.Lock()
 
 
-def document_plain(row: models.Document) -> dict[str, Any]:
-    return {
-        "symbol": row.symbol,
-        "kind": row.kind,
-        "issued_on": row.issued_on.isoformat(),
-        "effective_on": row.effective_on.isoformat() if row.effective_on else None,
-        "issuer": row.issuer,
-        "title": row.title,
-        "url": row.url,
-        "illustrative": row.illustrative,
-    }
-
-
-def context_of(agency: models.Agency) -> Context:
-    kinds = dict(BUILTIN_KINDS)
-    for entry in agency.unit_kinds:
-        kind = unit_kind_from_plain(entry)
-        kinds[kind.code] = kind
-    documents = DocumentRegister(
-        document_from_plain(document_plain(d)) for d in agency.documents.all()
-    )
-    # Plain values, not model instances: a tenth of the time on 50,000 rows.
-    people = {
-        pid: person_from_plain(data, ("people", pid))
-        for pid, data in agency.people.values_list("pid", "data")
-    }
-    return Context(kinds=kinds, documents=documents, people=people)
-
-
-def context_from(project: Project) -> Context:
-    """What plain changes resolve against, taken from an agency's (cached) project."""
-    return Context(kinds=project.unit_kinds, documents=project.documents, people=project.people)
-
-
-def document_row(agency: models.Agency, document: Document) -> models.Document:
-    """The (unsaved) row of a document of the register."""
-    return models.Document(
-        agency=agency,
-        symbol=document.symbol.text,
-        kind=document.kind.value,
-        issued_on=document.issued_on,
-        effective_on=document.effective_on,
-        issuer=document.issuer,
-        title=document.title,
-        url=document.url or "",
-        illustrative=document.illustrative,
-    )
-
-
-def person_row(agency: models.Agency, person: Person) -> models.Person:
-    """The (unsaved) row of a person of the registry."""
-    return models.Person(
-        agency=agency,
-        pid=person.id,
-        data=person_to_plain(person),
-        full_name=person.full_name,
-        folded_name=fold(person.full_name),
-    )
-
-
-def domain_agency(agency: models.Agency) -> DomainAgency:
-    return DomainAgency(
-        id=agency.code,
-        name=agency.name,
-        agency_type=agency.agency_type,
-        short_name=agency.short_name,
-        province=agency.province_name,
-        province_class=agency.province_class or None,
-        superior=agency.superior,
-        place=agency.place,
-        illustrative=agency.illustrative,
-        note=agency.note,
-    )
-
-
 def build_project(agency: models.Agency) -> Project:
     """Read every row of an agency into a validated domain project (no cache)."""
     return _read_all(agency, stamp=None, audit_mark=0).project
@@ -193,7 +125,7 @@ def _read_all(agency: models.Agency, *, stamp: Any, audit_mark: int) -> _Entry:
         agency=domain_agency(agency),
         documents=ctx.documents,
         timeline=timeline,
-        plans=_plans(agency, ctx, by_plan),
+        plans=plans_of(agency, ctx, by_plan),
         people=ctx.people,
         unit_kinds=ctx.kinds,
     )
@@ -201,38 +133,9 @@ def _read_all(agency: models.Agency, *, stamp: Any, audit_mark: int) -> _Entry:
     return _Entry(
         stamp,
         project,
-        marks=_Marks(audit_mark, change_mark, person_mark, _shape(agency)),
+        marks=_Marks(audit_mark, change_mark, person_mark, shape_of(agency)),
         by_plan=by_plan,
     )
-
-
-def _plans(
-    agency: models.Agency, ctx: Context, by_plan: dict[int, list[Change]]
-) -> dict[str, DomainPlan]:
-    plans = {}
-    for row in agency.plans.select_related("decision").all():
-        status = DomainPlanStatus(row.status)
-        if status is DomainPlanStatus.IMPLEMENTED:
-            changes = tuple(by_plan.get(row.pk, ()))
-        else:
-            changes = tuple(change_from_plain(c, ctx, ()) for i, c in enumerate(row.changes))
-        plans[row.pid] = DomainPlan(
-            id=row.pid,
-            title=row.title,
-            description=row.description,
-            status=status,
-            decision=ctx.documents.resolve(row.decision.symbol, row.decision.issued_on).key
-            if row.decision
-            else None,
-            rejection_reason=row.rejection_reason,
-            changes=changes,
-        )
-    return plans
-
-
-def _shape(agency: models.Agency) -> tuple[Any, ...]:
-    """What of the agency's own row the project depends on."""
-    return (domain_agency(agency), agency.root_kind, agency.root_fields, agency.unit_kinds)
 
 
 # Writes that only add to an agency (rows appended, plans rewritten): the project in memory
@@ -262,7 +165,7 @@ def _refreshed(old: _Entry, agency_pk: int, stamp: Any) -> _Entry | None:
     if not actions or not all(_appending(action) for _, action in actions):
         return None
     agency = models.Agency.objects.filter(pk=agency_pk).first()
-    if agency is None or _shape(agency) != old.marks.shape:
+    if agency is None or shape_of(agency) != old.marks.shape:
         return None
     project = old.project
     documents = DocumentRegister(
@@ -291,7 +194,7 @@ def _refreshed(old: _Entry, agency_pk: int, stamp: Any) -> _Entry | None:
         agency=project.agency,
         documents=documents,
         timeline=timeline,
-        plans=_plans(agency, ctx, by_plan),
+        plans=plans_of(agency, ctx, by_plan),
         people=people,
         unit_kinds=project.unit_kinds,
     )
@@ -403,102 +306,6 @@ def forget(agency_pk: int) -> None:
         _cache.pop(agency_pk, None)
 
 
-def write_project(
-    project: Project,
-    agency: models.Agency,
-    *,
-    user: Any,
-    insert: Callable[[type[Any], list[Any]], None] | None = None,
-) -> None:
-    """Replace every row of an agency with the content of a project (inside a transaction).
-
-    ``insert(model, rows)`` writes the people's and the changes' rows (the many ones): by
-    default ``bulk_create``; the national bulk load passes a quicker one (web/bulk_load.py)."""
-    project = project.whole()  # a page narrowed to an agency inside the history writes it all
-    agency.changes.all().delete()
-    agency.plans.all().delete()
-    agency.people.all().delete()
-    agency.documents.all().delete()
-    info = project.agency
-    changes = list(project.timeline.changes)
-    root = changes[0] if changes and isinstance(changes[0], CreateUnit) else None
-    agency.name = info.name
-    agency.agency_type = info.agency_type
-    agency.short_name = info.short_name
-    agency.province_name = info.province
-    agency.province_class = info.province_class or ""
-    agency.superior = info.superior
-    agency.place = info.place
-    agency.illustrative = info.illustrative
-    agency.note = info.note
-    agency.root_kind = root.unit.kind.code if root else "agency"
-    agency.root_fields = list(root.unit.fields) if root else []
-    agency.unit_kinds = [
-        unit_kind_to_plain(k) for code, k in project.unit_kinds.items() if code not in BUILTIN_KINDS
-    ]
-    agency.save()
-    documents = {}
-    for document in project.documents:
-        documents[document.key] = row = document_row(agency, document)
-        row.save()
-    person_rows = [person_row(agency, p) for p in project.people.values()]
-    if insert is not None:
-        insert(models.Person, person_rows)
-    else:
-        models.Person.objects.bulk_create(person_rows)
-    plan_rows = {}
-    implemented: dict[int, models.Plan] = {}
-    for plan in project.plans.values():
-        row = models.Plan.objects.create(
-            agency=agency,
-            pid=plan.id,
-            title=plan.title,
-            description=plan.description,
-            status=plan.status.value,
-            decision=documents.get(plan.decision) if plan.decision else None,
-            rejection_reason=plan.rejection_reason,
-            changes=[change_to_plain(c, project.documents) for c in plan.changes],
-            created_by=user,
-        )
-        plan_rows[plan.id] = row
-        if plan.status is DomainPlanStatus.IMPLEMENTED:
-            for change in plan.changes:
-                implemented[id(change)] = row
-    records = []
-    for seq, change in enumerate(changes, start=1):
-        plan_row = implemented.get(id(change))
-        if plan_row is None:
-            plan_row = next(
-                (
-                    plan_rows[p.id]
-                    for p in project.plans.values()
-                    if p.status is DomainPlanStatus.IMPLEMENTED and change in p.changes
-                ),
-                None,
-            )
-        records.append(change_row(agency, seq, change, project.documents, plan=plan_row, user=user))
-    if insert is not None:
-        insert(models.ChangeRecord, records)
-    else:
-        models.ChangeRecord.objects.bulk_create(records, batch_size=1000)
-
-
-def change_row(
-    agency: models.Agency,
-    seq: int,
-    change: Change,
-    documents: DocumentRegister,
-    *,
-    plan: models.Plan | None,
-    user: Any,
-) -> models.ChangeRecord:
-    """The (unsaved) row of one official change, in the plain form of the project file."""
-    return models.ChangeRecord(
-        agency=agency,
-        seq=seq,
-        kind=change.kind,
-        on=change.on,
-        payload=change_to_plain(change, documents),
-        plan=plan,
-        recorded_by=user if user is not None and user.is_authenticated else None,
-    )
+# The former private names, for code that reached for them here.
+_plans = plans_of
+_shape = shape_of
