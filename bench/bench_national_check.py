@@ -39,11 +39,11 @@ state builder and the object path's check (``engine.run``), each in a process of
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-import resource
+import random
 import subprocess
 import sys
-import time
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -53,39 +53,82 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_check import ON, SINCE, province_rows
 from duckdb_findings import AGENCY, keys_of_report, legal_tables, load_duckdb, query
+from national_streamed import streamed
+from national_timing import best as _best
+from national_timing import rss_mib as _rss_mib
+from national_timing import timed as _timed
 
-from tinhgon.domain import BUILTIN_KINDS, QuotaKey, Unit
+from tinhgon.domain import BUILTIN_KINDS, Category, QuotaKey, Role, Unit
 from tinhgon.law import RULES, load_parameters
-from tinhgon.law.columnar import ColumnarState, PeopleRows, check_columnar
+from tinhgon.law.columnar import ColumnarState, PeopleRows, check_columnar, people_rules
 from tinhgon.law.engine import Coverage
 
+# the retirement dates the columnar check remembers (none before this session's code)
+_DATES: dict[Any, Any] = getattr(people_rules, "_DATES", {})
 
-def _rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _timed(work: Any) -> tuple[float, float, Any]:
-    start, cpu = time.perf_counter(), time.process_time()
-    result = work()
-    return time.perf_counter() - start, time.process_time() - cpu, result
+# The second date checked: the national dataset's (``tinhgon.io.national.CHECK_ON``), where
+# Decree 150/2025's limits and SO-9's transition are in force.
+LATER = dt.date(2025, 12, 31)
 
 
-def _best(work: Any, times: int = 3) -> tuple[float, float, Any]:
-    """The least wall time and the least CPU time of a few runs (the machine is shared), and
-    the last result (the one before is let go first: one report in memory at a time)."""
-    wall, cpu, result = float("inf"), float("inf"), None
-    for _ in range(times):
-        result = None
-        w, c, result = _timed(work)
-        wall, cpu = min(wall, w), min(cpu, c)
-    return wall, cpu, result
+def build(rows: Any, on: dt.date = ON, seed: int = 1) -> tuple[ColumnarState, list[str]]:
+    """The columnar state from the rows (units as domain units, people as columns) on ``on``,
+    and the units a plan creates (``planned``).
 
-
-def build(rows: Any) -> ColumnarState:
-    """The columnar state from the rows: units as domain units, people as columns."""
+    Beside ``province_rows``' data, deterministic from the seed, so that every rule the columnar
+    check evaluates has findings to agree on: 3 % of people with early-retirement facts (years
+    of hazardous work, years in a difficult area, or a loss of working capacity; RA-5), one
+    department or chi cục in ten formed by merging two units on a day of the year before the
+    date (SO-9's transition, where it is in force), one department in a hundred given a
+    quota of 4 for the year (a minimum-staff shortfall), half of them the units of a plan (the
+    plan's violation), the first two departments the sở's office and inspectorate (SO-8, SO-6),
+    a head gone from one unit in 200 (LD-2, LD-3), a second head in one in 500 (LD-1), one
+    public service unit in a hundred without a quota (QT-2). The quotas are the year's of the
+    date checked."""
+    rng = random.Random(f"tinhgon-national-check:{seed}")
     c = rows.people
     n = len(c["id"])
-    units = [Unit(uid, name, BUILTIN_KINDS[kind], parent) for uid, name, kind, parent in rows.units]
+    facts: list[list[int | None]] = [[None] * n, [None] * n, [None] * n]
+    for i in range(n):
+        if rng.random() < 0.03:
+            which = rng.randrange(3)
+            facts[which][i] = rng.randint(20, 90) if which == 2 else rng.randint(5, 30)
+    first = on - dt.timedelta(days=365)
+    units, small, planned = [], [], []
+    role = list(c["role"])
+    heads = {
+        uid: i for i, (uid, r) in enumerate(zip(c["unit_id"], role, strict=True)) if r is Role.HEAD
+    }
+    staff: dict[str, list[int]] = {}
+    for i, (uid, r) in enumerate(zip(c["unit_id"], role, strict=True)):
+        if r is Role.STAFF:
+            staff.setdefault(uid, []).append(i)
+    special = {"d1": "office", "d2": "inspectorate"}  # the sở's office and inspectorate
+    without_quota: set[str] = set()
+    kinds: dict[str, str] = {}
+    for uid, name, kind, parent in rows.units:
+        formed, before = None, ()
+        kind = special.get(uid, kind)
+        if uid != "root" and rng.random() < 0.005 and uid in heads:
+            role[heads[uid]] = Role.STAFF  # the head has left: a unit without a head
+        elif rng.random() < 0.002 and uid in staff:
+            role[staff[uid][0]] = Role.HEAD  # a second head
+        if kind == "public_service_unit" and rng.random() < 0.01:
+            without_quota.add(uid)
+        elif kind == "public_service_unit" and rng.random() < 0.01:
+            small.append(uid)  # 12 posts allotted, fewer than a public service unit needs
+        if uid in special or (kind == "department" and rng.random() < 0.03 and uid in staff):
+            for k in staff[uid][1 : 3 if uid in special else 2]:
+                role[k] = Role.DEPUTY  # one deputy more than the unit had (two: the office)
+        if kind in ("department", "sub_department") and rng.random() < 0.1:
+            formed = first + dt.timedelta(days=rng.randrange(365))
+            before = (f"{uid}-a", f"{uid}-b")
+        units.append(Unit(uid, name, BUILTIN_KINDS[kind], parent, (), None, formed, before))
+        kinds[uid] = kind
+        if kind in ("department", "sub_department") and rng.random() < 0.01:
+            small.append(uid)
+            if rng.random() < 0.5:
+                planned.append(uid)
     people = PeopleRows(
         id=c["id"],
         full_name=c["full_name"],
@@ -95,55 +138,89 @@ def build(rows: Any) -> ColumnarState:
         birth_day=[None] * n,
         category=c["category"],
         unit_id=c["unit_id"],
-        role=c["role"],
+        role=role,
         since=[SINCE] * n,
+        hazardous_work_years=facts[0],
+        difficult_area_years=facts[1],
+        work_capacity_loss=facts[2],
     )
-    quotas = {QuotaKey(u, cat, year): v for u, cat, year, v in rows.quotas}
-    return ColumnarState.from_rows(on=ON, units=units, people=people, quotas=quotas)
+    quotas = {
+        QuotaKey(u, cat, on.year): v for u, cat, _, v in rows.quotas if u not in without_quota
+    }
+    for uid in small:
+        if uid in without_quota:
+            continue
+        if kinds[uid] == "public_service_unit":
+            quotas[QuotaKey(uid, Category.PUBLIC_EMPLOYEE, on.year)] = 12
+        else:
+            quotas[QuotaKey(uid, Category.CIVIL_SERVANT, on.year)] = 4
+    state = ColumnarState.from_rows(on=on, units=units, people=people, quotas=quotas)
+    return state, planned
 
 
-def one(people: int, seed: int) -> dict[str, Any]:
+def one(people: int, seed: int, on: dt.date = ON) -> dict[str, Any]:
     gen_wall, gen_cpu, rows = _timed(lambda: province_rows(people, seed))
-    state_wall, state_cpu, cs = _timed(partial(build, rows))
+    state_wall, state_cpu, (cs, planned) = _timed(partial(build, rows, on, seed))
     del rows
     rss_state = _rss_mib()
     parameters = load_parameters()
 
     def checked() -> Any:
         cs.cache.clear()  # each run derives everything again
-        return check_columnar(cs, on=ON, agency=AGENCY, parameters=parameters)
+        _DATES.clear()  # retirement dates too
+        return check_columnar(cs, on=on, agency=AGENCY, parameters=parameters, planned=planned)
 
     check_wall, check_cpu, report = _best(checked)
     rss_check = _rss_mib()
-    law = legal_tables(cs)
-    load_wall, load_cpu, con = _timed(lambda: load_duckdb(cs, law))
-    query(con, law)  # warm: the first run plans the query and reads the tables in
-    duck_wall, duck_cpu, rows_found = _best(lambda: query(con, law))
     ours = keys_of_report(report, cs)
-    theirs = Counter(tuple(r) for r in rows_found)
-    agree = ours == theirs
-    if not agree:
-        print("only tinhgon:", list((ours - theirs).items())[:10], file=sys.stderr)
-        print("only duckdb:", list((theirs - ours).items())[:10], file=sys.stderr)
-    assert agree, "tinhgon's columnar check and the DuckDB query disagree"
+    summary = report.summary()
+    by_rule = Counter(f.rule for f in report.findings)
     in_force = [c.rule.id for c in report.coverage if c.status == Coverage.IN_FORCE]
+    so9 = sum(1 for f in report.findings if "transition_until" in f.detail)
+    planned_short = sum(1 for f in report.findings if f.detail.get("planned"))
+    del report  # only its keys are compared: DuckDB's tables take its place in memory
+    gc.collect()
+    law = legal_tables(cs, on)
+    load_wall, load_cpu, con = _timed(lambda: load_duckdb(cs, law, planned))
+    duck: dict[int, tuple[float, float]] = {}
+    for threads in (1, 2):
+        con.execute(f"SET threads TO {threads}")
+        query(con, law, on)  # warm: the first run plans the query and reads the tables in
+        wall, cpu, rows_found = _best(lambda: query(con, law, on))
+        duck[threads] = (wall, cpu)
+        theirs = Counter(tuple(r) for r in rows_found)
+        del rows_found
+        agree = ours == theirs
+        if not agree:
+            print("only tinhgon:", list((ours - theirs).items())[:10], file=sys.stderr)
+            print("only duckdb:", list((theirs - ours).items())[:10], file=sys.stderr)
+        assert agree, "tinhgon's columnar check and the DuckDB query disagree"
     return {
         "people": cs.size,
         "units": len(cs.units),
-        "on": ON.isoformat(),
+        "on": on.isoformat(),
         "rules_in_force": in_force,
-        "findings": report.summary(),
-        "findings_by_rule": dict(Counter(f.rule for f in report.findings)),
-        "agree_finding_by_finding": agree,
+        "rules_in_force_without_findings": [r for r in in_force if not by_rule[r]],
+        "findings": summary,
+        "findings_by_rule": dict(by_rule),
+        "agree_finding_by_finding": True,
+        "so9_transitions": so9,
+        "planned_units_short": planned_short,
         "generate_rows": {"wall": round(gen_wall, 3), "cpu": round(gen_cpu, 3)},
         "state": {"wall": round(state_wall, 3), "cpu": round(state_cpu, 3), "target": 10.0},
         "check": {"wall": round(check_wall, 3), "cpu": round(check_cpu, 3)},
         "duckdb_load": {"wall": round(load_wall, 3), "cpu": round(load_cpu, 3)},
-        "duckdb_query": {"wall": round(duck_wall, 3), "cpu": round(duck_cpu, 3)},
-        "check_over_duckdb": {
-            "wall": round(check_wall / duck_wall, 2),
-            "cpu": round(check_cpu / max(duck_cpu, 1e-9), 2),
-            "target": 3.0,
+        **{
+            f"duckdb_query_{t}_thread{'s' if t > 1 else ''}": {
+                "wall": round(w, 3),
+                "cpu": round(c, 3),
+                "check_over_duckdb": {
+                    "wall": round(check_wall / w, 2),
+                    "cpu": round(check_cpu / max(c, 1e-9), 2),
+                    "target": 3.0,
+                },
+            }
+            for t, (w, c) in duck.items()
         },
         "peak_mib": {
             "after_state": round(rss_state),
@@ -229,17 +306,26 @@ def _child(args: list[str]) -> dict[str, Any]:
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if "--one" in sys.argv:
-        print(json.dumps(one(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
+        on = dt.date.fromisoformat(args[2]) if len(args) > 2 else ON
+        print(json.dumps(one(int(args[0]), int(args[1]) if len(args) > 1 else 1, on)))
         return 0
     if "--object" in sys.argv:
         print(json.dumps(object_path(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
+        return 0
+    if "--streamed" in sys.argv:
+        print(json.dumps(streamed(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
         return 0
     if "--dataset" in sys.argv:
         print(json.dumps(dataset(int(args[0]), int(args[1]) if len(args) > 1 else 1)))
         return 0
     sizes = [int(a) for a in args] or [100_000, 2_000_000]
-    runs = [_child(["--one", str(n)]) for n in sizes]
-    national = [] if "--no-dataset" in sys.argv else [_child(["--dataset", "200000"])]
+    dates = [ON.isoformat(), LATER.isoformat()]
+    runs = [_child(["--one", str(n), "1", on]) for n in sizes for on in dates]
+    national = (
+        []
+        if "--no-dataset" in sys.argv
+        else [_child(["--dataset", "200000"]), _child(["--streamed", str(max(sizes))])]
+    )
     baseline = [] if "--no-baseline" in sys.argv else [_child(["--object", str(n)]) for n in sizes]
     status = int(any("error" in r for r in [*runs, *national, *baseline]))
     print(

@@ -3,149 +3,82 @@ of a sở-shaped agency (bench_check.province_rows) on one date, over tables of 
 and quotas; the law's numbers enter as small tables made by tinhgon's parameter loader (each
 rule's limit by count, each retirement date by sex and month of birth), as the rules read them.
 
-The query covers the rules in force for a sở (provincial_department) on such a state: SO-1 to
-SO-8, QT-1, QT-2, LD-1 to LD-3, RA and the note of a rule without a value for the date. It has no
-clause for RA-5's eligibility, SO-9's transitions, the province-class note or a plan's units,
-none of which the bench data has.
+The query covers every rule the columnar check evaluates for a sở (provincial_department) on
+such a state: SO-1 to SO-8, SO-9's transition (a unit formed by restructuring in the transition's
+window: a note until its deadline, a violation after), QT-1, QT-2, LD-1 to LD-3, RA, RA-5 (early
+retirement: the facts against the thresholds of the parameter files, the earliest date from the
+early-retirement ages), a plan's units (a shortfall there is the plan's violation) and the note
+of a rule without a value for the date. The province-class note is not covered: the bench's
+agency has a class (II), so no rule gives it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from bench_check import ON
+from duckdb_sql import SQL
 
 from tinhgon.domain import Agency, BirthDate
 from tinhgon.law import RULES, load_parameters, retirement_of
 from tinhgon.law.columnar import ColumnarState
+from tinhgon.law.decree_24_2014 import TRANSITION
+from tinhgon.law.early_retirement import EARLY_AGE, LOSS, YEARS
 from tinhgon.law.engine import Env, limits_on
 from tinhgon.law.retirement import PARAMETER_BY_SEX, add_months, known_values
+from tinhgon.law.staffing import DeputyLimitRule, MinimumStaffRule
+from tinhgon.law.values import Age
 
 AGENCY = Agency(id="root", name="Sở thử", agency_type="provincial_department", province_class="II")
 PLANNING_MONTHS = 12
 
-SQL = """
-WITH RECURSIVE
-anc(u, a, d) AS (
-    SELECT u, u, 0 FROM units
-    UNION ALL
-    SELECT anc.u, units.parent, anc.d + 1 FROM anc JOIN units ON units.u = anc.a
-    WHERE units.parent >= 0
-),
-agg AS (
-    SELECT u, count(*) FILTER (WHERE role = 'head') AS heads,
-           count(*) FILTER (WHERE role = 'deputy') AS deps
-    FROM people GROUP BY u
-),
-uu AS (
-    SELECT x.u, x.id, x.parent, x.class, x.kind, p.class AS pclass,
-           coalesce(agg.heads, 0) AS heads, coalesce(agg.deps, 0) AS deps
-    FROM units x LEFT JOIN units p ON p.u = x.parent LEFT JOIN agg ON agg.u = x.u
-),
-pu AS (SELECT u, category, count(*) AS n FROM people GROUP BY ALL),
-own_count AS (  -- people of the counted categories in each unit itself, per rule
-    SELECT c.rule, pu.u, sum(pu.n) AS n FROM pu JOIN counted c USING (category) GROUP BY ALL
-),
-tree_count AS (  -- the same with every sub-unit's
-    SELECT o.rule, anc.a AS u, sum(o.n) AS n FROM own_count o JOIN anc ON anc.u = o.u GROUP BY ALL
-),
-given AS (  -- the quota of the counted categories for the year, per rule and unit
-    SELECT c.rule, q.u, sum(q.value) AS n
-    FROM quotas q JOIN counted c USING (category) WHERE q.year = $year GROUP BY ALL
-),
-minimum(rule, u) AS (
-    SELECT 'SO-1', u FROM uu WHERE class = 'department' AND kind <> 'inspectorate' AND pclass = 'agency'
-    UNION ALL SELECT 'SO-4', u FROM uu WHERE class = 'sub_department'
-    UNION ALL SELECT 'SO-5', u FROM uu WHERE class = 'department' AND pclass = 'sub_department'
-),
-minimum_found AS (
-    SELECT m.rule, m.u,
-           coalesce(g.n, CASE WHEN m.rule = 'SO-4' THEN t.n ELSE o.n END, 0) AS posts
-    FROM minimum m
-    LEFT JOIN given g ON g.rule = m.rule AND g.u = m.u
-    LEFT JOIN own_count o ON o.rule = m.rule AND o.u = m.u
-    LEFT JOIN tree_count t ON t.rule = m.rule AND t.u = m.u
-),
-children AS (
-    SELECT parent AS u, count(*) AS n FROM units WHERE class = 'department' GROUP BY ALL
-),
-deputy(rule, u, n) AS (
-    SELECT 'SO-2', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'SO-2' AND o.u = uu.u
-    WHERE class = 'department' AND kind NOT IN ('office', 'inspectorate') AND pclass = 'agency'
-    UNION ALL
-    SELECT 'SO-6', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'SO-6' AND o.u = uu.u
-    WHERE class = 'department' AND kind = 'inspectorate' AND pclass = 'agency'
-    UNION ALL
-    SELECT 'SO-8', uu.u, coalesce(o.n, 0) FROM uu LEFT JOIN own_count o ON o.rule = 'SO-8' AND o.u = uu.u
-    WHERE class = 'department' AND kind = 'office' AND pclass = 'agency'
-    UNION ALL
-    SELECT 'SO-7', uu.u, coalesce(c.n, 0) FROM uu LEFT JOIN children c ON c.u = uu.u
-    WHERE class = 'sub_department'
-),
-q AS (SELECT u, category, value FROM quotas WHERE year = $year),
-owner AS (  -- each unit's people of a category count against the nearest quota above them
-    SELECT pu.u, pu.category, pu.n, arg_min(anc.a, anc.d) AS owner
-    FROM pu JOIN anc ON anc.u = pu.u JOIN q ON q.u = anc.a AND q.category = pu.category
-    GROUP BY ALL
-),
-found(rule, u, person, severity, actual, lim) AS (
-    SELECT m.rule, m.u, NULL, 'warning', m.posts, b.lim
-    FROM minimum_found m JOIN tops t ON t.rule = m.rule
-    JOIN bands b ON b.rule = m.rule AND b.n = least(m.posts, t.top)
-    WHERE m.rule IN (SELECT rule FROM in_force) AND m.posts < b.lim
-    UNION ALL
-    SELECT d.rule, d.u, NULL, CASE WHEN b.lim IS NULL THEN 'info' ELSE 'violation' END,
-           uu.deps, b.lim
-    FROM deputy d JOIN uu USING (u) JOIN tops t ON t.rule = d.rule
-    LEFT JOIN bands b ON b.rule = d.rule AND b.n = least(d.n, t.top)
-    WHERE d.rule IN (SELECT rule FROM in_force) AND uu.deps > 0
-      AND (b.lim IS NULL OR uu.deps > b.lim)
-    UNION ALL
-    SELECT 'SO-3', uu.u, NULL, 'info', uu.deps, b.lim
-    FROM uu JOIN tops t ON t.rule = 'SO-3'
-    JOIN bands b ON b.rule = 'SO-3' AND b.n = least(uu.deps, t.top)
-    WHERE uu.parent < 0 AND uu.class = 'agency' AND 'SO-3' IN (SELECT rule FROM in_force)
-    UNION ALL
-    SELECT 'QT-1', q.u, NULL, 'violation', sum(o.n), q.value
-    FROM q JOIN owner o ON o.owner = q.u AND o.category = q.category
-    GROUP BY q.u, q.category, q.value HAVING sum(o.n) > q.value
-    UNION ALL
-    SELECT 'QT-2', u, NULL, 'warning', NULL, NULL FROM uu
-    WHERE (parent < 0 AND class = 'agency' OR class = 'public_service_unit')
-      AND u NOT IN (SELECT u FROM q)
-    UNION ALL
-    SELECT 'LD-1', u, NULL, 'violation', heads, 1 FROM uu WHERE heads > 1
-    UNION ALL
-    SELECT 'LD-2', u, NULL, 'warning', 0, 1 FROM uu WHERE class = 'department' AND heads = 0
-    UNION ALL
-    SELECT 'LD-3', u, NULL, 'info', deps, NULL FROM uu WHERE heads = 0 AND deps > 0
-    UNION ALL
-    SELECT 'RA', p.u, p.i, CASE WHEN $on > r.retires_on AND p.category <> 'contract_worker'
-                                THEN 'violation' ELSE 'info' END, NULL, NULL
-    FROM people p JOIN retire r ON r.sex = p.sex AND r.by = p.by AND r.bm = p.bm
-    WHERE r.retires_on <= $horizon
-    UNION ALL  -- a rule without a value for the date, over units it would check: one note
-    SELECT g.rule, (SELECT u FROM units WHERE parent < 0 ORDER BY u LIMIT 1), NULL, 'info',
-           NULL, NULL
-    FROM gaps g WHERE EXISTS (SELECT 1 FROM units x WHERE x.class = g.class)
-)
-SELECT rule, u, person, severity, actual, lim FROM found
-"""
+
+def _bands(limits: Any, confidence: Any, province_class: str | None) -> tuple[list[Any], int]:
+    """Each count up to the last edge of a band with its band's limit, and that edge + 1 (the
+    count any larger one is looked up as)."""
+    edge = max((e for b in limits.bands for e in (b.low, b.high) if e is not None), default=0)
+    out = []
+    for n in range(edge + 2):
+        band = limits.band_for(n, province_class, confidence)
+        if band is not None:
+            out.append((n, band.limit))
+    return out, edge + 1
 
 
-def legal_tables(cs: ColumnarState) -> dict[str, Any]:
+def legal_tables(
+    states: ColumnarState | list[ColumnarState],
+    on: dt.date,
+    classes: Iterable[str | None] = (AGENCY.province_class,),
+    agency_type: str = AGENCY.agency_type,
+) -> dict[str, Any]:
     """What the query needs of the law on the date, from tinhgon's parameter files: the rules
     in force and those without a value for the date, each rule's counted categories and limit
-    by count, each retirement date by sex and month of birth."""
+    by count for each province class, each retirement date by sex and month of birth (normal
+    and early) of the people of ``states``, the thresholds of early retirement, the rules with a
+    transition and the transition's period."""
+    import numpy as np
+
+    parts = states if isinstance(states, list) else [states]
+    sexes = np.concatenate([cs.sex for cs in parts])
+    born_year = np.concatenate([cs.birth_year for cs in parts])
+    born_month = np.concatenate([cs.birth_month for cs in parts])
+    with_facts = np.concatenate(
+        [(cs.hazardous >= 0) | (cs.difficult >= 0) | (cs.loss >= 0) for cs in parts]
+    )
 
     parameters = load_parameters()
-    env = Env(agency=AGENCY, parameters=parameters)
+    agency = dataclasses.replace(AGENCY, agency_type=agency_type)
+    env = Env(agency=agency, parameters=parameters)
     in_force, gaps, counted, bands, tops = [], [], [], [], []
+    transitional: list[str] = []
+    recursive: list[str] = []
     for rule in RULES:
-        if not rule.applies_to_agency(AGENCY.agency_type):
+        if not rule.applies_to_agency(agency_type):
             continue
-        if rule.ended(ON, parameters) is not None or not rule.in_force(ON, parameters):
+        if rule.ended(on, parameters) is not None or not rule.in_force(on, parameters):
             # one note on the root: no value for the date, or the rule has ended
             assert rule.unit_classes is not None
             assert len(rule.unit_classes) == 1
@@ -154,30 +87,63 @@ def legal_tables(cs: ColumnarState) -> dict[str, Any]:
         in_force.append(rule.id)
         if rule.people or not rule.parameters:
             continue
-        entry, limits = limits_on(env, rule.parameters[0], ON)
+        if isinstance(rule, DeputyLimitRule) and rule.transition is not None:
+            transitional.append(rule.id)
+        if isinstance(rule, MinimumStaffRule) and rule.recursive:
+            recursive.append(rule.id)  # counts its sub-units' people too
+        entry, limits = limits_on(env, rule.parameters[0], on)
         for category in parameters[rule.parameters[0]].counted_categories:
             counted.append((rule.id, category.value))
-        # every count up to the last edge of a band, then that count for any larger one
-        edge = max((e for b in limits.bands for e in (b.low, b.high) if e is not None), default=0)
-        for n in range(edge + 2):
-            band = limits.band_for(n, AGENCY.province_class, entry.confidence)
-            if band is not None:
-                bands.append((rule.id, n, band.limit))
-        tops.append((rule.id, edge + 1))
-    horizon = add_months(ON, PLANNING_MONTHS)
+        for province_class in classes:
+            found, top = _bands(limits, entry.confidence, province_class)
+            bands += [(rule.id, province_class, n, limit) for n, limit in found]
+        tops.append((rule.id, top))
+    horizon = add_months(on, PLANNING_MONTHS)
     eras = {
-        sex: len(known_values(parameters[pid].values, ON)) for sex, pid in PARAMETER_BY_SEX.items()
+        sex: len(known_values(parameters[pid].values, on)) for sex, pid in PARAMETER_BY_SEX.items()
     }
     assert eras  # the retirement tables read as of the date, as the rule reads them
-    retire = []
-    groups = set(zip(cs.sex.tolist(), cs.birth_year.tolist(), cs.birth_month.tolist(), strict=True))
     from tinhgon.law.columnar.state import SEXES
 
+    groups = set(zip(sexes.tolist(), born_year.tolist(), born_month.tolist(), strict=True))
+    retire = []
     for sex, year, month in sorted(groups):
         r = retirement_of(
-            sex=SEXES[sex], born=BirthDate(year, month), parameters=parameters, as_of=ON
+            sex=SEXES[sex], born=BirthDate(year, month), parameters=parameters, as_of=on
         )
         retire.append((SEXES[sex].value, year, month, r.retires_on))
+    early = []
+    for sex, year, month in sorted(
+        set(
+            zip(
+                sexes[with_facts].tolist(),
+                born_year[with_facts].tolist(),
+                born_month[with_facts].tolist(),
+                strict=True,
+            )
+        )
+    ):
+        r = retirement_of(
+            sex=SEXES[sex],
+            born=BirthDate(year, month),
+            parameters=parameters,
+            as_of=on,
+            parameter_id=EARLY_AGE[SEXES[sex]],
+        )
+        early.append((SEXES[sex].value, year, month, r.retires_on))
+    thresholds = []
+    for kind, pid in (("years", YEARS), ("loss", LOSS)):
+        entry = parameters[pid].value_on(on)
+        if entry is None or not entry.confidence.active:
+            continue  # the rule reads no threshold of this kind on the date
+        found, top = _bands(entry.value, entry.confidence, None)
+        thresholds += [(kind, n, limit, top) for n, limit in found]
+    period = env.value(TRANSITION, on)
+    transition = (
+        [(period.since, period.value.total_months)]
+        if period is not None and isinstance(period.value, Age)
+        else []
+    )
     return {
         "in_force": in_force,
         "gaps": gaps,
@@ -185,67 +151,133 @@ def legal_tables(cs: ColumnarState) -> dict[str, Any]:
         "bands": bands,
         "tops": tops,
         "retire": retire,
+        "early": early,
+        "thresholds": thresholds,
+        "transitional": transitional,
+        "recursive": recursive,
+        "transition": transition,
         "horizon": horizon,
     }
 
 
-def load_duckdb(cs: ColumnarState, law: dict[str, Any]) -> Any:
-    import duckdb
+def frames_of(
+    cs: ColumnarState,
+    planned: Iterable[str] = (),
+    province: int = 0,
+    units_before: int = 0,
+    people_before: int = 0,
+) -> dict[str, Any]:
+    """The units, people, quotas and planned units of one columnar state as data frames, the
+    units and people numbered from ``units_before`` and ``people_before`` (several states —
+    provinces — in the same tables)."""
     import numpy as np
     import pandas as pd
 
     from tinhgon.law.columnar.state import CATEGORIES, CLASSES, ROLES, SEXES
 
-    con = duckdb.connect()
-    con.execute("SET threads TO 2")
+    def facts(column: Any) -> Any:  # NONE (-1) is a fact not given: NULL
+        return pd.arrays.IntegerArray(np.where(column >= 0, column, 0), column < 0)
+
     units = pd.DataFrame(
         {
-            "u": np.arange(len(cs.units)),
+            "u": np.arange(len(cs.units)) + units_before,
             "id": [u.id for u in cs.units],
-            "parent": cs.parent,
+            "parent": np.where(cs.parent >= 0, cs.parent + units_before, -1),
             "class": pd.Categorical.from_codes(cs.unit_class, [c.value for c in CLASSES]),
             "kind": [u.kind.code for u in cs.units],
+            "established_on": pd.to_datetime([u.established_on for u in cs.units]),
+            "predecessors": [len(u.predecessors) for u in cs.units],
+            "province": np.full(len(cs.units), province),
         }
     )
     people = pd.DataFrame(
         {
-            "i": np.arange(cs.size),
-            "u": cs.person_unit,
+            "i": np.arange(cs.size) + people_before,
+            "u": cs.person_unit + units_before,
             "role": pd.Categorical.from_codes(cs.role, [r.value for r in ROLES]),
             "category": pd.Categorical.from_codes(cs.category, [c.value for c in CATEGORIES]),
             "sex": pd.Categorical.from_codes(cs.sex, [s.value for s in SEXES]),
             "by": cs.birth_year,
             "bm": cs.birth_month,
+            "hazardous": facts(cs.hazardous),
+            "difficult": facts(cs.difficult),
+            "loss": facts(cs.loss),
         }
     )
     quotas = pd.DataFrame(
-        [(cs.unit_index[k.unit_id], k.category.value, k.year, v) for k, v in cs.quotas.items()],
+        [
+            (cs.unit_index[k.unit_id] + units_before, k.category.value, k.year, v)
+            for k, v in cs.quotas.items()
+            if k.unit_id in cs.unit_index
+        ],
         columns=["u", "category", "year", "value"],
     )
+    chosen = pd.DataFrame({"u": [cs.unit_index[u] + units_before for u in planned]}, dtype="int64")
+    return {"units": units, "people": people, "quotas": quotas, "planned": chosen}
+
+
+def load_duckdb(
+    cs: ColumnarState | list[dict[str, Any]],
+    law: dict[str, Any],
+    planned: Iterable[str] = (),
+    threads: int = 2,
+    provinces: list[tuple[int, str | None]] | None = None,
+) -> Any:
+    """A DuckDB database of the state's tables (or of several states' ``frames_of``, one a
+    province, with ``provinces``: each one's number and class) and the law's."""
+    import duckdb
+    import pandas as pd
+
+    parts = [frames_of(cs, planned)] if isinstance(cs, ColumnarState) else cs
+    if provinces is None:
+        provinces = [(0, AGENCY.province_class)]
+    con = duckdb.connect()
+    con.execute(f"SET threads TO {threads}")
+    names = ("units", "people", "quotas", "planned")
+    if len(parts) == 1:
+        data = {name: parts[0][name] for name in names}
+    else:
+        data = {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in names}
+    parts.clear()  # one copy of the rows at a time
     tables = {
-        "units": units,
-        "people": people,
-        "quotas": quotas,
+        **data,
+        "provinces": pd.DataFrame(provinces, columns=["province", "class"]),
         "counted": pd.DataFrame(law["counted"], columns=["rule", "category"]),
-        "bands": pd.DataFrame(law["bands"], columns=["rule", "n", "lim"]),
+        "bands": pd.DataFrame(law["bands"], columns=["rule", "class", "n", "lim"]),
         "tops": pd.DataFrame(law["tops"], columns=["rule", "top"]),
         "retire": pd.DataFrame(law["retire"], columns=["sex", "by", "bm", "retires_on"]),
+        "early": pd.DataFrame(law["early"], columns=["sex", "by", "bm", "retires_on"]),
+        "thresholds": pd.DataFrame(law["thresholds"], columns=["kind", "n", "lim", "top"]),
+        "transitional": pd.DataFrame({"rule": pd.Series(law["transitional"], dtype=str)}),
+        "recursive": pd.DataFrame({"rule": pd.Series(law["recursive"], dtype=str)}),
+        "transition_period": pd.DataFrame(law["transition"], columns=["since", "months"]),
         "in_force": pd.DataFrame({"rule": law["in_force"]}),
         "gaps": pd.DataFrame(law["gaps"], columns=["rule", "class"]),
     }
-    for name, frame in tables.items():
-        # the categorical columns as plain text, as a database would hold them
+    del data
+    for name in list(tables):
+        frame = tables.pop(name)
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
         del frame
-    for column in ("class", "role", "category", "sex"):
-        for name in ("units", "people"):
-            if column in tables[name].columns:
-                con.execute(f'ALTER TABLE {name} ALTER "{column}" TYPE VARCHAR')
+    # the categorical columns as plain text, as a database would hold them
+    for table, column in (
+        ("units", "class"),
+        ("people", "role"),
+        ("people", "category"),
+        ("people", "sex"),
+        ("units", "established_on"),
+        ("transition_period", "since"),
+        ("transition_period", "months"),
+        ("provinces", "class"),
+        ("bands", "class"),
+    ):
+        kind = {"established_on": "DATE", "since": "DATE", "months": "INTEGER"}.get(column)
+        con.execute(f'ALTER TABLE {table} ALTER "{column}" TYPE {kind or "VARCHAR"}')
     return con
 
 
-def query(con: Any, law: dict[str, Any]) -> list[tuple[Any, ...]]:
-    params = {"on": ON, "horizon": law["horizon"], "year": ON.year}
+def query(con: Any, law: dict[str, Any], on: dt.date) -> list[tuple[Any, ...]]:
+    params = {"on": on, "horizon": law["horizon"], "year": on.year}
     return con.execute(SQL, params).fetchall()  # type: ignore[no-any-return]
 
 

@@ -12,22 +12,35 @@ checked for each group, else the rule runs again on a domain state of those peop
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from typing import NamedTuple
 
-from tinhgon.domain import State, Text
+from tinhgon.domain import BirthDate, Sex, State, Text
 from tinhgon.law.columnar import shape
 from tinhgon.law.columnar.state import NONE, ColumnarState, Ints
 from tinhgon.law.decree_135_2020 import RARetirementAge
 from tinhgon.law.early_retirement import RA5EarlyRetirement
 from tinhgon.law.engine import Env, Rule
 from tinhgon.law.findings import Finding
+from tinhgon.law.parameters import ParameterSet
 
 # The rules on people whose finding on someone depends on their facts (the columns of the key)
 # and their unit alone, and reads "NAME (UNIT)…" followed by what the facts decide
 # (tests/law/test_columnar.py holds them to it).
 FACTS_ONLY: frozenset[type[Rule]] = frozenset({RARetirementAge, RA5EarlyRetirement})
+
+# The columns each of them reads of a person (people are grouped on these alone): RA the sex,
+# birth date and category; RA-5 the sex, birth date and early-retirement facts. A column read
+# and left out here would give a person another's finding (the property of
+# tests/law/test_columnar.py, whose people have every fact, holds the rules to it).
+BIRTH = ("sex", "birth_year", "birth_month", "birth_day")
+READS: dict[type[Rule], tuple[str, ...]] = {
+    RARetirementAge: (*BIRTH, "category"),
+    RA5EarlyRetirement: (*BIRTH, "hazardous", "difficult", "loss"),
+}
+ALL_FACTS = (*BIRTH, "category", "hazardous", "difficult", "loss")
 
 
 _FIELDS = (
@@ -93,25 +106,16 @@ def _copy_of(
     return g
 
 
-def facts_key(cs: ColumnarState) -> tuple[Ints, int]:
-    """One integer per person for the facts a rule on people reads (equal facts, equal key),
-    from 0 up to the second value (mixed radix over each column's range)."""
+def facts_key(cs: ColumnarState, names: tuple[str, ...] = ALL_FACTS) -> tuple[Ints, int]:
+    """One integer per person for the facts ``names`` (equal facts, equal key), from 0 up to
+    the second value (mixed radix over each column's range)."""
 
     def make() -> tuple[Ints, int]:
         import numpy as np
 
         key = np.zeros(cs.size, dtype=np.int64)
         space = 1
-        for column in (
-            cs.sex,
-            cs.birth_year,
-            cs.birth_month,
-            cs.birth_day,
-            cs.category,
-            cs.hazardous,
-            cs.difficult,
-            cs.loss,
-        ):
+        for column in (getattr(cs, name) for name in names):
             if not len(column):
                 break
             low = int(column.min())
@@ -122,9 +126,9 @@ def facts_key(cs: ColumnarState) -> tuple[Ints, int]:
             space *= size
         return key, space
 
-    found = cs.cache.get("facts_key")
+    found = cs.cache.get(f"facts_key:{names}")
     if found is None:
-        found = cs.cache["facts_key"] = make()
+        found = cs.cache[f"facts_key:{names}"] = make()
     return found
 
 
@@ -153,26 +157,115 @@ def _state(cs: ColumnarState, people: list[int]) -> State:
     return shape.substate(cs, (), people)
 
 
-def _groups(rule: Rule, cs: ColumnarState) -> tuple[Ints, Ints]:
-    """The people the rule looks at grouped by their facts: one person of each group (indices)
-    and each person's group (-1 for those the rule passes over: RA-5, those without facts)."""
+def _groups(rule: Rule, cs: ColumnarState, population: Ints | None = None) -> tuple[Ints, Ints]:
+    """The people the rule looks at (``population``, indices; everyone if None) grouped by the
+    facts it reads: one person of each group (indices) and each person's group (-1 for those
+    the rule is not asked about)."""
     import numpy as np
 
-    facts = isinstance(rule, RA5EarlyRetirement)
-    name = "groups:facts" if facts else "groups:all"
-    found = cs.cache.get(name)
+    key, space = facts_key(cs, READS.get(type(rule), ALL_FACTS))
+    if population is None:
+        name = f"groups:{rule.id}"
+        found = cs.cache.get(name)
+        if found is None:
+            found = cs.cache[name] = _group(key, space)
+        return found
+    first, inverse = _group(key[population], space)
+    group = np.full(cs.size, -1, dtype=np.int64)
+    group[population] = inverse
+    return population[first], group
+
+
+# Retirement dates already worked out, by parameter set (its id, checked through a weak reference:
+# a parameter set is read-only once loaded) and (parameter, date, sex, birth): a country's
+# provinces are checked one after another on the same date, each with the same few thousand births.
+_DATES: dict[int, tuple[Callable[[], object], dict[tuple[object, ...], dt.date]]] = {}
+
+
+def retires_on(
+    parameters: ParameterSet, sex: Sex, born: BirthDate, on: dt.date, parameter_id: str | None
+) -> dt.date:
+    """``retirement_of(...).retires_on`` as of ``on``, remembered."""
+    from tinhgon.law.retirement import retirement_of
+
+    entry = _DATES.get(id(parameters))
+    if entry is None or entry[0]() is not parameters:
+        if len(_DATES) > 8:
+            _DATES.clear()
+        entry = _DATES[id(parameters)] = (weakref.ref(parameters), {})
+    known = entry[1]
+    key = (parameter_id, on, sex, born.year, born.month, born.day)
+    found = known.get(key)
     if found is None:
-        key, space = facts_key(cs)
-        if facts:
-            population = np.nonzero(with_facts(cs))[0]
-            first, inverse = _group(key[population], space)
-            group = np.full(cs.size, -1, dtype=np.int64)
-            group[population] = inverse
-            found = (population[first], group)
-        else:
-            found = _group(key, space)
-        cs.cache[name] = found
+        if len(known) > 200_000:
+            known.clear()
+        found = known[key] = retirement_of(
+            sex=sex, born=born, parameters=parameters, as_of=on, parameter_id=parameter_id
+        ).retires_on
     return found
+
+
+def retirement_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
+    """Who RA can have something to say of (indices): people whose retirement date
+    (``retirement_of``, once for each sex and month of birth among them — what RA's own cache
+    keys it by) falls within the rule's 12 months or has passed. A superset: the rule decides."""
+    import numpy as np
+
+    from tinhgon.law.columnar.state import SEXES
+    from tinhgon.law.decree_135_2020 import PLANNING_MONTHS
+    from tinhgon.law.retirement import add_months
+
+    key, space = facts_key(cs, ("sex", "birth_year", "birth_month"))
+    first, group = _group(key, space)
+    horizon = add_months(on, PLANNING_MONTHS)
+    soon = np.zeros(len(first), dtype=bool)
+    for g, i in enumerate(first.tolist()):
+        month = int(cs.birth_month[i])
+        born = BirthDate(int(cs.birth_year[i]), None if month == NONE else month)
+        sex = SEXES[int(cs.sex[i])]
+        soon[g] = retires_on(env.parameters, sex, born, on, None) <= horizon
+    return np.nonzero(soon[group])[0]
+
+
+def early_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
+    """Who RA-5 can have something to say of (indices): people with early-retirement facts
+    that meet one of the conditions (``eligibility``, asked once for each distinct set of facts,
+    on one person having it) and whose earliest date (``retirement_of`` at the early ages, once
+    for each sex and birth date among them) falls within the rule's 12 months. A superset: the
+    rule itself decides."""
+    import numpy as np
+
+    from tinhgon.law.columnar.state import SEXES
+    from tinhgon.law.early_retirement import EARLY_AGE, PLANNING_MONTHS, eligibility
+    from tinhgon.law.retirement import add_months
+
+    at = np.nonzero(with_facts(cs))[0]
+    if not len(at):
+        return at
+    key, space = facts_key(cs, ("hazardous", "difficult", "loss"))
+    first, group = _group(key[at], space)
+    ok = np.array(
+        [
+            eligibility(cs.person(int(i)), on, env.parameters) is not None
+            for i in at[first].tolist()
+        ],
+        dtype=bool,
+    )
+    at = at[ok[group]]
+    if not len(at):
+        return at
+    key, space = facts_key(cs, BIRTH)
+    first, group = _group(key[at], space)
+    horizon = add_months(on, PLANNING_MONTHS)
+    soon = []
+    for i in at[first].tolist():
+        sex, day = SEXES[int(cs.sex[i])], int(cs.birth_day[i])
+        month = int(cs.birth_month[i])
+        born = BirthDate(
+            int(cs.birth_year[i]), None if month == NONE else month, None if day == NONE else day
+        )
+        soon.append(retires_on(env.parameters, sex, born, on, EARLY_AGE[sex]) <= horizon)
+    return at[np.asarray(soon, dtype=bool)[group]]
 
 
 class Found(NamedTuple):
@@ -195,7 +288,12 @@ def plain_found(findings: list[Finding]) -> Found:
 def people_check(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> Found:
     import numpy as np
 
-    first, group = _groups(rule, cs)
+    if isinstance(rule, RA5EarlyRetirement):
+        first, group = _groups(rule, cs, early_candidates(cs, on, env))
+    elif isinstance(rule, RARetirementAge):
+        first, group = _groups(rule, cs, retirement_candidates(cs, on, env))
+    else:
+        first, group = _groups(rule, cs)
     samples = sorted(first.tolist())
     found = list(rule.check(_state(cs, samples), on, env))
     index = {cs.person_ids[i]: i for i in samples}
