@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -165,7 +164,9 @@ def state_or_fail(project: Project, on: dt.date, plan: str | None) -> Any:
 
 
 def print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from tinhgon.cli import jsonout  # what json.dumps(…, ensure_ascii=False, indent=2) writes
+
+    sys.stdout.write(jsonout.dumps(data) + "\n")
 
 
 def vn_date(value: dt.date) -> str:

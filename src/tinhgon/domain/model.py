@@ -218,6 +218,39 @@ class Person:
 
     def __post_init__(self) -> None:
         check_identifier(self.id, "người", "person")
+        # (the optional facts are checked only when given: most people have none of them)
+        if (
+            self.hazardous_work_years is not None
+            or self.difficult_area_years is not None
+            or self.work_capacity_loss is not None
+        ):
+            self._check_retirement_facts()
+        if (
+            self.salary_coefficient is not None
+            or self.position_allowance_coefficient is not None
+            or self.allowance_coefficient is not None
+        ):
+            self._check_pay()
+        if self.social_insurance_months is not None and not (
+            0 <= self.social_insurance_months <= 12 * 70
+        ):
+            raise InvalidValue(
+                f"người '{self.id}': số tháng đóng bảo hiểm xã hội "
+                f"{self.social_insurance_months} không hợp lệ",
+                f"person '{self.id}': {self.social_insurance_months} months of social "
+                "insurance is invalid",
+            )
+        if not self.full_name.strip():
+            raise InvalidValue(
+                f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"
+            )
+        if self.national_id is not None and not _NATIONAL_ID.match(self.national_id):
+            raise InvalidValue(
+                f"người '{self.id}': số định danh cá nhân '{self.national_id}' phải gồm đúng 12 chữ số",
+                f"person '{self.id}': national ID '{self.national_id}' must be exactly 12 digits",
+            )
+
+    def _check_retirement_facts(self) -> None:
         for value, high, vi, en in (
             (
                 self.hazardous_work_years,
@@ -245,6 +278,8 @@ class Person:
                     f"người '{self.id}': {vi} phải là số nguyên từ 0 đến {high}",
                     f"person '{self.id}': {en} must be a whole number from 0 to {high}",
                 )
+
+    def _check_pay(self) -> None:
         for name, label in (
             ("salary_coefficient", "hệ số lương"),
             ("position_allowance_coefficient", "hệ số phụ cấp chức vụ"),
@@ -256,24 +291,6 @@ class Person:
                     f"người '{self.id}': {label} {number} không hợp lệ (từ 0 đến 100)",
                     f"person '{self.id}': {name} {number} is invalid (0 to 100)",
                 )
-        if self.social_insurance_months is not None and not (
-            0 <= self.social_insurance_months <= 12 * 70
-        ):
-            raise InvalidValue(
-                f"người '{self.id}': số tháng đóng bảo hiểm xã hội "
-                f"{self.social_insurance_months} không hợp lệ",
-                f"person '{self.id}': {self.social_insurance_months} months of social "
-                "insurance is invalid",
-            )
-        if not self.full_name.strip():
-            raise InvalidValue(
-                f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"
-            )
-        if self.national_id is not None and not _NATIONAL_ID.match(self.national_id):
-            raise InvalidValue(
-                f"người '{self.id}': số định danh cá nhân '{self.national_id}' phải gồm đúng 12 chữ số",
-                f"person '{self.id}': national ID '{self.national_id}' must be exactly 12 digits",
-            )
 
     @property
     def rating_by_year(self) -> Mapping[int, Rating]:

@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 # What turns a file's bytes into checked plain data: a change in any of them is a new cache.
-_CODE = ("yamlsrc.py", "fastschema.py", "project_schema.py", "project.schema.json", "plaincache.py")
+_CODE = (
+    "yamlsrc.py",
+    "fastyaml.py",
+    "fastschema.py",
+    "project_schema.py",
+    "project.schema.json",
+    "plaincache.py",
+)
 _MAGIC = b"tinhgon-plain-1\n"
 _SMALL = 64 * 1024  # files below this are read quicker than the cache is
 KEEP = 16  # entries kept, the most recently used (a 50,000-person file's entry is ~10 MB)
@@ -59,6 +66,11 @@ def code_digest() -> bytes:
         spec = importlib.util.find_spec("yaml")
         if spec is not None and spec.origin:
             digest.update(Path(spec.origin).read_bytes())
+        # the compiled reader's version, named by its installed distribution's folder
+        spec = importlib.util.find_spec("yaml_rs")
+        if spec is not None and spec.origin:
+            for dist in sorted(Path(spec.origin).parent.parent.glob("yaml_rs-*.dist-info")):
+                digest.update(dist.name.encode())
         _code_digest = digest.digest()
     return _code_digest
 

@@ -18,6 +18,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from tinhgon.io import fastyaml
+
 Path = tuple[str | int, ...]
 # Long work tells how far it is: (what, done, total); a total of 0 when it is not known.
 Progress = Callable[[str, int, int], None]
@@ -37,6 +39,8 @@ _FLOAT = re.compile(
 
 def path_text(path: Path) -> str:
     """people[3].born"""
+    if len(path) == 2 and type(path[0]) is str and type(path[1]) is int:  # people[3]
+        return f"{path[0]}[{path[1]}]"
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -238,7 +242,18 @@ def _build(text: str, locator: Locator | None, progress: Progress | None = None)
 
 
 def load_plain(text: str, progress: Progress | None = None) -> Any:
-    """The plain data of a YAML text, without line numbers (the quick way, for valid files)."""
+    """The plain data of a YAML text, without line numbers (the quick way, for valid files).
+
+    A large text is read by the compiled reader (``fastyaml``) when it reads it exactly as
+    libyaml's events here do; anything else, and every error, is read below."""
+    if len(text) >= fastyaml.LARGE:
+        if progress is not None:
+            progress(READING, 0, text.count("\n") + 1)
+        data = fastyaml.load(text)
+        if data is not fastyaml.NOT_READ:
+            if progress is not None:
+                progress(READING, 1, 1)
+            return data
     data = _build(text, None, progress)
     if progress is not None:
         progress(READING, 1, 1)
