@@ -38,6 +38,7 @@ from tinhgon.web.agency_rows import (
     shape_of,
 )
 from tinhgon.web.agency_writer import write_project
+from tinhgon.web.request_stamp import kept_stamp
 
 __all__ = [
     "build_project",
@@ -74,7 +75,7 @@ class _Marks(NamedTuple):
 class _Entry:
     """One agency's project as of one write, and what has been worked out from it."""
 
-    __slots__ = ("by_plan", "lasting", "marks", "memo", "project", "stamp")
+    __slots__ = ("by_plan", "lasting", "marks", "memo", "memo_bytes", "project", "stamp", "weights")
 
     def __init__(
         self,
@@ -89,15 +90,71 @@ class _Entry:
         self.marks = marks
         self.by_plan = by_plan
         self.memo: OrderedDict[Any, Any] = OrderedDict()
+        self.weights: dict[Any, int] = {}  # each memo entry's estimated bytes (``weight_of``)
+        self.memo_bytes = 0
         # Handed on from one write to the next (``lasting``).
         self.lasting: OrderedDict[Any, Any] = OrderedDict()
 
     def weight(self) -> int:
         """Bytes this entry holds, estimated: measured on a 50,000-person project, about
-        1.5 KiB a person or change; a state or a check worked out from it, 0.5 KiB a person."""
+        1.5 KiB a person or change; what is worked out from it by what it holds (``weight_of``);
+        what is kept across writes (dates' states and checks), 0.5 KiB a person each."""
         people = len(self.project.people)
-        worked_out = len(self.memo) + len(self.lasting)
-        return 1536 * (people + len(self.project.timeline)) + 512 * people * worked_out
+        lasting = _PER_PERSON * people * len(self.lasting)
+        return 1536 * (people + len(self.project.timeline)) + self.memo_bytes + lasting
+
+    def keep(self, key: Any, value: Any) -> None:
+        self.drop(key)
+        self.memo[key] = value
+        self.weights[key] = weight = weight_of(value, people=len(self.project.people))
+        self.memo_bytes += weight
+
+    def drop(self, key: Any) -> None:
+        self.memo.pop(key, None)
+        self.memo_bytes -= self.weights.pop(key, 0)
+
+    def drop_oldest(self) -> None:
+        self.drop(next(iter(self.memo)))
+
+
+# A state, a check or a project worked out from the agency's: 0.5 KiB a person (its own objects
+# and indexes; the people themselves are the project's).
+_PER_PERSON = 512
+_SAMPLED = 64  # a container's items looked at to estimate the rest
+
+
+def weight_of(value: Any, *, people: int) -> int:
+    """Bytes a value worked out from a project holds, estimated by its kind: a list, tuple, set
+    or dict by its length and what a sample of its items holds (a list of ids, a page's dict);
+    a string by its size; anything else (a state, a check, a project for part of the agency)
+    0.5 KiB a person. An object found inside a container counts little: the states and
+    checks a page's dict refers to are memo entries of their own."""
+    if isinstance(value, (list, tuple, set, frozenset, dict, str, bytes)):
+        return _container_bytes(value, depth=3)
+    return _PER_PERSON * max(people, 1)
+
+
+def _container_bytes(value: Any, *, depth: int) -> int:
+    if isinstance(value, str):  # CPython: 1 byte a character when ASCII, else (Vietnamese) 2
+        return 49 + len(value) * (1 if value.isascii() else 2)
+    if isinstance(value, bytes):
+        return 33 + len(value)
+    if not isinstance(value, (list, tuple, set, frozenset, dict)):
+        return 64
+    length = len(value)
+    slot = 104 if isinstance(value, dict) else 8 if isinstance(value, (list, tuple)) else 40
+    own = 64 + slot * length
+    if depth == 0 or length == 0:
+        return own + 64 * length
+    items = value.items() if isinstance(value, dict) else value
+    sampled = 0
+    total = 0
+    for item in items:
+        total += _container_bytes(item, depth=depth - 1)
+        sampled += 1
+        if sampled == _SAMPLED:
+            break
+    return own + total * length // sampled
 
 
 _cache: OrderedDict[int, _Entry] = OrderedDict()
@@ -203,7 +260,10 @@ def _refreshed(old: _Entry, agency_pk: int, stamp: Any) -> _Entry | None:
 
 
 def _entry(agency: models.Agency) -> _Entry:
-    stamp = models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).first()
+    stamp = kept_stamp(
+        agency.pk,
+        lambda: models.Agency.objects.filter(pk=agency.pk).values_list("stamp", flat=True).first(),
+    )
     with _lock:
         hit = _cache.get(agency.pk)
         if hit is not None and hit.stamp == stamp:
@@ -291,12 +351,12 @@ def _memo(entry: _Entry, key: Any, compute: Callable[[Project], T]) -> T:
             return entry.memo[key]  # type: ignore[no-any-return]
     value = compute(entry.project)
     with _lock:
-        entry.memo[key] = value
+        entry.keep(key, value)
         # Bounded by count and by the memory budget: at 50,000 people each date's state and
         # check weigh tens of MiB, so one agency's dates must not push the budget alone.
         budget = _budget_bytes()
         while len(entry.memo) > _MEMO_SIZE or (entry.weight() > budget and len(entry.memo) > 1):
-            entry.memo.popitem(last=False)
+            entry.drop_oldest()
         _evict()
     return value
 

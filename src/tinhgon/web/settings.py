@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "tinhgon.web.middleware.LanguageMiddleware",
     "tinhgon.web.middleware.UploadLimitMiddleware",
     "tinhgon.web.middleware.RefuseNulMiddleware",
+    "tinhgon.web.request_stamp.StampMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
