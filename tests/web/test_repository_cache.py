@@ -5,6 +5,7 @@ memory."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -126,12 +127,14 @@ def test_what_is_worked_out_for_an_agency_is_bounded_by_memory_too(kontum, monke
     repository.forget(kontum.pk)
     entry_weight = repository._entry(kontum).weight()
     monkeypatch.setenv("TINHGON_CACHE_MIB", "100")
+    # Objects like a state or a check (weighed by the people), not lists or dicts.
+    worked = [SimpleNamespace(n=n) for n in range(6)]
     for n in range(5):
-        repository.memo(kontum, ("n", n), lambda project, n=n: n)
+        repository.memo(kontum, ("n", n), lambda project, n=n: worked[n])
     assert list(repository._entry(kontum).memo) == [("n", n) for n in range(5)]
     # Room for the project and about two things worked out from it.
     people = len(repository.project_of(kontum).people)
     monkeypatch.setenv("TINHGON_CACHE_MIB", str((entry_weight + 2.5 * 512 * people) / 2**20))
-    assert repository.memo(kontum, ("n", 5), lambda project: 5) == 5
+    assert repository.memo(kontum, ("n", 5), lambda project: worked[5]) is worked[5]
     assert list(repository._entry(kontum).memo) == [("n", 4), ("n", 5)]
     assert kontum.pk in repository._cache
