@@ -34,9 +34,7 @@ HIRE = {
 
 def _stamp_reads(queries: CaptureQueriesContext) -> int:
     """The reads of the stamp alone (``repository``'s; not the agency's whole row)."""
-    return sum(
-        1 for q in queries.captured_queries if '"stamp" AS "stamp" FROM' in q["sql"]
-    )
+    return sum(1 for q in queries.captured_queries if '"stamp" AS "stamp" FROM' in q["sql"])
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
+
 class _Kept:
     __slots__ = ("off", "stamps")
 
