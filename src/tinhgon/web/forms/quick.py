@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 _SELECTED = mark_safe(" selected")
 
@@ -23,9 +24,15 @@ class QuickSelect(forms.Select):
         final = self.build_attrs(self.attrs, attrs)
         final["name"] = name
         chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            ((key, _SELECTED if str(key) in chosen else "", label) for key, label in self.choices),
+        # What ``format_html_join`` gives, escaped by ``html.escape`` directly (as Django's
+        # ``escape`` does): ``format_html`` per option cost ~15 ms for 2,500 units.
+        options = "\n".join(
+            f'<option value="{_escaped(key)}"{_SELECTED if str(key) in chosen else ""}>'
+            f"{_escaped(label)}</option>"
+            for key, label in self.choices
         )
-        return format_html("<select{}>\n{}\n</select>", flatatt(final), options)
+        return format_html("<select{}>\n{}\n</select>", flatatt(final), mark_safe(options))
+
+
+def _escaped(value: Any) -> str:
+    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
