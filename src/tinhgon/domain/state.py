@@ -324,6 +324,21 @@ class State:
             group[categories[which]] = count
         return counts
 
+    def leaders_in(self, unit_ids: Iterable[str]) -> int:
+        """How many heads and deputies (everyone but staff) hold a post in these units: from
+        the members index when it is at hand (worked out, or derived from the state this one
+        was made from), else in one pass over the posts."""
+        staff = Role.STAFF
+        if self._index.members is None and self._index.origin is None:
+            wanted = set(unit_ids)
+            return sum(
+                1 for a in self.assignments.values() if a.role is not staff and a.unit_id in wanted
+            )
+        index = self._member_index()
+        return sum(
+            1 for unit_id in set(unit_ids) for a in index.get(unit_id, ()) if a.role is not staff
+        )
+
     def members(self, unit_id: str) -> tuple[Assignment, ...]:
         """Everyone whose post is in this unit (not in its sub-units)."""
         return tuple(self._member_index().get(unit_id, ()))
