@@ -38,8 +38,24 @@ def _afresh(state: State) -> State:
     )
 
 
+def _leaders(state: State, unit_ids: set[str]) -> int:
+    return sum(
+        1 for a in state.assignments.values() if a.role is not Role.STAFF and a.unit_id in unit_ids
+    )
+
+
+def _same_leaders(state: State) -> None:
+    """``leaders_in`` (from the members index when at hand, else a pass over the posts) is the
+    plain count, for every unit, every other unit, all of them and an unknown one."""
+    ids = list(state.units)
+    for chosen in [{u} for u in ids] + [set(ids[::2]), set(ids), {"không có"}]:
+        assert state.leaders_in(chosen) == _leaders(state, chosen)
+
+
 def _same_indexes(state: State) -> None:
+    _same_leaders(state)  # before any index of its own is worked out
     fresh = _afresh(state)
+    _same_leaders(fresh)
     mine, theirs = state._member_index(), fresh._member_index()
     assert mine == theirs  # the same members in the same order within each unit
     assert state.category_counts() == fresh.category_counts()
@@ -47,6 +63,8 @@ def _same_indexes(state: State) -> None:
         assert list(state.category_counts()[unit_id]) == list(counts)
     assert state._child_index() == fresh._child_index()
     assert state.tree_order() == fresh.tree_order()
+    _same_leaders(state)
+    _same_leaders(fresh)  # its members index worked out now
     for unit_id in state.units:
         assert state.members(unit_id) == fresh.members(unit_id)
         assert state.head(unit_id) == fresh.head(unit_id)

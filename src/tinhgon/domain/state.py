@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, countOf
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -121,6 +122,9 @@ class _Index:
         self.order: tuple[Unit, ...] | None = None
         self.quotas: dict[tuple[str, int], list[tuple[Category, int]]] | None = None
         self.origin = origin
+
+
+_ROLE = attrgetter("role")
 
 
 class State:
@@ -323,6 +327,21 @@ class State:
                 group = counts[unit_id] = {}
             group[categories[which]] = count
         return counts
+
+    def leaders_in(self, unit_ids: Iterable[str]) -> int:
+        """How many heads and deputies (everyone but staff) hold a post in these units: from
+        the members index when it is at hand (worked out, or derived from the state this one
+        was made from), else in one pass over the posts."""
+        staff = Role.STAFF
+        if self._index.members is None and self._index.origin is None:
+            wanted = set(unit_ids)
+            return sum(
+                1 for a in self.assignments.values() if a.role is not staff and a.unit_id in wanted
+            )
+        index = self._member_index()
+        posts = [index[unit_id] for unit_id in set(unit_ids) if unit_id in index]
+        everyone = sum(map(len, posts))
+        return everyone - countOf(map(_ROLE, chain.from_iterable(posts)), staff)
 
     def members(self, unit_id: str) -> tuple[Assignment, ...]:
         """Everyone whose post is in this unit (not in its sub-units)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 
 from tinhgon.domain.documents import DocumentKey
 from tinhgon.domain.model import LeaveReason, Person, QuotaKey, Role, Unit
@@ -13,6 +14,8 @@ from tinhgon.domain.state import Assignment, Departure, EndKind, State, UnitEnd,
 # A state derives its indexes from the state its builder started from when the builder touched
 # at most this share of the units (beyond it, working them out afresh costs about the same).
 _DERIVED_SHARE = 4
+_PERSON_ID = attrgetter("person_id")
+_ROLE = attrgetter("role")
 
 
 class StateBuilder:
@@ -82,14 +85,21 @@ class StateBuilder:
         state started from on first use."""
         group = self._members.get(unit_id)
         if group is None:
-            group = self._members[unit_id] = {}
             base = self._base_members
+            posts = None
             if base is not None and unit_id not in self._taken:
                 self._taken.add(unit_id)
-                for assignment in base.get(unit_id, ()):
-                    group[assignment.person_id] = None
-                    if assignment.role is Role.HEAD:
-                        self._heads[unit_id] = assignment.person_id
+                posts = base.get(unit_id)
+            if not posts:
+                group = self._members[unit_id] = {}
+                return group
+            # by C loops (a unit of a large agency holds hundreds): the ids in order, and the
+            # last head among them, as placing them one by one would leave it
+            group = self._members[unit_id] = dict.fromkeys(map(_PERSON_ID, posts))
+            roles = list(map(_ROLE, posts))
+            if Role.HEAD in roles:
+                last = len(roles) - 1 - roles[::-1].index(Role.HEAD)
+                self._heads[unit_id] = posts[last].person_id
         return group
 
     def snapshot(self, on: date | None) -> State:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from tinhgon.domain import Project, Role, State, TinhgonError, UnitClass
+from tinhgon.domain import Project, State, TinhgonError, UnitClass
 from tinhgon.domain.agencies import scope as scope_state
 from tinhgon.domain.model import month_end
 from tinhgon.domain.timeline import first_difference
@@ -36,8 +36,7 @@ def headline_of(state: State) -> Headline:
         if unit.kind.unit_class is department
         and (unit.parent_id is None or units[unit.parent_id].kind.unit_class is agency)
     }
-    staff = Role.STAFF
-    leaders = sum(1 for a in state.assignments.values() if a.role is not staff and a.unit_id in own)
+    leaders = state.leaders_in(own)
     services = UnitClass.PUBLIC_SERVICE_UNIT
     return Headline(
         units=len(units),

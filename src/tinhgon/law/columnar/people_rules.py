@@ -15,7 +15,7 @@ import datetime as dt
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import fields
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tinhgon.domain import BirthDate, Sex, State, Text
 from tinhgon.law.columnar import shape
@@ -24,7 +24,8 @@ from tinhgon.law.decree_135_2020 import RARetirementAge
 from tinhgon.law.early_retirement import RA5EarlyRetirement
 from tinhgon.law.engine import Env, Rule
 from tinhgon.law.findings import Finding
-from tinhgon.law.parameters import ParameterSet
+from tinhgon.law.parameters import DatedValue, ParameterSet
+from tinhgon.law.retirement import PARAMETER_BY_SEX
 
 # The rules on people whose finding on someone depends on their facts (the columns of the key)
 # and their unit alone, and reads "NAME (UNIT)…" followed by what the facts decide
@@ -179,13 +180,25 @@ def _groups(rule: Rule, cs: ColumnarState, population: Ints | None = None) -> tu
 # Retirement dates already worked out, by parameter set (its id, checked through a weak reference:
 # a parameter set is read-only once loaded) and (parameter, date, sex, birth): a country's
 # provinces are checked one after another on the same date, each with the same few thousand births.
-_DATES: dict[int, tuple[Callable[[], object], dict[tuple[object, ...], dt.date]]] = {}
+_DATES: dict[int, tuple[Callable[[], object], dict[tuple[object, ...], Any]]] = {}
+
+
+def _era(values: tuple[DatedValue, ...], on: dt.date) -> tuple[int, ...]:
+    """Which of a table's values were issued by a date (their places): ``retirement_of`` as of
+    the date reads those alone (``known_values``), so two dates with the same ones have the same
+    retirement dates — a date never asked before reuses those of the other dates."""
+    return tuple(
+        i
+        for i, v in enumerate(values)
+        if v.citation.issued_on is None or v.citation.issued_on <= on
+    )
 
 
 def retires_on(
     parameters: ParameterSet, sex: Sex, born: BirthDate, on: dt.date, parameter_id: str | None
 ) -> dt.date:
-    """``retirement_of(...).retires_on`` as of ``on``, remembered."""
+    """``retirement_of(...).retires_on`` as of ``on``, remembered (by which values of the age
+    table were issued by ``on``, not by the date itself)."""
     from tinhgon.law.retirement import retirement_of
 
     entry = _DATES.get(id(parameters))
@@ -194,7 +207,13 @@ def retires_on(
             _DATES.clear()
         entry = _DATES[id(parameters)] = (weakref.ref(parameters), {})
     known = entry[1]
-    key = (parameter_id, on, sex, born.year, born.month, born.day)
+    pid = parameter_id or PARAMETER_BY_SEX[sex]
+    era = known.get((pid, on))  # which of the table's values were issued by the date
+    if era is None:
+        if len(known) > 200_000:
+            known.clear()
+        era = known[(pid, on)] = _era(parameters[pid].values, on)
+    key = (parameter_id, era, sex, born.year, born.month, born.day)
     found = known.get(key)
     if found is None:
         if len(known) > 200_000:
@@ -202,6 +221,7 @@ def retires_on(
         found = known[key] = retirement_of(
             sex=sex, born=born, parameters=parameters, as_of=on, parameter_id=parameter_id
         ).retires_on
+    assert isinstance(found, dt.date)
     return found
 
 
