@@ -54,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_check import ON, SINCE, province_rows
 from duckdb_findings import AGENCY, keys_of_report, legal_tables, load_duckdb, query
 from national_streamed import streamed
+from national_timing import against_duckdb
 from national_timing import best as _best
 from national_timing import rss_mib as _rss_mib
 from national_timing import timed as _timed
@@ -210,18 +211,7 @@ def one(people: int, seed: int, on: dt.date = ON) -> dict[str, Any]:
         "state": {"wall": round(state_wall, 3), "cpu": round(state_cpu, 3), "target": 10.0},
         "check": {"wall": round(check_wall, 3), "cpu": round(check_cpu, 3)},
         "duckdb_load": {"wall": round(load_wall, 3), "cpu": round(load_cpu, 3)},
-        **{
-            f"duckdb_query_{t}_thread{'s' if t > 1 else ''}": {
-                "wall": round(w, 3),
-                "cpu": round(c, 3),
-                "check_over_duckdb": {
-                    "wall": round(check_wall / w, 2),
-                    "cpu": round(check_cpu / max(c, 1e-9), 2),
-                    "target": 3.0,
-                },
-            }
-            for t, (w, c) in duck.items()
-        },
+        **against_duckdb(duck, check_wall, check_cpu),
         "peak_mib": {
             "after_state": round(rss_state),
             "after_check": round(rss_check),

@@ -41,6 +41,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from duckdb_findings import frames_of, legal_tables, load_duckdb, query
+from national_timing import against_duckdb
 from national_timing import best as _best
 from national_timing import rss_mib as _rss_mib
 from national_timing import timed as _timed
@@ -177,18 +178,7 @@ def run(people: int, seed: int, kind: str = TYPE) -> dict[str, Any]:
         "agree_finding_by_finding": True,
         **{k: {"wall": round(w, 3), "cpu": round(c, 3)} for k, (w, c) in times.items()},
         "duckdb_load": {"wall": round(load[0], 3), "cpu": round(load[1], 3)},
-        **{
-            f"duckdb_query_{t}_thread{'s' if t > 1 else ''}": {
-                "wall": round(w, 3),
-                "cpu": round(c, 3),
-                "check_over_duckdb": {
-                    "wall": round(check_wall / w, 2),
-                    "cpu": round(check_cpu / max(c, 1e-9), 2),
-                    "target": 3.0,
-                },
-            }
-            for t, (w, c) in duck.items()
-        },
+        **against_duckdb(duck, check_wall, check_cpu),
         "peak_mib": {"after_checks": round(rss_check), "end": round(_rss_mib()), "target": 2048},
     }
 

@@ -27,3 +27,21 @@ def best(work: Any, times: int = 3) -> tuple[float, float, Any]:
         w, c, result = timed(work)
         wall, cpu = min(wall, w), min(cpu, c)
     return wall, cpu, result
+
+
+def against_duckdb(
+    duck: dict[int, tuple[float, float]], check_wall: float, check_cpu: float
+) -> dict[str, Any]:
+    """DuckDB's query time on each number of threads, and the check's time over it (aim 3×)."""
+    return {
+        f"duckdb_query_{t}_thread{'s' if t > 1 else ''}": {
+            "wall": round(w, 3),
+            "cpu": round(c, 3),
+            "check_over_duckdb": {
+                "wall": round(check_wall / w, 2),
+                "cpu": round(check_cpu / max(c, 1e-9), 2),
+                "target": 3.0,
+            },
+        }
+        for t, (w, c) in duck.items()
+    }
