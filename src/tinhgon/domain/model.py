@@ -325,3 +325,16 @@ class Quota:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def reaches(units: Mapping[str, Unit], ancestor_id: str, unit_id: str) -> bool:
+    """Whether ``ancestor_id`` is the unit or one of its parents in ``units`` (stops on a loop)."""
+    current: str | None = unit_id
+    seen: set[str] = set()
+    while current is not None and current not in seen:
+        if current == ancestor_id:
+            return True
+        seen.add(current)
+        unit = units.get(current)
+        current = unit.parent_id if unit is not None else None
+    return False

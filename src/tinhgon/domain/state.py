@@ -28,6 +28,7 @@ from tinhgon.domain.model import (
     Role,
     Unit,
     UnitClass,
+    reaches,
 )
 
 if TYPE_CHECKING:
@@ -252,6 +253,10 @@ class State:
         if self._index.order is None:
             self._index.order = tuple(u for _, u in self.walk())
         return self._index.order
+
+    def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
+        """Whether ``ancestor_id`` is the unit or one of its parents (stops on a loop)."""
+        return reaches(self.units, ancestor_id, unit_id)
 
     def ancestors(self, unit_id: str) -> tuple[Unit, ...]:
         """The chain of parents from the unit's parent up to its root."""

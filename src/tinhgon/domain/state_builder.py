@@ -8,8 +8,15 @@ from datetime import date
 from operator import attrgetter
 
 from tinhgon.domain.documents import DocumentKey
-from tinhgon.domain.model import LeaveReason, Person, QuotaKey, Role, Unit
-from tinhgon.domain.state import Assignment, Departure, EndKind, State, UnitEnd, _Origin
+from tinhgon.domain.model import LeaveReason, Person, QuotaKey, Role, Unit, reaches
+from tinhgon.domain.state import (
+    Assignment,
+    Departure,
+    EndKind,
+    State,
+    UnitEnd,
+    _Origin,
+)
 
 # A state derives its indexes from the state its builder started from when the builder touched
 # at most this share of the units (beyond it, working them out afresh costs about the same).
@@ -156,15 +163,7 @@ class StateBuilder:
 
     def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
         """Whether ``ancestor_id`` is the unit or one of its parents (stops on a loop)."""
-        current: str | None = unit_id
-        seen: set[str] = set()
-        while current is not None and current not in seen:
-            if current == ancestor_id:
-                return True
-            seen.add(current)
-            unit = self.units.get(current)
-            current = unit.parent_id if unit is not None else None
-        return False
+        return reaches(self.units, ancestor_id, unit_id)
 
     # -- primitives ------------------------------------------------------------------------
 

@@ -27,15 +27,7 @@ class OutsideScope(ServiceError):
 
 def _within(state: State, scope: str, unit_id: str) -> bool:
     """Whether the unit is the agency or lies under it (stops on a loop)."""
-    current: str | None = unit_id
-    seen: set[str] = set()
-    while current is not None and current not in seen:
-        if current == scope:
-            return True
-        seen.add(current)
-        unit = state.units.get(current)
-        current = unit.parent_id if unit is not None else None
-    return False
+    return state.is_ancestor(scope, unit_id)
 
 
 def _inside(state: State, scope: str, unit_id: str | None) -> bool | None:
