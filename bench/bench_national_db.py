@@ -13,6 +13,11 @@ most time of their own, and the reader's parts by cumulative time).
 
     TINHGON_DATA_DIR=/tmp/db python bench/bench_national_db.py [--on 2025-12-31] [--columns]
     DATABASE_URL=postgres://postgres@127.0.0.1:55464/tinhgon python bench/bench_national_db.py
+
+Without a database named (neither variable set, as ``make bench`` runs it), or with
+``--people N``: ``tinhgon example national --people N`` (default 100,000) is written and loaded
+into a new SQLite database in a temporary folder first, each in a process of its own, and the
+measurement runs on it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import datetime as dt
 import gc
 import json
 import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -120,12 +127,39 @@ def run(on: dt.date, columns: bool, profile: bool) -> dict[str, Any]:
     return out
 
 
+def _own_database(people: int, argv: list[str]) -> int:
+    """The national dataset of ``people`` written and loaded into a new SQLite database, then
+    this bench on it in a child process (its JSON printed, with the load's time)."""
+    tinhgon = [sys.executable, "-c", "import sys; from tinhgon.entry import main; main()"]
+    with tempfile.TemporaryDirectory(prefix="tinhgon-national-db-") as folder:
+        env = dict(os.environ, TINHGON_DATA_DIR=str(Path(folder) / "data"))
+        env.pop("DATABASE_URL", None)
+        dataset = str(Path(folder) / "national")
+        args = ["-q", "example", "national", "--people", str(people), "--output", dataset]
+        subprocess.run([*tinhgon, *args], env=env, check=True, stdout=subprocess.DEVNULL)
+        quiet = {"env": env, "check": True, "stdout": subprocess.DEVNULL}
+        load = timed(lambda: subprocess.run([*tinhgon, "-q", "load", dataset], **quiet))
+        done = subprocess.run(
+            [sys.executable, __file__, *argv], env=env, check=True, capture_output=True, text=True
+        )
+    out = json.loads(done.stdout)
+    out["people"] = people
+    out["load_wall"] = round(load[0], 3)
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--on", default="2025-12-31")
     parser.add_argument("--columns", action="store_true")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--people", type=int, default=None)
     args = parser.parse_args()
+    named = os.environ.get("TINHGON_DATA_DIR") or os.environ.get("DATABASE_URL")
+    if args.people is not None or not named:
+        rest = [a for a in sys.argv[1:] if a != "--people" and a != str(args.people)]
+        return _own_database(args.people or 100_000, rest)
     on = dt.date.fromisoformat(args.on)
     print(json.dumps(run(on, args.columns, args.profile), ensure_ascii=False, indent=2))
     return 0
