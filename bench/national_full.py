@@ -19,6 +19,7 @@ run over the 34 provinces; the findings are asserted equal, finding by finding.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gc
 import sys
 from collections import Counter
@@ -104,23 +105,38 @@ JOIN main.province_limits l ON l.rule = 'CM-1' AND l.class = pr.class
 """
 
 
-def province_limits(parameters: Any, classes: set[str | None]) -> list[tuple[Any, ...]]:
+def province_limits(
+    parameters: Any, classes: set[str | None], on: dt.date = CHECK_ON
+) -> list[tuple[Any, ...]]:
     """(rule, class, limit per agency or unit, the city's extra) of the province-wide rules in
     force on the date, as ``check_province`` reads them (its own ``_limit``)."""
     out = []
     for rule in (SO3DeputyDirectors(), CM1CommuneDeputies()):
-        if not rule.in_force(CHECK_ON, parameters):
+        if not rule.in_force(on, parameters):
             continue
         for cls in sorted(classes, key=str):
-            found = _limit(parameters, rule.parameters[0], CHECK_ON, cls)
+            found = _limit(parameters, rule.parameters[0], on, cls)
             if found is None:
                 continue
             extra = 0
             if rule.id == "SO-3":
-                city = _limit(parameters, CITY_EXTRA, CHECK_ON, cls)
+                city = _limit(parameters, CITY_EXTRA, on, cls)
                 extra = city[1] if city is not None and city[1] else 0
             out.append((rule.id, cls, found[1], extra))
     return out
+
+
+def province_tables(con: Any, every: list[tuple[int, str | None]], limits: list[Any]) -> None:
+    """The provinces (number, class) and the province-wide limits in the main schema."""
+    import pandas as pd
+
+    con.execute("SET schema = 'main'")
+    con.register("every_frame", pd.DataFrame(every, columns=["province", "class"]))
+    con.register("limits_frame", pd.DataFrame(limits, columns=["rule", "class", "per", "extra"]))
+    con.execute("CREATE TABLE provinces AS SELECT * FROM every_frame")
+    con.execute("CREATE TABLE province_limits AS SELECT * FROM limits_frame")
+    con.unregister("every_frame")
+    con.unregister("limits_frame")
 
 
 def _keys(report: Any, cs: ColumnarState, units_before: int, people_before: int) -> Counter[Any]:
@@ -244,12 +260,11 @@ def run_full(people: int, seed: int) -> dict[str, Any]:
     present = {c for _, c in every}
     limits = province_limits(parameters, present)
     import duckdb
-    import pandas as pd
 
     con = duckdb.connect()
     laws: dict[str, dict[str, Any]] = {}
     load = [0.0, 0.0]
-    con.register("limits_frame", pd.DataFrame(limits, columns=["rule", "class", "per", "extra"]))
+    province_tables(con, every, limits)
     for kind, schema in KINDS.items():
         classes = {c for _, c in provinces[kind]}
         law = legal_tables(facts.pop(kind), CHECK_ON, classes, kind)  # type: ignore[arg-type]
@@ -266,12 +281,7 @@ def run_full(people: int, seed: int) -> dict[str, Any]:
         )
         load[0] += wall
         load[1] += cpu
-        con.execute("CREATE TABLE province_limits AS SELECT * FROM main.limits_frame")
-    con.execute("SET schema = 'main'")
-    con.register("every_frame", pd.DataFrame(every, columns=["province", "class"]))
-    con.execute("CREATE TABLE provinces AS SELECT * FROM every_frame")
-    con.execute("CREATE TABLE province_limits AS SELECT * FROM limits_frame")
-    con.unregister("every_frame")
+        con.execute("CREATE TABLE province_limits AS SELECT * FROM main.province_limits")
 
     def all_queries() -> Counter[Any]:
         found: Counter[Any] = Counter()
