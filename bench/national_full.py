@@ -83,7 +83,7 @@ cm_roots AS (
 ),
 cm_units AS (
     SELECT x.u, x.province FROM cm.units x JOIN cm.units p ON p.u = x.parent
-    WHERE x.class = 'department' AND p.class = 'agency'
+    WHERE x.class = 'department' AND (p.class = 'agency' OR p.parent < 0)
 ),
 cm_deps AS (SELECT u, count(*) AS n FROM cm.people WHERE role = 'deputy' GROUP BY u),
 cm_sum AS (

@@ -1,8 +1,9 @@
 """The national bench's DuckDB query of the province-wide rules (bench/national_full.py) against
 ``check_province``, on provinces made to exercise every part of it: sở within and above the
 average (SO-3), a city with its extra deputy directors, communes whose departments and centre
-are counted (CM-1: on the national dataset the communes' roots are local governments, so there
-the count is zero), a province without communes and one without sở."""
+are counted and one below them that is not (CM-1), communes kept as local government units with
+their departments right under them (the national dataset's), a province without communes and
+one without sở."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.law.builders import Structure, agency_of
-from tinhgon.domain import Agency, Role
+from tinhgon.domain import BUILTIN_KINDS, Agency, Role, StateBuilder, Unit
 from tinhgon.law import Member, check_province, load_parameters
 from tinhgon.law.columnar import ColumnarState
 from tinhgon.law.rules import _forest
@@ -31,7 +32,15 @@ CM = "commune_committee"
 
 class _Agency(Structure):
     """People numbered within the agency (``<agency>-p00001``): the agencies of a province
-    side by side in one forest, as the bench puts them, share no person."""
+    side by side in one forest, as the bench puts them, share no person. The root of the kind
+    given (a commune as a local government unit, as the national dataset keeps it)."""
+
+    def __init__(self, agency: Agency, root_id: str, root_kind: str) -> None:
+        self.agency = agency
+        self.b = StateBuilder()
+        kind = BUILTIN_KINDS[root_kind]
+        self.b.add_unit(Unit(id=root_id, name=agency.name, kind=kind, parent_id=None))
+        self.count = 0
 
     def person(self, unit: str, role: Role = Role.STAFF, **given: Any) -> str:
         given.setdefault("pid", f"{unit.split('-u')[0]}-p{self.count + 1:05d}")
@@ -39,14 +48,19 @@ class _Agency(Structure):
 
 
 def _member(
-    agency_id: str, agency_type: str, deputies: int, units: list[int], below: int = 0
+    agency_id: str,
+    agency_type: str,
+    deputies: int,
+    units: list[int],
+    below: int = 0,
+    root: str = "agency",
 ) -> Member:
     """An agency with ``deputies`` at its root and one department (the first an office, the
     last of a commune its service centre) for each number of deputies in ``units``; with
     ``below``, a department under the first one with that many deputies (not the committee's:
     CM-1 does not count it)."""
     agency = Agency(id=agency_id, name=agency_id, agency_type=agency_type, province_class="II")
-    s = _Agency(agency_of({"agency_type": agency_type}), root_id=agency_id)
+    s = _Agency(agency_of({"agency_type": agency_type}), agency_id, root)
     s.person(agency_id, Role.HEAD)
     for _ in range(deputies):
         s.person(agency_id, Role.DEPUTY)
@@ -86,6 +100,13 @@ PROVINCES: list[tuple[str, list[Member]]] = [
     ),
     ("I", [*(_member(f"d-so{i}", SO, 5, []) for i in range(4))]),  # no commune
     ("I", [_member("e-xa1", CM, 2, [2, 3, 2])]),  # no sở: 7 of 6
+    (  # communes as local government units (a ward, a commune): 14 of 10
+        "I",
+        [
+            _member("f-xa1", CM, 2, [3, 2], below=4, root="ward"),
+            _member("f-xa2", CM, 2, [3, 3, 3], root="commune"),
+        ],
+    ),
 ]
 
 
@@ -132,6 +153,7 @@ def test_the_province_wide_query_gives_check_provinces_findings() -> None:
 
     assert _duckdb() == ours
     assert sorted((k[0], k[1], k[3], k[4], k[5]) for k in ours) == [
+        ("CM-1", -6, "violation", 14, 10),
         ("CM-1", -5, "violation", 7, 6),
         ("CM-1", -3, "info", 6, 6),
         ("CM-1", -2, "violation", 9, 8),
