@@ -33,6 +33,7 @@ from tinhgon.io.codec import (
     person_from_plain,
 )
 from tinhgon.io.yamlsrc import path_text
+from tinhgon.web import proven
 
 # What person_from_plain reads besides the fields taken here: such a person takes its path.
 _PERSON_OTHER = frozenset(
@@ -108,18 +109,20 @@ class RowDecoder:
             if type(rank) is not dict:
                 raise _Other
             rank = self._ranks.get((rank["code"], rank["name"])) or self._rank(rank)
-        return Person(
-            id=pid,
-            full_name=" ".join(name.split()),
-            sex=_SEXES[sex],
-            birth=birth,
-            category=_CATEGORIES[category],
-            national_id=national_id or None,
-            rank=rank or None,
-            qualifications=qualifications,
-            ratings=(),
-            title=title,
+        made = proven.person(
+            pid,
+            " ".join(name.split()),
+            _SEXES[sex],
+            birth,
+            _CATEGORIES[category],
+            national_id or None,
+            rank or None,
+            qualifications,
+            title,
         )
+        if made is None:  # Person would refuse it
+            raise _Other
+        return made
 
     def _rank(self, value: dict[str, Any]) -> Rank:
         code, name = value["code"], value["name"]
@@ -156,15 +159,7 @@ class RowDecoder:
         if type(note) is not str or type(person) is not str or type(unit) is not str:
             raise _Other
         if kind == "hire":
-            return Hire(
-                person=self.ctx.people[person],
-                unit=unit,
-                role=role,
-                on=day,
-                basis=basis,
-                note=note,
-                ref=self._ref,
-            )
+            return proven.hire(day, basis, note, self._ref, self.ctx.people[person], unit, role)
         return Transfer(
             person=person, unit=unit, role=role, on=day, basis=basis, note=note, ref=self._ref
         )
