@@ -116,7 +116,7 @@ def _read(agency: Any, snapshots_for: tuple[date, ...] | None) -> Project:
     from tinhgon.domain import BUILTIN_KINDS, DocumentRegister
     from tinhgon.io.codec import Context, document_from_plain, unit_kind_from_plain
     from tinhgon.web import agency_rows
-    from tinhgon.web.fast_rows import RowDecoder, json_rows
+    from tinhgon.web.fast_rows import RowDecoder
 
     kinds = dict(BUILTIN_KINDS)  # as repository.context_of reads them
     for entry in agency.unit_kinds:
@@ -128,14 +128,10 @@ def _read(agency: Any, snapshots_for: tuple[date, ...] | None) -> Project:
     people: dict[str, Any] = {}
     ctx = Context(kinds=kinds, documents=documents, people=people)
     decoder = RowDecoder(ctx)
-    person = decoder.person
-    for pid, data in json_rows(agency.people.all(), "pid", "data"):
-        people[pid] = person(data, pid)
+    people.update(decoder.people(agency.people.all()))
     official: list[Change] = []
     by_plan: dict[int, list[Change]] = {}
-    change_of = decoder.change
-    for plan_id, payload in json_rows(agency.changes.all(), "plan_id", "payload"):
-        change = change_of(payload)
+    for plan_id, change in decoder.changes(agency.changes.all()):
         official.append(change)
         if plan_id is not None:
             by_plan.setdefault(plan_id, []).append(change)
