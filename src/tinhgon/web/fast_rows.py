@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db import connections
@@ -91,7 +91,10 @@ class RowDecoder:
         """``(pid, person)`` of each person row of a query set, in its order: what ``person``
         gives for each row's data. The JSON is decoded in one call into typed rows
         (``row_structs``); a row not taken that way is read with ``json`` and ``person``."""
-        pairs = text_rows(rows, "pid", "data")
+        return self.people_of_texts(text_rows(rows, "pid", "data"))
+
+    def people_of_texts(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, Person]]:
+        """``people`` of the rows' ``(pid, JSON text)``."""
         typed = row_structs.people([text for _, text in pairs])
         out: list[tuple[str, Person]] = []
         add = out.append
@@ -202,7 +205,10 @@ class RowDecoder:
     def changes(self, rows: QuerySet[Any]) -> list[tuple[Any, Change]]:
         """``(plan_id, change)`` of each change row of a query set, in its order: what
         ``change`` gives for each row's payload (the JSON decoded as for ``people``)."""
-        pairs = text_rows(rows, "plan_id", "payload")
+        return self.changes_of_texts(text_rows(rows, "plan_id", "payload"))
+
+    def changes_of_texts(self, pairs: Sequence[tuple[Any, str]]) -> list[tuple[Any, Change]]:
+        """``changes`` of the rows' ``(plan_id, JSON text)``."""
         typed = row_structs.changes([text for _, text in pairs])
         out: list[tuple[Any, Change]] = []
         add = out.append
