@@ -79,10 +79,15 @@ def test_people_from_their_texts_are_what_the_codec_makes_or_the_same_refusal(te
     decoder = RowDecoder(
         Context(kinds=dict(BUILTIN_KINDS), documents=DocumentRegister(), people={})
     )
-    quick = _outcome(lambda: decoder.people_of_texts(rows))
-    assert quick == _whole_or_first_refusal(
-        rows, lambda pid, data: person_from_plain(data, ("people", pid))
-    )
+
+    def codec(pid: str, data: Any) -> Person:
+        return person_from_plain(data, ("people", pid))
+
+    assert _outcome(lambda: decoder.people_of_texts(rows)) == _whole_or_first_refusal(rows, codec)
+    for row in rows:  # each row alone too: a refused row hides the rows after it
+        assert _outcome(lambda row=row: decoder.people_of_texts([row])) == (
+            _whole_or_first_refusal([row], codec)
+        )
 
 
 @settings(max_examples=300, deadline=None)
@@ -91,13 +96,12 @@ def test_changes_from_their_texts_are_what_the_codec_makes_or_the_same_refusal(t
     people = {"p1": person_from_plain(_PERSON, ()), "p2": person_from_plain(_PERSON, ())}
     ctx = Context(kinds=dict(BUILTIN_KINDS), documents=_register(), people=people)
     rows = [(i if i % 2 else None, text) for i, text in enumerate(texts)]
-    quick = _outcome(lambda: RowDecoder(ctx).changes_of_texts(rows))
-    expected = _whole_or_first_refusal(rows, lambda _, data: change_from_plain(data, ctx, ()))
-    assert quick == expected
-    if quick[0] == "made":  # a hire's fields are its own values, not shared by mistake
-        assert [dataclasses.asdict(c) for _, c in quick[1]] == [
-            dataclasses.asdict(c) for _, c in expected[1]
-        ]
+    for batch in [rows, *([row] for row in rows)]:  # each alone too, as for people
+        quick = _outcome(lambda batch=batch: RowDecoder(ctx).changes_of_texts(batch))
+        expected = _whole_or_first_refusal(batch, lambda _, data: change_from_plain(data, ctx, ()))
+        assert quick == expected
+        if quick[0] == "made":  # every field, ``ref`` (left out of ==) too
+            assert [vars(c) for _, c in quick[1]] == [vars(c) for _, c in expected[1]]
 
 
 IDS = st.one_of(
