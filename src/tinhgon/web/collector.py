@@ -49,6 +49,7 @@ class _Ledger:
     def __init__(self) -> None:
         self.dropped = 0  # estimated bytes the memo let go of (``repository.weight_of``)
         self.freezes = 0
+        self.kept = 0  # values frozen in all
         self.due = False
         self.reclaims = 0
 
@@ -72,6 +73,7 @@ def kept(compute: Callable[[Any], T], project: Any) -> T:
     gc.freeze()
     with _lock:
         ledger.freezes += 1
+        ledger.kept += 1
         if ledger.freezes >= _RECLAIM_FREEZES:
             ledger.due = True
     return value
