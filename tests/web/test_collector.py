@@ -50,6 +50,21 @@ def test_the_memo_freezes_what_it_keeps(kontum, freezing):
     assert gc.isenabled()  # paused while computing only
 
 
+def test_garbage_cycles_made_before_are_collected_not_frozen(kontum, freezing):
+    """A finished request and its response form cycles that may still refer to a page's
+    states: collected before what the memo computes is frozen, not frozen with it."""
+    gc.disable()  # the cycle stays uncollected until the memo's computation
+    try:
+        garbage = _Kept(cycle=True)
+        gone = weakref.ref(garbage)
+        del garbage
+        assert gone() is not None
+        repository.memo(kontum, ("after garbage",), lambda _: _Kept())
+    finally:
+        gc.enable()
+    assert gone() is None
+
+
 def test_outside_a_server_nothing_is_frozen(kontum):
     assert collector.freezing is False  # tests/_env.py: TINHGON_GC_FREEZE=0
     gc.collect()
