@@ -15,7 +15,7 @@ import weakref
 
 import pytest
 
-from tinhgon.web import collector, repository, services
+from tinhgon.web import collector, page_data, repository, services
 
 
 @pytest.fixture
@@ -63,6 +63,34 @@ def test_garbage_cycles_made_before_are_collected_not_frozen(kontum, freezing):
     finally:
         gc.enable()
     assert gone() is None
+
+
+def test_what_the_pages_keep_holds_no_cycle(kontum):
+    """Why a date pushed out of the memo, or a memo started afresh by a write, is freed while
+    frozen: the project, the states, the checks and the pages' data hold no reference cycle.
+    Everything of a project's is dropped with the collector paused; what the collector then
+    finds unreachable holds nothing of tinhgon's (Django's own cycles may be there)."""
+    gc.collect()
+    gc.disable()
+    try:
+        gc.set_debug(gc.DEBUG_SAVEALL)  # what a collection finds is kept in gc.garbage to look at
+        for on in (dt.date(2019, 12, 31), dt.date(2021, 6, 30)):
+            page_data.dashboard_at(agency=kontum, on=on)
+            page_data.orgchart_at(agency=kontum, on=on, plan=None)
+        held = repository._entry(kontum)
+        assert len(held.memo) >= 6
+        assert held.project.people
+        project = weakref.ref(held.project)
+        del held
+        repository.forget(kontum.pk)
+        assert project() is None  # freed by reference counts alone
+        gc.collect()
+        ours = [o for o in gc.garbage if type(o).__module__.startswith("tinhgon.")]
+        assert ours == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
 
 
 def test_outside_a_server_nothing_is_frozen(kontum):

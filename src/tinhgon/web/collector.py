@@ -24,7 +24,11 @@ So, in a server (``tinhgon.web.wsgi`` sets ``freezing``):
   50,000 people: it walks every reference of every kept list and dict). So everything is
   unfrozen, collected once and frozen again (``reclaim``), after the response that crossed
   one of these marks has been sent (``request_finished``): 1,000 freezes since the last time,
-  or the memo having let go of four times its budget. Frozen garbage is bounded by those marks.
+  or the memo having pushed out four times its budget (a write, which starts the memo afresh,
+  is not counted: what it lets go of is freed by reference counts — no state, check or page's
+  data of the memo is part of a cycle, tests/web/test_collector.py — and a full collection
+  right after each write would cost the next page 300 ms at 50,000 people). Frozen garbage is
+  bounded by those marks.
   (``gc.get_freeze_count`` is not a mark: it walks the whole frozen list, 60 ms at 50,000.)
 
 The command line does the same for a project it reads (``tinhgon.cli.main.read_project``).

@@ -282,7 +282,6 @@ def _entry(agency: models.Agency) -> _Entry:
         entry = collector.kept(lambda _: _read_all(agency, stamp=stamp, audit_mark=mark), None)
     if hit is not None:
         entry.lasting = hit.lasting
-        collector.dropped(hit.memo_bytes, budget=_budget_bytes())  # its memo starts afresh
     with _lock:
         _cache[agency.pk] = entry
         _cache.move_to_end(agency.pk)
