@@ -252,13 +252,25 @@ class StateBuilder:
             self.update_unit(replace(self.units[child_id], parent_id=new_parent_id))
 
     def _place(self, assignment: Assignment) -> None:
+        # ``_group`` and ``_count`` written out: a 50,000-person history places everyone once
         self._base = None
         person_id, unit_id = assignment.person_id, assignment.unit_id
         self.assignments[person_id] = assignment
-        self._group(unit_id)[person_id] = assignment
+        if unit_id in self._own:
+            self._members[unit_id][person_id] = assignment
+        else:
+            self._group(unit_id)[person_id] = assignment
         person = self.people.get(person_id)
-        if person is not None:
-            self._count(unit_id, person.category, 1)
+        counts = self._counts
+        if person is not None and counts is not None:
+            if unit_id in self._own_counts:
+                tally = counts[unit_id]
+            else:
+                shared = counts.get(unit_id)
+                tally = counts[unit_id] = {} if shared is None else shared.copy()
+                self._own_counts.add(unit_id)
+            category = person.category
+            tally[category] = tally.get(category, 0) + 1
         if assignment.role is Role.HEAD:
             self._heads[unit_id] = person_id
 
