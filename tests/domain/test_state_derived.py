@@ -233,8 +233,10 @@ def test_a_snapshot_shares_what_the_builder_did_not_touch_since():
     builder.assign("p9", "u1", Role.STAFF, D0)
     second = builder.snapshot(D0)
     one, two = first._member_index(), second._member_index()
-    assert one["u0"] is two["u0"] and one["u2"] is two["u2"]
-    assert one["u1"] is not two["u1"] and list(one["u1"]) == ["p1"]
+    assert one["u0"] is two["u0"]
+    assert one["u2"] is two["u2"]
+    assert one["u1"] is not two["u1"]
+    assert list(one["u1"]) == ["p1"]
     assert first.category_counts()["u0"] is second.category_counts()["u0"]
     assert first._index.structure is second._index.structure  # the same units
     assert list(two["u1"]) == ["p1", "p9"]
