@@ -5,6 +5,7 @@ snapshot kept — and refuses the same change with the same words."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any
 
@@ -120,5 +121,9 @@ def test_runs_of_hires_leave_what_one_by_one_leaves(changes, data):
         for day in [*days, days[-1] + dt.timedelta(days=1)]:
             got = _everything(timeline.state_on(day))
             assert got == _everything(_one_by_one(changes, day))
+        if snapshots_for is not None:  # a snapshot after the changes of each date asked, and last
+            dates = [c.on for c in changes]
+            kept = {len(changes), *(bisect.bisect_right(dates, d) for d in snapshots_for)}
+            assert [i for i, _ in timeline._checkpoints] == sorted(kept - {0})
         for index, state in timeline._checkpoints:  # the snapshots kept along the way
             assert _everything(state) == _everything(_one_by_one(changes[:index], state.on))
