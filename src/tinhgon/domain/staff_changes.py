@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from tinhgon.domain.change_base import Change, Text
 from tinhgon.domain.model import (
@@ -66,7 +65,7 @@ def apply_hires(
     placed_heads: set[str] = set()
     index = start
     while index < stop:
-        hire = cast(Hire, changes[index])
+        hire: Hire = changes[index]  # type: ignore[assignment]  # (the caller's run)
         person = hire.person
         person_id, unit = person.id, hire.unit
         if (
