@@ -15,7 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.law.test_columnar import PARAMETERS, cases
-from tinhgon.domain import Agency, BirthDate, Category, EndKind, Role, Sex, State, StateBuilder
+from tinhgon.domain import (
+    Agency,
+    BirthDate,
+    Category,
+    EndKind,
+    QuotaKey,
+    Role,
+    Sex,
+    State,
+    StateBuilder,
+)
 from tinhgon.law import RULES
 from tinhgon.law.columnar import ColumnarState, run_columnar
 from tinhgon.law.columnar import table as columnar_table
@@ -118,6 +128,9 @@ def edits(draw: Any, state: State) -> list[tuple[str, str, Any]]:
     for uid in draw(st.lists(st.sampled_from(leaves), max_size=2)) if leaves else []:
         what = draw(st.sampled_from(("rename", "end", "split", "promote")))
         out.append((what, uid, draw(st.sampled_from(people)) if people else None))
+    # a quota given or changed (the units each rule checks can change with them)
+    for uid in draw(st.lists(st.sampled_from(units), max_size=2)):
+        out.append(("quota", uid, draw(st.sampled_from((0, 5, 500)))))
     return out
 
 
@@ -146,6 +159,8 @@ def edited(state: State, changes: list[tuple[str, str, Any]], on: dt.date) -> St
                 b.assign(value, pid + "b", Role.STAFF, on)
         elif what == "promote" and value in b.assignments:  # the same unit, another role
             b.assign(value, b.assignments[value].unit_id, Role.DEPUTY, on)
+        elif what == "quota" and pid in b.units:
+            b.set_quota(QuotaKey(pid, Category.CIVIL_SERVANT, on.year), value)
     return b.snapshot(on)
 
 
@@ -158,7 +173,10 @@ def test_the_columns_of_successive_states_are_those_built_from_nothing(
     columnar_table.forget()
     states = [state]
     for step in range(data.draw(st.integers(1, 3))):
-        states.append(edited(states[-1], data.draw(edits(states[-1])), on + dt.timedelta(step)))
+        # the next day, or a later year: what depends on the units, quotas and year is shared
+        # only by states that have the same ones
+        later = on + dt.timedelta(days=data.draw(st.sampled_from((step, 200 * (step + 1)))))
+        states.append(edited(states[-1], data.draw(edits(states[-1])), later))
     order = data.draw(st.permutations(range(len(states))))  # dates asked in any order
     for i in [*order, *order]:  # and again: the same people table found whole
         columns = ColumnarState.from_state(states[i])

@@ -63,3 +63,35 @@ def test_the_law_of_the_date_not_of_an_earlier_date() -> None:
     assert people_rules.retires_on(PARAMETERS, Sex.FEMALE, born, late, None) != (
         people_rules.retires_on(PARAMETERS, Sex.FEMALE, born, early, None)
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.tuples(st.booleans(), births), min_size=1, max_size=40), asks),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_table_of_normal_retirement_dates_is_retirement_of(batches: list) -> None:
+    """``normal_retirement`` (RA's candidates: one array per state) gives each (sex, year,
+    month of birth) ``retirement_of``'s date on the day asked, batches asked on several days."""
+    import numpy as np
+
+    from tinhgon.law.columnar.state import NONE, SEXES
+
+    people_rules._DATES.clear()
+    for people, (_, _, on, _) in batches + batches[::-1]:
+        sexes = [Sex.FEMALE if female else Sex.MALE for female, _ in people]
+        got = people_rules.normal_retirement(
+            PARAMETERS,
+            np.array([SEXES.index(s) for s in sexes], dtype=np.int64),
+            np.array([b.year for _, b in people], dtype=np.int64),
+            np.array([NONE if b.month is None else b.month for _, b in people], dtype=np.int64),
+            on,
+        )
+        expected = [
+            retirement_of(sex=s, born=b, parameters=PARAMETERS, as_of=on).retires_on.toordinal()
+            for s, (_, b) in zip(sexes, people, strict=True)
+        ]
+        assert got.tolist() == expected

@@ -194,6 +194,16 @@ def _era(values: tuple[DatedValue, ...], on: dt.date) -> tuple[int, ...]:
     )
 
 
+def _known(parameters: ParameterSet) -> dict[tuple[object, ...], Any]:
+    """The dates worked out under this parameter set (see ``_DATES``)."""
+    entry = _DATES.get(id(parameters))
+    if entry is None or entry[0]() is not parameters:
+        if len(_DATES) > 8:
+            _DATES.clear()
+        entry = _DATES[id(parameters)] = (weakref.ref(parameters), {})
+    return entry[1]
+
+
 def retires_on(
     parameters: ParameterSet, sex: Sex, born: BirthDate, on: dt.date, parameter_id: str | None
 ) -> dt.date:
@@ -201,12 +211,7 @@ def retires_on(
     table were issued by ``on``, not by the date itself)."""
     from tinhgon.law.retirement import retirement_of
 
-    entry = _DATES.get(id(parameters))
-    if entry is None or entry[0]() is not parameters:
-        if len(_DATES) > 8:
-            _DATES.clear()
-        entry = _DATES[id(parameters)] = (weakref.ref(parameters), {})
-    known = entry[1]
+    known = _known(parameters)
     pid = parameter_id or PARAMETER_BY_SEX[sex]
     era = known.get((pid, on))  # which of the table's values were issued by the date
     if era is None:
@@ -231,20 +236,50 @@ def retirement_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
     keys it by) falls within the rule's 12 months or has passed. A superset: the rule decides."""
     import numpy as np
 
-    from tinhgon.law.columnar.state import SEXES
     from tinhgon.law.decree_135_2020 import PLANNING_MONTHS
     from tinhgon.law.retirement import add_months
 
     key, space = facts_key(cs, ("sex", "birth_year", "birth_month"))
     first, group = _group(key, space)
-    horizon = add_months(on, PLANNING_MONTHS)
-    soon = np.zeros(len(first), dtype=bool)
-    for g, i in enumerate(first.tolist()):
-        month = int(cs.birth_month[i])
-        born = BirthDate(int(cs.birth_year[i]), None if month == NONE else month)
-        sex = SEXES[int(cs.sex[i])]
-        soon[g] = retires_on(env.parameters, sex, born, on, None) <= horizon
-    return np.nonzero(soon[group])[0]
+    horizon = add_months(on, PLANNING_MONTHS).toordinal()
+    dates = normal_retirement(
+        env.parameters, cs.sex[first], cs.birth_year[first], cs.birth_month[first], on
+    )
+    return np.nonzero((dates <= horizon)[group])[0]
+
+
+def normal_retirement(
+    parameters: ParameterSet, sex: Ints, year: Ints, month: Ints, on: dt.date
+) -> Ints:
+    """``retires_on`` at the normal ages (as an ordinal) of each (sex, year, month of birth —
+    NONE when unknown) as of ``on``: each found in a table of the dates already worked out under
+    the same values of the age table (one per sex), the others asked of ``retires_on``."""
+    import numpy as np
+
+    from tinhgon.law.columnar.state import SEXES
+
+    known = _known(parameters)
+    out = np.empty(len(sex), dtype=np.int64)
+    for code, label in enumerate(SEXES):
+        at = np.flatnonzero(sex == code)
+        if not len(at):
+            continue
+        pid = PARAMETER_BY_SEX[label]
+        era = known.get((pid, on))
+        if era is None:
+            era = known[(pid, on)] = _era(parameters[pid].values, on)
+        table = known.get(("ordinals", era, code))
+        if table is None:
+            table = known[("ordinals", era, code)] = {}
+        keys = (year[at] * 14 + (month[at] - NONE)).tolist()  # 0: month unknown, else month + 1
+        got = list(map(table.get, keys))
+        for j, k in enumerate(keys):
+            if got[j] is None:
+                y, m = divmod(k, 14)
+                born = BirthDate(y, None if m == 0 else m + NONE)
+                got[j] = table[k] = retires_on(parameters, label, born, on, None).toordinal()
+        out[at] = got
+    return out
 
 
 def early_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:

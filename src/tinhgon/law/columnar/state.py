@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import is_
 from types import MappingProxyType
 from typing import Any
 
@@ -80,6 +81,9 @@ class ColumnarState:
     person: Callable[[int], Person]
     assignment: Callable[[int], Assignment]
     cache: dict[str, Any] = field(default_factory=dict)
+    # what depends only on the units, the quotas and the year (the tree's order, each rule's
+    # units): shared by the columnar states of dates with the same ones (``from_state``)
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -104,6 +108,7 @@ class ColumnarState:
         persons = list(map(_plain(state.people).__getitem__, ids))
         index, parent, unit_class = _unit_columns(units)
         table = table_of(units, assignments, persons, index)
+        quotas = dict(state.quotas)
         columns = table.columns
         return cls(
             on=state.on,
@@ -123,9 +128,10 @@ class ColumnarState:
             hazardous=columns["hazardous"],
             difficult=columns["difficult"],
             loss=columns["loss"],
-            quotas=dict(state.quotas),
+            quotas=quotas,
             person=persons.__getitem__,
             assignment=assignments.__getitem__,
+            shared=_shared_for(units, quotas, state.on.year),
         )
 
     @classmethod
@@ -199,6 +205,28 @@ class ColumnarState:
             person=person,
             assignment=assignment,
         )
+
+
+# The units, quotas and year of the last state built, and what its check derived of them alone.
+_last_units: tuple[list[Unit], dict[QuotaKey, int], int, dict[str, Any]] | None = None
+
+
+def _shared_for(units: list[Unit], quotas: dict[QuotaKey, int], year: int) -> dict[str, Any]:
+    """The derivations of the last state built when its units are the same objects in the same
+    order, its quotas equal and its year the same; else a new (empty) dictionary, kept."""
+    global _last_units
+    last = _last_units
+    if (
+        last is not None
+        and last[2] == year
+        and len(last[0]) == len(units)
+        and all(map(is_, units, last[0]))
+        and last[1] == quotas
+    ):
+        return last[3]
+    shared: dict[str, Any] = {}
+    _last_units = (units, quotas, year, shared)
+    return shared
 
 
 def _plain(mapping: Mapping[str, Person]) -> Mapping[str, Person]:

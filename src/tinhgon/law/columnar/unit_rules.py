@@ -23,9 +23,9 @@ from tinhgon.law.findings import Finding
 
 def targets(rule: Rule, cs: ColumnarState) -> list[int]:
     """The units the rule checks (indices, in tree order), as ``rule.targets`` says."""
-    key = f"targets:{rule.id}"
-    if key in cs.cache:
-        return cs.cache[key]  # type: ignore[no-any-return]
+    key = f"targets:{rule.id}"  # the units, quotas and year decide: shared (``shape._shared``)
+    if key in cs.shared:
+        return cs.shared[key]  # type: ignore[no-any-return]
     units = shape.units_state(cs)
     if isinstance(rule, quotas.QT1OverQuota):  # its own targets: the units with a quota
         ids = {k.unit_id for k in cs.quotas if k.year == cs.on.year}
@@ -43,7 +43,7 @@ def targets(rule: Rule, cs: ColumnarState) -> list[int]:
         if type(rule).selects is not Rule.selects:
             walk = [i for i in walk if rule.selects(units, cs.units[i])]
         out = walk
-    cs.cache[key] = out
+    cs.shared[key] = out
     return out
 
 
@@ -210,22 +210,28 @@ def own_members(
     return _run(rule, cs, on, env, state, set(chosen))
 
 
+def _where(units: list[int], keep: Ints) -> list[int]:
+    """The units (indices, in their order) where ``keep`` (one flag a unit) holds."""
+    import numpy as np
+
+    at = np.asarray(units, dtype=np.int64)
+    return at[keep[at]].tolist()  # type: ignore[no-any-return]
+
+
 def several_heads(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     heads = shape.role_counts(cs, Role.HEAD)
-    chosen = [i for i in shape.walk_order(cs) if heads[i] > 1]
-    return own_members(rule, cs, on, env, chosen)
+    return own_members(rule, cs, on, env, _where(shape.walk_order(cs), heads > 1))
 
 
 def without_head(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     heads = shape.role_counts(cs, Role.HEAD)
-    chosen = [i for i in targets(rule, cs) if heads[i] == 0]
-    return own_members(rule, cs, on, env, chosen)
+    return own_members(rule, cs, on, env, _where(targets(rule, cs), heads == 0))
 
 
 def deputies_without_head(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     heads = shape.role_counts(cs, Role.HEAD)
     deputies = shape.role_counts(cs, Role.DEPUTY)
-    chosen = [i for i in shape.walk_order(cs) if heads[i] == 0 and deputies[i] > 0]
+    chosen = _where(shape.walk_order(cs), (heads == 0) & (deputies > 0))
     return own_members(rule, cs, on, env, chosen)
 
 
