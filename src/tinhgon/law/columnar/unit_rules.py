@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from tinhgon.domain import Category, Role, State, UnitClass
+from tinhgon.domain import Category, Role, State, Text, UnitClass
 from tinhgon.domain.metrics import QuotaLine
 from tinhgon.law import commune, decree_24_2014, decree_35_2022, leadership, quotas, staffing
 from tinhgon.law.columnar import shape
+from tinhgon.law.columnar.copies import copy_of
 from tinhgon.law.columnar.state import CATEGORIES, ColumnarState, Ints
 from tinhgon.law.engine import Env, Rule, limits_on
 from tinhgon.law.findings import Finding
@@ -196,9 +197,36 @@ def over_quota(
 
 
 def no_quota(rule: quotas.QT2NoQuota, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+    """QT-2: the units without a quota for the year. What it says of a unit depends on its
+    class alone (the citations) and reads "NAME: …" (the year): the rule's own finding on one
+    unit of each class, each other unit of the class given a copy with its own name and id
+    (every unit of a new sở but a few has such a finding). A finding not worded so: the rule
+    on every unit."""
     with_quota = {k.unit_id for k in cs.quotas if k.year == on.year}
     chosen = [i for i in targets(rule, cs) if cs.units[i].id not in with_quota]
-    return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
+    if type(rule) is not quotas.QT2NoQuota or len(chosen) < 3:
+        return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
+    classes = cs.unit_class[chosen].tolist()
+    sample = {c: i for i, c in zip(reversed(chosen), reversed(classes), strict=True)}
+    found = _run(rule, cs, on, env, shape.substate(cs, sample.values(), ()), set(sample.values()))
+    units = cs.units
+    template: dict[int, tuple[Finding, str, str]] = {}
+    for c, i in sample.items():
+        unit = units[i]
+        mine = [f for f in found if f.unit_id == unit.id]
+        (vi, en) = mine[0].message if len(mine) == 1 else ("", "")
+        if len(mine) == 1 and vi.startswith(unit.name) and en.startswith(unit.name):
+            template[c] = (mine[0], vi[len(unit.name) :], en[len(unit.name) :])
+    if len(template) < len(sample):
+        return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
+    out: list[Finding] = []
+    new_text = tuple.__new__
+    for i, c in zip(chosen, classes, strict=True):
+        f, vi, en = template[c]
+        unit = units[i]
+        name = unit.name
+        out.append(copy_of(f, new_text(Text, (name + vi, name + en)), unit.id, name, None, None))
+    return out
 
 
 def own_members(
