@@ -102,7 +102,7 @@ def edits(draw: Any, state: State) -> list[tuple[str, str, Any]]:
     units = sorted(state.units)
     out: list[tuple[str, str, Any]] = []
     for pid in draw(st.lists(st.sampled_from(people), max_size=6)) if people else []:
-        what = draw(st.sampled_from(("move", "replace", "leave", "rehire")))
+        what = draw(st.sampled_from(("move", "replace", "leave", "rehire", "hire")))
         if what == "move":
             out.append((what, pid, draw(st.sampled_from(units))))
         elif what == "replace":
@@ -147,6 +147,14 @@ def edited(state: State, changes: list[tuple[str, str, Any]], on: dt.date) -> St
         elif what == "rehire" and pid in gone:  # back, as another (equal) Person object
             b.register(dataclasses.replace(b.people[pid]))
             b.assign(pid, gone.pop(pid).unit_id, Role.STAFF, on)
+        elif what == "hire" and pid in b.people:  # someone new (the people keyed otherwise)
+            b.register(dataclasses.replace(b.people[pid], id=pid + "n", full_name="Người mới"))
+            b.assign(
+                pid + "n",
+                b.assignments[pid].unit_id if pid in b.assignments else "root",
+                Role.STAFF,
+                on,
+            )
         elif what == "rename" and pid in b.units:
             b.update_unit(dataclasses.replace(b.units[pid], name=b.units[pid].name + " mới"))
         elif what == "end" and pid in b.units and not b.children(pid):

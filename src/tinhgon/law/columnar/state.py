@@ -26,7 +26,7 @@ from tinhgon.law.columnar.table import CATEGORIES as CATEGORIES
 from tinhgon.law.columnar.table import NONE as NONE
 from tinhgon.law.columnar.table import ROLES as ROLES
 from tinhgon.law.columnar.table import SEXES as SEXES
-from tinhgon.law.columnar.table import Names, table_of
+from tinhgon.law.columnar.table import Names, People, table_of
 
 # A numpy array (of int64, or of bool for a mask); numpy is imported only where it is used.
 Ints = Any
@@ -105,9 +105,9 @@ class ColumnarState:
         units = list(state.units.values())
         assignments = list(state.assignments.values())
         ids = list(state.assignments)  # keyed by person id, in the same order
-        persons = list(map(_plain(state.people).__getitem__, ids))
+        people = People(_plain(state.people), ids)
         index, parent, unit_class = _unit_columns(units)
-        table = table_of(units, assignments, persons, index)
+        table = table_of(units, assignments, people, index)
         quotas = dict(state.quotas)
         columns = table.columns
         return cls(
@@ -117,7 +117,7 @@ class ColumnarState:
             parent=parent,
             unit_class=unit_class,
             person_ids=ids,
-            full_names=Names(persons),
+            full_names=Names(people),
             person_unit=table.unit,
             role=table.role,
             category=columns["category"],
@@ -129,7 +129,7 @@ class ColumnarState:
             difficult=columns["difficult"],
             loss=columns["loss"],
             quotas=quotas,
-            person=persons.__getitem__,
+            person=people.person,
             assignment=assignments.__getitem__,
             shared=_shared_for(units, quotas, state.on.year),
         )
@@ -229,10 +229,12 @@ def _shared_for(units: list[Unit], quotas: dict[QuotaKey, int], year: int) -> di
     return shared
 
 
-def _plain(mapping: Mapping[str, Person]) -> Mapping[str, Person]:
+def _plain(mapping: Mapping[str, Person]) -> dict[str, Person]:
     """A state's read-only view of its people as the dictionary under it (a copy: one C call;
     looking 50,000 people up through the view costs twice as much)."""
-    return mapping.copy() if isinstance(mapping, MappingProxyType) else mapping
+    if isinstance(mapping, MappingProxyType | dict):
+        return mapping.copy()
+    return dict(mapping)
 
 
 def _unit_columns(units: list[Unit]) -> tuple[dict[str, int], Ints, Ints]:

@@ -110,13 +110,13 @@ class Names(Sequence[str]):
     """People's full names, read from their ``Person`` objects when asked (the check names a
     few hundred people of fifty thousand)."""
 
-    __slots__ = ("_persons",)
+    __slots__ = ("_people",)
 
-    def __init__(self, persons: Sequence[Person]) -> None:
-        self._persons = persons
+    def __init__(self, people: People) -> None:
+        self._people = people
 
     def __len__(self) -> int:
-        return len(self._persons)
+        return len(self._people.ids)
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -124,8 +124,31 @@ class Names(Sequence[str]):
     def __getitem__(self, i: slice) -> Sequence[str]: ...
     def __getitem__(self, i: int | slice) -> str | Sequence[str]:
         if isinstance(i, slice):
-            return [p.full_name for p in self._persons[i]]
-        return self._persons[i].full_name
+            return [p.full_name for p in self._people.persons()[i]]
+        return self._people.person(i).full_name
+
+
+class People:
+    """The people of a state's posts: the state's people (a plain dictionary, and its keys and
+    values in order) and who holds each post (``ids``). The ``Person`` of each post is looked up
+    only when asked (``persons``): the next table compares the values in order instead."""
+
+    __slots__ = ("_persons", "by_id", "ids", "keys", "values")
+
+    def __init__(self, by_id: dict[str, Person], ids: list[str]) -> None:
+        self.by_id = by_id
+        self.ids = ids
+        self.keys = list(by_id)
+        self.values = list(by_id.values())
+        self._persons: list[Person] | None = None
+
+    def persons(self) -> list[Person]:
+        if self._persons is None:
+            self._persons = list(map(self.by_id.__getitem__, self.ids))
+        return self._persons
+
+    def person(self, i: int) -> Person:
+        return self.by_id[self.ids[i]]
 
 
 class _Table:
@@ -137,7 +160,7 @@ class _Table:
         "_post_ids",
         "assignments",
         "columns",
-        "persons",
+        "people",
         "role",
         "unit",
         "units",
@@ -147,14 +170,14 @@ class _Table:
         self,
         units: list[Unit],
         assignments: list[Assignment],
-        persons: list[Person],
+        people: People,
         post: tuple[Ints, Ints],
         columns: dict[str, Ints],
         post_ids: Ints | None,
     ) -> None:
         self.units = units
         self.assignments = assignments
-        self.persons = persons
+        self.people = people
         self.unit, self.role = post
         for column in (*post, *columns.values()):
             column.flags.writeable = False  # shared by the states built from this table
@@ -162,6 +185,10 @@ class _Table:
         self._post_ids = post_ids
         self._by_post: tuple[Ints, Ints] | None = None
         self._by_person: dict[int, int] | None = None
+
+    @property
+    def persons(self) -> list[Person]:
+        return self.people.persons()
 
     def posts_at(self, ids: Ints) -> Ints:
         """The row of each post (identities of ``Assignment`` objects) in this table, -1 where
@@ -194,23 +221,25 @@ class _Table:
         cls,
         units: list[Unit],
         assignments: list[Assignment],
-        persons: list[Person],
+        people: People,
         index: dict[str, int],
     ) -> _Table:
         global _kept
         n = len(assignments)
         kept = _kept
-        if kept is None or not kept.persons or not 0 < n <= _KEPT_UP_TO:  # beyond: not looked up
+        if (
+            kept is None or not kept.assignments or not 0 < n <= _KEPT_UP_TO
+        ):  # beyond: not looked up
             table = cls(
                 units,
                 assignments,
-                persons,
+                people,
                 post_columns(assignments, index),
-                person_columns(persons),
+                person_columns(people.persons()),
                 None,
             )
         else:
-            table = kept._next(units, assignments, persons, index)
+            table = kept._next(units, assignments, people, index)
         if n <= _KEPT_UP_TO:
             _kept = table
         return table
@@ -219,7 +248,7 @@ class _Table:
         self,
         units: list[Unit],
         assignments: list[Assignment],
-        persons: list[Person],
+        people: People,
         index: dict[str, int],
     ) -> _Table:
         """The table of another state of the same history (see the module's text)."""
@@ -230,27 +259,19 @@ class _Table:
         at = self.posts_at(ids)
         found = at >= 0
         same_units = len(units) == len(self.units) and all(map(is_, units, self.units))
-        if (
-            same_units
-            and n == len(self.assignments)
-            and found.all()
-            and (at == np.arange(n)).all()
-            and all(map(is_, persons, self.persons))
-        ):
+        same = self._same_people(people, at, found)
+        if same_units and n == len(self.assignments) and same.all() and (at == np.arange(n)).all():
             return self  # the same posts and people: the same date again
-        rows = np.maximum(at, 0).tolist()
-        same = np.fromiter(map(is_, map(self.persons.__getitem__, rows), persons), bool, n)
-        same &= found
         missing = np.flatnonzero(~same)
         columns: dict[str, Ints]
         if len(missing) * 4 < n:  # most found with their post: theirs taken, the others read
             columns = {name: self.columns[name][at] for name in PERSON_COLUMNS}
             if len(missing):
-                fresh = person_columns([persons[i] for i in missing.tolist()])
+                fresh = person_columns(list(map(people.person, missing.tolist())))
                 for name in PERSON_COLUMNS:
                     columns[name][missing] = fresh[name]
         else:  # many posts new: people found by identity of the ``Person`` alone
-            columns = self._people(persons)
+            columns = self._people(people.persons())
         lost = np.flatnonzero(~found)
         post: tuple[Ints, Ints]
         if same_units and len(lost) * 4 < n:
@@ -260,7 +281,25 @@ class _Table:
                 post[0][lost], post[1][lost] = unit, role
         else:
             post = post_columns(assignments, index)
-        return _Table(units, assignments, persons, post, columns, ids)
+        return _Table(units, assignments, people, post, columns, ids)
+
+    def _same_people(self, people: People, at: Ints, found: Ints) -> Ints:
+        """Whether each post was found (``found``, its row ``at``) with the same ``Person``. When
+        the state's people are keyed as this table's, in the same order, only the keys whose
+        value is another object are looked for among the posts; else each post's ``Person`` is
+        compared with its row's."""
+        import numpy as np
+
+        n = len(at)
+        if people.keys == self.people.keys:
+            other = np.fromiter(map(is_, people.values, self.people.values), bool, len(people.keys))
+            if other.all():
+                return found
+            changed = {people.keys[i] for i in np.flatnonzero(~other).tolist()}
+            return found & ~np.fromiter(map(changed.__contains__, people.ids), bool, n)
+        rows = np.maximum(at, 0).tolist()
+        mine = map(self.persons.__getitem__, rows)
+        return np.fromiter(map(is_, mine, people.persons()), bool, n) & found
 
     def _people(self, persons: list[Person]) -> dict[str, Ints]:
         import numpy as np
@@ -282,10 +321,10 @@ _kept: _Table | None = None
 
 
 def table_of(
-    units: list[Unit], assignments: list[Assignment], persons: list[Person], index: dict[str, int]
+    units: list[Unit], assignments: list[Assignment], people: People, index: dict[str, int]
 ) -> _Table:
     """The columns of these posts, from the table of the last state built where it can."""
-    return _Table.of(units, assignments, persons, index)
+    return _Table.of(units, assignments, people, index)
 
 
 def forget() -> None:
