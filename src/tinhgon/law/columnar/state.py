@@ -83,7 +83,7 @@ class ColumnarState:
     cache: dict[str, Any] = field(default_factory=dict)
     # what depends only on the units, the quotas and the year (the tree's order, each rule's
     # units): shared by the columnar states of dates with the same ones (``from_state``)
-    shared: dict[str, Any] = field(default_factory=dict)
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -208,10 +208,10 @@ class ColumnarState:
 
 
 # The units, quotas and year of the last state built, and what its check derived of them alone.
-_last_units: tuple[list[Unit], dict[QuotaKey, int], int, dict[str, Any]] | None = None
+_last_units: tuple[list[Unit], dict[QuotaKey, int], int, dict[Any, Any]] | None = None
 
 
-def _shared_for(units: list[Unit], quotas: dict[QuotaKey, int], year: int) -> dict[str, Any]:
+def _shared_for(units: list[Unit], quotas: dict[QuotaKey, int], year: int) -> dict[Any, Any]:
     """The derivations of the last state built when its units are the same objects in the same
     order, its quotas equal and its year the same; else a new (empty) dictionary, kept."""
     global _last_units
@@ -224,7 +224,7 @@ def _shared_for(units: list[Unit], quotas: dict[QuotaKey, int], year: int) -> di
         and last[1] == quotas
     ):
         return last[3]
-    shared: dict[str, Any] = {}
+    shared: dict[Any, Any] = {}
     _last_units = (units, quotas, year, shared)
     return shared
 

@@ -11,7 +11,9 @@ takes from that row
 - the unit and the role, when the units are the same objects in the same order (a unit's
   place is then the same), and
 - the person's own columns (category, sex, birth, the early-retirement facts), when the
-  ``Person`` of the post is the same object as the row's;
+  ``Person`` of the post is the same object as the row's (when the state's people are keyed as
+  the last state's, in the same order, their values are compared in order and only the people
+  registered again are looked for among the posts; else each post's ``Person`` is looked up);
 
 and works out the rest only: posts not found (people moved, hired) and people registered again.
 When more than a quarter of the rows is missing, people's own columns are found by identity of

@@ -24,9 +24,11 @@ from tinhgon.law.findings import Finding
 
 def targets(rule: Rule, cs: ColumnarState) -> list[int]:
     """The units the rule checks (indices, in tree order), as ``rule.targets`` says."""
-    key = f"targets:{rule.id}"  # the units, quotas and year decide: shared (``shape._shared``)
-    if key in cs.shared:
-        return cs.shared[key]  # type: ignore[no-any-return]
+    # the units, quotas and year decide: shared (``shape._shared``), by the rule object itself
+    key = ("targets", rule)
+    found = cs.shared.get(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
     units = shape.units_state(cs)
     if isinstance(rule, quotas.QT1OverQuota):  # its own targets: the units with a quota
         ids = {k.unit_id for k in cs.quotas if k.year == cs.on.year}
