@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from tinhgon.domain import BirthDate, State, Text
-from tinhgon.law.columnar import shape
+from tinhgon.law.columnar import retirement_dates, shape
 from tinhgon.law.columnar.copies import copy_of
 from tinhgon.law.columnar.retirement_dates import normal_retirement, retires_on
 from tinhgon.law.columnar.state import NONE, ColumnarState, Ints
@@ -40,6 +40,10 @@ READS: dict[type[Rule], tuple[str, ...]] = {
     RA5EarlyRetirement: (*BIRTH, "hazardous", "difficult", "loss"),
 }
 ALL_FACTS = (*BIRTH, "category", "hazardous", "difficult", "loss")
+
+# The retirement dates remembered (``retirement_dates._DATES``, the same dictionary): the national
+# benches clear it between timed runs as ``people_rules._DATES``.
+_DATES = retirement_dates._DATES
 
 
 def facts_key(cs: ColumnarState, names: tuple[str, ...] = ALL_FACTS) -> tuple[Ints, int]:
