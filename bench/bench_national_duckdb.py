@@ -17,14 +17,14 @@ Then one query for the whole country (the limits joined by each province's class
 
 ``--type TYPE`` does the same for another kind of agency of each province, checked together as
 ``check`` checks them: ``commune_committee``, ``public_service_unit``, ``economic_zone_board``
-(the query's EZ-1 to EZ-3 clauses). What is not compared: the units outside every agency (the
-People's Committee's own) and the province-wide rules (``check_province``: averages over a
-province's sở and communes, CM-1's): the query has no clauses for those. CM-1 has nothing to
-check in a forest of communes (its roots are local governments, not agencies): it is judged by
-``check_province`` alone.
+(the query's EZ-1 to EZ-3 clauses). ``--full``: the sở and the communes of every province
+and the province-wide rules (``check_province``: SO-3 and CM-1 over the province) together,
+against three queries (``national_full.py``). What is not compared: the units outside every
+agency (the People's Committee's own).
 
     python bench/bench_national_duckdb.py 2000000     # people (default 200,000), seed 1
     python bench/bench_national_duckdb.py 2000000 --type commune_committee
+    python bench/bench_national_duckdb.py 2000000 --full
 """
 
 from __future__ import annotations
@@ -187,6 +187,11 @@ def main() -> int:
     args = [int(a) for a in sys.argv[1:] if a.isdigit()]
     people = args[0] if args else 200_000
     seed = args[1] if len(args) > 1 else 1
+    if "--full" in sys.argv:  # the sở, the communes and the province-wide rules together
+        from national_full import run_full
+
+        print(json.dumps(run_full(people, seed), ensure_ascii=False, indent=2))
+        return 0
     kind = sys.argv[sys.argv.index("--type") + 1] if "--type" in sys.argv else TYPE
     print(json.dumps(run(people, seed, kind), ensure_ascii=False, indent=2))
     return 0

@@ -222,16 +222,24 @@ def load_duckdb(
     planned: Iterable[str] = (),
     threads: int = 2,
     provinces: list[tuple[int, str | None]] | None = None,
+    con: Any = None,
+    schema: str | None = None,
 ) -> Any:
     """A DuckDB database of the state's tables (or of several states' ``frames_of``, one a
-    province, with ``provinces``: each one's number and class) and the law's."""
+    province, with ``provinces``: each one's number and class) and the law's; with ``con`` and
+    ``schema``, the tables go into that schema of an open database (one schema a kind of
+    agency: ``national_full.py``)."""
     import duckdb
     import pandas as pd
 
     parts = [frames_of(cs, planned)] if isinstance(cs, ColumnarState) else cs
     if provinces is None:
         provinces = [(0, AGENCY.province_class)]
-    con = duckdb.connect()
+    if con is None:
+        con = duckdb.connect()
+    if schema is not None:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        con.execute(f"SET schema = '{schema}'")
     con.execute(f"SET threads TO {threads}")
     names = ("units", "people", "quotas", "planned")
     if len(parts) == 1:
@@ -276,9 +284,9 @@ def load_duckdb(
     return con
 
 
-def query(con: Any, law: dict[str, Any], on: dt.date) -> list[tuple[Any, ...]]:
+def query(con: Any, law: dict[str, Any], on: dt.date, sql: str = SQL) -> list[tuple[Any, ...]]:
     params = {"on": on, "horizon": law["horizon"], "year": on.year}
-    return con.execute(SQL, params).fetchall()  # type: ignore[no-any-return]
+    return con.execute(sql, params).fetchall()  # type: ignore[no-any-return]
 
 
 def keys_of_report(report: Any, cs: ColumnarState) -> Counter[tuple[Any, ...]]:

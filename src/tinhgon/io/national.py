@@ -38,11 +38,11 @@ from typing import Any
 from tinhgon.io.national_people import END
 from tinhgon.io.national_province import (
     DECREE_45,
-    UNIT_KINDS,
     ProvinceBuilder,
     ProvinceInput,
     allocate,
 )
+from tinhgon.io.national_tree import UNIT_KINDS
 from tinhgon.io.national_yaml import dump_fast
 from tinhgon.io.vn2025 import Source, government, read_source
 

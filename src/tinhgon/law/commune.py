@@ -37,6 +37,22 @@ def commune_deputies(state: State) -> tuple[int, int]:
     return len(units), sum(len(state.deputies(u.id)) for u in units)
 
 
+def committee_deputies(state: State) -> tuple[int, int]:
+    """(units, deputy heads) of the departments and centre of one commune's People's Committee,
+    the state being that commune's own (``check_province``'s member): the departments directly
+    under an agency, or directly under the commune's root whatever its class — a commune kept as
+    a local government unit (``commune``, ``ward``, ``special_zone``) with ``agency_type:
+    commune_committee`` has its departments and centre right under it (the national dataset)."""
+    roots = {r.id for r in state.roots()}
+    units = [
+        u
+        for u in state.units.values()
+        if u.kind.unit_class is UnitClass.DEPARTMENT
+        and (u.parent_id in roots or parent_class(state, u) is UnitClass.AGENCY)
+    ]
+    return len(units), sum(len(state.deputies(u.id)) for u in units)
+
+
 class CM1CommuneDeputies(Rule):
     """CM-1: deputy heads of a commune's departments and centre — 2 on average across the
     province; on one commune, what it contributes."""

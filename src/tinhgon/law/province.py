@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tinhgon.domain import Agency, State, Text
-from tinhgon.law.commune import COMMUNE, CM1CommuneDeputies, commune_deputies
+from tinhgon.law.commune import COMMUNE, CM1CommuneDeputies, committee_deputies
 from tinhgon.law.decree_24_2014 import SO, SO3DeputyDirectors
 from tinhgon.law.engine import Coverage, CoverageLine, Report, Rule
 from tinhgon.law.findings import Finding, Severity
@@ -98,7 +98,7 @@ def _cm1(
     entry, per = found
     units = deputies = 0
     for m in communes:
-        u, d = commune_deputies(m.state)
+        u, d = committee_deputies(m.state)
         units += u
         deputies += d
     allowed = per * units
