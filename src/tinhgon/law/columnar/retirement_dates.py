@@ -71,14 +71,15 @@ def normal_retirement(
     parameters: ParameterSet, sex: Ints, year: Ints, month: Ints, on: dt.date
 ) -> Ints:
     """``retires_on`` at the normal ages (as an ordinal) of each (sex, year, month of birth —
-    NONE when unknown) as of ``on``: each found in a table of the dates already worked out under
-    the same values of the age table (one per sex), the others asked of ``retires_on``."""
+    NONE when unknown) as of ``on``: each found among the dates already worked out under the
+    same values of the age table (one key per sex, values issued and birth month, kept flat in
+    the remembered dates, as ``retires_on``'s own), the others asked of ``retires_on``."""
     import numpy as np
 
     from tinhgon.law.columnar.state import SEXES
 
     known = _known(parameters)
-    out = np.empty(len(sex), dtype=np.int64)
+    out: Ints = np.empty(len(sex), dtype=np.int64)
     for code, label in enumerate(SEXES):
         at = np.flatnonzero(sex == code)
         if not len(at):
@@ -87,15 +88,14 @@ def normal_retirement(
         era = known.get((pid, on))
         if era is None:
             era = known[(pid, on)] = _era(parameters[pid].values, on)
-        table = known.get(("ordinals", era, code))
-        if table is None:
-            table = known[("ordinals", era, code)] = {}
-        keys = (year[at] * 14 + (month[at] - NONE)).tolist()  # 0: month unknown, else month + 1
-        got = list(map(table.get, keys))
-        for j, k in enumerate(keys):
+        months = (year[at] * 14 + (month[at] - NONE)).tolist()  # 0: month unknown, else month + 1
+        keys = [("ordinal", era, code, k) for k in months]
+        got = list(map(known.get, keys))
+        for j, key in enumerate(keys):
             if got[j] is None:
-                y, m = divmod(k, 14)
+                y, m = divmod(months[j], 14)
                 born = BirthDate(y, None if m == 0 else m + NONE)
-                got[j] = table[k] = retires_on(parameters, label, born, on, None).toordinal()
+                got[j] = retires_on(parameters, label, born, on, None).toordinal()
+                known[key] = got[j]
         out[at] = got
     return out
