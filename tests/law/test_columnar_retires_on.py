@@ -67,31 +67,43 @@ def test_the_law_of_the_date_not_of_an_earlier_date() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.lists(st.tuples(st.booleans(), births), min_size=1, max_size=40), asks),
-        min_size=1,
-        max_size=4,
-    )
+    st.lists(st.tuples(st.booleans(), births), min_size=1, max_size=40),
+    st.lists(st.dates(dt.date(2013, 5, 1), dt.date(2036, 12, 31)), min_size=1, max_size=4),
 )
-def test_the_table_of_normal_retirement_dates_is_retirement_of(batches: list) -> None:
+def test_the_table_of_normal_retirement_dates_is_retirement_of(
+    people: list, dates: list[dt.date]
+) -> None:
     """``normal_retirement`` (RA's candidates: one array per state) gives each (sex, year,
-    month of birth) ``retirement_of``'s date on the day asked, batches asked on several days."""
+    month of birth) ``retirement_of``'s date on the day asked: the same people asked on several
+    days, forwards then backwards (each day's law its own)."""
+    retirement_dates._DATES.clear()
+    for on in (*dates, *dates[::-1], dt.date(2019, 1, 1), dt.date(2022, 1, 1)):
+        _same_as_retirement_of(people, on)
+
+
+def test_the_table_of_normal_retirement_dates_follows_the_law_of_the_date() -> None:
+    """A woman born 06/1968 (55 years under the Labour Code 2012, later the roadmap): asked on
+    2022, then 2019, then 2022."""
+    retirement_dates._DATES.clear()
+    for on in (dt.date(2022, 1, 1), dt.date(2019, 1, 1), dt.date(2022, 1, 1)):
+        _same_as_retirement_of([(True, BirthDate(1968, 6, None))], on)
+
+
+def _same_as_retirement_of(people: list, on: dt.date) -> None:
     import numpy as np
 
     from tinhgon.law.columnar.state import NONE, SEXES
 
-    retirement_dates._DATES.clear()
-    for people, (_, _, on, _) in batches + batches[::-1]:
-        sexes = [Sex.FEMALE if female else Sex.MALE for female, _ in people]
-        got = retirement_dates.normal_retirement(
-            PARAMETERS,
-            np.array([SEXES.index(s) for s in sexes], dtype=np.int64),
-            np.array([b.year for _, b in people], dtype=np.int64),
-            np.array([NONE if b.month is None else b.month for _, b in people], dtype=np.int64),
-            on,
-        )
-        expected = [
-            retirement_of(sex=s, born=b, parameters=PARAMETERS, as_of=on).retires_on.toordinal()
-            for s, (_, b) in zip(sexes, people, strict=True)
-        ]
-        assert got.tolist() == expected
+    sexes = [Sex.FEMALE if female else Sex.MALE for female, _ in people]
+    got = retirement_dates.normal_retirement(
+        PARAMETERS,
+        np.array([SEXES.index(s) for s in sexes], dtype=np.int64),
+        np.array([b.year for _, b in people], dtype=np.int64),
+        np.array([NONE if b.month is None else b.month for _, b in people], dtype=np.int64),
+        on,
+    )
+    expected = [
+        retirement_of(sex=s, born=b, parameters=PARAMETERS, as_of=on).retires_on.toordinal()
+        for s, (_, b) in zip(sexes, people, strict=True)
+    ]
+    assert got.tolist() == expected
