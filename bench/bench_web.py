@@ -159,6 +159,17 @@ def server_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def server_rss_mib(pid: int) -> dict[str, int]:
+    """Resident memory of a process now and at its peak, MiB (Linux)."""
+    status = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    return {
+        key: int(status[field].split()[0]) // 1024
+        for key, field in (("now", "VmRSS"), ("peak", "VmHWM"))
+    }
+
+
 def after_writes(opener: urllib.request.OpenerDirector, base: str, pid: int) -> dict[str, object]:
     """Record ``WRITES`` renamings of a unit through the web form (each dated after the last
     change), timing the write and the first history page and dashboard after each."""
@@ -335,6 +346,8 @@ def measure(label: str, database_url: str | None) -> dict[str, object]:
                 }
             if WRITES:
                 results["after_a_write"] = after_writes(opener, base, server.pid)
+            # The memo's budget (TINHGON_CACHE_MIB, 768 by default) bounds what it keeps.
+            results["server_memory_mib"] = server_rss_mib(server.pid)
             return {
                 "database": label,
                 "people": PEOPLE,

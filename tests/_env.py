@@ -6,3 +6,4 @@ import tempfile
 
 os.environ.setdefault("TINHGON_DATA_DIR", tempfile.mkdtemp(prefix="tinhgon-test-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tinhgon.web.settings")
+os.environ.setdefault("TINHGON_GC_FREEZE", "0")  # the server freezes kept objects; tests do not

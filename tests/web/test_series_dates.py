@@ -1,5 +1,6 @@
 """The dashboard chart's dates: month ends on a grid shared by close dates, so a new date
-computes one point; the chart kept across dates equals the chart computed from nothing."""
+computes one point; the grid's steps nested (1, 3, 6… months), so a later date's points before
+an earlier date are among the earlier's, whatever the two dates."""
 
 import datetime as dt
 from types import SimpleNamespace
@@ -56,7 +57,43 @@ def test_short_histories_keep_their_beginning():
     assert dates[0] == dt.date(2023, 3, 5)
     assert 6 <= len(dates) <= 12
     assert series_dates(project=project, until=dt.date(2023, 3, 5)) == [dt.date(2023, 3, 5)]
-    few = series_dates(project=project, until=dt.date(2023, 6, 1))  # under a year: days apart
-    assert few[0] == dt.date(2023, 3, 5)
-    assert few[-1] == dt.date(2023, 6, 1)
-    assert len(few) == 12
+    few = series_dates(project=project, until=dt.date(2023, 6, 1))  # three months: month ends
+    assert few == [
+        dt.date(2023, 3, 5),
+        dt.date(2023, 3, 31),
+        dt.date(2023, 4, 30),
+        dt.date(2023, 5, 31),
+        dt.date(2023, 6, 1),
+    ]
+    fewer = series_dates(project=project, until=dt.date(2023, 5, 20))  # under three: days apart
+    assert fewer[0] == dt.date(2023, 3, 5)
+    assert fewer[-1] == dt.date(2023, 5, 20)
+    assert len(fewer) == 12
+
+
+def _months(a: dt.date, b: dt.date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    first=st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)),
+    days=st.integers(92, 6000),
+    later=st.integers(1, 4000),
+)
+def test_a_later_date_adds_only_its_point_and_the_month_ends_since(first, days, later):
+    """For any two dates three months or more after the first change, the later date's points
+    before the earlier date are among the earlier's (computed and kept already): what is new
+    is after it, the later date and at most one month end a month between them."""
+    project = _project(first)
+    earlier = first + dt.timedelta(days=days)
+    if _months(first, earlier) < 3:
+        return
+    until = earlier + dt.timedelta(days=later)
+    known = set(series_dates(project=project, until=earlier))
+    dates = series_dates(project=project, until=until)
+    new = [day for day in dates if day not in known and day != until]
+    assert all(day > earlier for day in new)
+    assert len(new) <= _months(earlier, until) + 1
+    if later <= 31:  # the next month or so: one month end at most, and the date itself
+        assert len(new) <= 1

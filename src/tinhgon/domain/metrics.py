@@ -136,7 +136,7 @@ def _quota_lines(state: State, year: int) -> list[QuotaLine]:
             lines.append(
                 QuotaLine(unit_id, state.units[unit_id].name, category, year, quota, actual)
             )
-    order = {u.id: i for i, (_, u) in enumerate(state.walk())}
+    order = {u.id: i for i, u in enumerate(state.tree_order())}
     lines.sort(key=lambda q: (order.get(q.unit_id, 0), list(Category).index(q.category)))
     return lines
 
@@ -191,16 +191,18 @@ def metrics_of(state: State) -> Metrics:
 
     # Span of control: for each unit with a head, the others in it plus the heads of the
     # sub-units directly under it.
+    # The units in tree order (kept with the state): parents before their sub-units, so each
+    # depth is its parent's plus one; only those reached from the roots count, as in ``walk``.
     children = state._child_index()
     spans: list[int] = []
-    depth_max = -1
-    for depth, unit in state.walk():
-        depth_max = max(depth_max, depth)
-        if unit.id not in headed:
-            continue
-        span = sum(own.get(unit.id, {}).values()) - 1
-        span += sum(1 for child_id in children.get(unit.id, ()) if child_id in headed)
-        spans.append(span)
+    depths: dict[str | None, int] = {None: -1}
+    for unit in state.tree_order():
+        depths[unit.id] = depths[unit.parent_id] + 1
+        if unit.id in headed:
+            span = sum(own.get(unit.id, {}).values()) - 1
+            span += sum(1 for child_id in children.get(unit.id, ()) if child_id in headed)
+            spans.append(span)
+    depth_max = max(depths.values())
 
     return Metrics(
         on=state.on,

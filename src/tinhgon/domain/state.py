@@ -2,34 +2,24 @@
 
 ``State`` is immutable. ``StateBuilder`` (``state_builder``) is the mutable form that changes
 are applied to while the timeline is replayed; it keeps the indexes (members of a unit, its
-head, its children) that make each change cost the same whatever the size of the organisation.
-A state made by a builder started from another state derives its own indexes from that
-state's, patched where the builder touched (``_Origin``).
+people by category, its head, its children) as it applies changes, so that each change costs the
+same whatever the size of the organisation, and hands them to the states it makes
+(``state_index``). The records a state holds (posts, ended units, departures) are in
+``state_records``; every name is importable from here as before.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 from operator import attrgetter, countOf
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from tinhgon.domain.documents import DocumentKey
-from tinhgon.domain.model import (
-    Category,
-    Label,
-    LeaveReason,
-    Person,
-    QuotaKey,
-    Role,
-    Unit,
-    UnitClass,
-    reaches,
-)
+from tinhgon.domain.model import Category, Person, QuotaKey, Role, Unit, UnitClass, reaches
+from tinhgon.domain.state_index import Counts, Members, _Index, counted, members_of
+from tinhgon.domain.state_records import Assignment, Departure, EndKind, UnitEnd
 
 if TYPE_CHECKING:
     from tinhgon.domain.changes import Change
@@ -42,88 +32,6 @@ _CLASS_ORDER = {
     UnitClass.PUBLIC_SERVICE_UNIT: 4,
     UnitClass.LOCAL_GOVERNMENT: 5,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """Where someone works: the unit, the role held there and since when."""
-
-    person_id: str
-    unit_id: str
-    role: Role
-    since: date
-
-
-class EndKind(Label):
-    """How a unit ended."""
-
-    MERGED = "merged", "sáp nhập, hợp nhất", "merged"
-    SPLIT = "split", "chia", "divided"
-    DISSOLVED = "dissolved", "giải thể", "dissolved"
-
-
-@dataclass(frozen=True, slots=True)
-class UnitEnd:
-    """A unit that no longer exists, how and when it ended, and its successors (lineage)."""
-
-    unit: Unit
-    on: date
-    how: EndKind
-    successors: tuple[str, ...]
-    basis: DocumentKey | None
-
-
-@dataclass(frozen=True, slots=True)
-class Departure:
-    """Someone who left the staff: when, why, and from which unit and role."""
-
-    person_id: str
-    on: date
-    reason: LeaveReason
-    unit_id: str
-    role: Role
-
-
-class _Origin:
-    """What a state made by a builder started from another state (``origin``) differs by: the
-    members of the units whose members changed (person ids in order; empty for a unit gone or
-    left empty), the units whose people by category are to be counted again (those, or holding
-    someone registered anew), whether the units and the quotas are still the origin's. The state's
-    indexes are then the origin's, patched (``State._member_index``, ``category_counts``)."""
-
-    __slots__ = ("groups", "recount", "same_quotas", "same_units", "state")
-
-    def __init__(
-        self,
-        state: State,
-        groups: dict[str, tuple[str, ...]],
-        recount: set[str],
-        *,
-        same_units: bool,
-        same_quotas: bool,
-    ) -> None:
-        self.state = state
-        self.groups = groups
-        self.recount = recount
-        self.same_units = same_units
-        self.same_quotas = same_quotas
-
-
-class _Index:
-    """A state's indexes (children of each unit, members of each unit), worked out on first
-    use and shared by the states that hold the very same mappings; ``origin``: the state they
-    may be derived from (see ``_Origin``)."""
-
-    __slots__ = ("children", "counts", "members", "order", "origin", "quotas")
-
-    def __init__(self, origin: _Origin | None = None) -> None:
-        self.children: dict[str | None, list[str]] | None = None
-        self.members: dict[str, list[Assignment]] | None = None
-        self.counts: dict[str, dict[Category, int]] | None = None
-        self.order: tuple[Unit, ...] | None = None
-        self.quotas: dict[tuple[str, int], list[tuple[Category, int]]] | None = None
-        self.origin = origin
-
 
 _ROLE = attrgetter("role")
 
@@ -152,7 +60,6 @@ class State:
         assignments: Mapping[str, Assignment],
         departures: Mapping[str, Departure],
         quotas: Mapping[QuotaKey, int],
-        origin: _Origin | None = None,
     ) -> None:
         self.on = on
         self.units = MappingProxyType(dict(units))
@@ -161,7 +68,34 @@ class State:
         self.assignments = MappingProxyType(dict(assignments))
         self.departures = MappingProxyType(dict(departures))
         self.quotas = MappingProxyType(dict(quotas))
-        self._index = _Index(origin)
+        self._index = _Index()
+
+    @classmethod
+    def _holding(
+        cls,
+        on: date | None,
+        mappings: tuple[
+            dict[str, Unit],
+            dict[str, UnitEnd],
+            dict[str, Person],
+            dict[str, Assignment],
+            dict[str, Departure],
+            dict[QuotaKey, int],
+        ],
+        index: _Index,
+    ) -> State:
+        """A state over these very dicts (not copied: nothing may change them afterwards) and
+        the indexes given (a builder's, see ``StateBuilder.snapshot``)."""
+        state = cls.__new__(cls)
+        state.on = on
+        units, ended, people, assignments, departures, quotas = mappings
+        state.units, state.ended = MappingProxyType(units), MappingProxyType(ended)
+        state.people = MappingProxyType(people)
+        state.assignments = MappingProxyType(assignments)
+        state.departures = MappingProxyType(departures)
+        state.quotas = MappingProxyType(quotas)
+        state._index = index
+        return state
 
     def _sharing(self, on: date | None) -> State:
         """The same state on another date (nothing copied): the mappings are read-only and the
@@ -190,7 +124,7 @@ class State:
         builder = StateBuilder(self)
         change.apply(builder)
         on = change.on if self.on is None else max(self.on, change.on)
-        return builder.snapshot(on)
+        return builder.finish(on)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, State):
@@ -214,17 +148,15 @@ class State:
     def _child_index(self) -> dict[str | None, list[str]]:
         """Children of each unit: by class (departments before public service units), then in
         the order they came into being."""
-        origin = self._index.origin
-        if self._index.children is None and origin is not None and origin.same_units:
-            self._index.children = origin.state._child_index()
-        if self._index.children is None:
+        structure = self._index.structure
+        if structure.children is None:
             index: dict[str | None, list[str]] = {}
             for unit in self.units.values():
                 index.setdefault(unit.parent_id, []).append(unit.id)
             for ids in index.values():
                 ids.sort(key=lambda i: _CLASS_ORDER[self.units[i].kind.unit_class])
-            self._index.children = index
-        return self._index.children
+            structure.children = index
+        return structure.children
 
     def roots(self) -> tuple[Unit, ...]:
         return tuple(self.units[i] for i in self._child_index().get(None, ()))
@@ -247,12 +179,10 @@ class State:
 
     def tree_order(self) -> tuple[Unit, ...]:
         """Every unit in tree order (``walk`` from the roots, without the depths), kept."""
-        origin = self._index.origin
-        if self._index.order is None and origin is not None and origin.same_units:
-            self._index.order = origin.state.tree_order()
-        if self._index.order is None:
-            self._index.order = tuple(u for _, u in self.walk())
-        return self._index.order
+        structure = self._index.structure
+        if structure.order is None:
+            structure.order = tuple(u for _, u in self.walk())
+        return structure.order
 
     def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
         """Whether ``ancestor_id`` is the unit or one of its parents (stops on a loop)."""
@@ -272,94 +202,53 @@ class State:
 
     # -- people ----------------------------------------------------------------------------
 
-    def _member_index(self) -> dict[str, list[Assignment]]:
-        if self._index.members is None:
-            index: dict[str, list[Assignment]]
-            origin = self._index.origin
-            if origin is not None:  # the origin's, the touched units' members replaced
-                index = dict(origin.state._member_index())
-                posts = self.assignments.__getitem__
-                for unit_id, group in origin.groups.items():
-                    if group:
-                        index[unit_id] = list(map(posts, group))
-                    else:
-                        index.pop(unit_id, None)
-            else:
-                index = {}
-                for assignment in self.assignments.values():
-                    index.setdefault(assignment.unit_id, []).append(assignment)
-            self._index.members = index
-        return self._index.members
+    def _member_index(self) -> Members:
+        """Members of each unit (person id → post, in the order of the posts): the builder's,
+        or worked out once from the posts (do not change what it gives back)."""
+        members = self._index.members
+        if members is None:
+            members = self._index.members = members_of(self.assignments.values())
+        return members
 
     def category_counts(self) -> Mapping[str, Mapping[Category, int]]:
-        """People in post in each unit itself (not its sub-units), by category (worked out once
-        for the state; do not change what it gives back)."""
-        counts = self._index.counts
-        origin = self._index.origin
-        if counts is None and origin is not None:  # the origin's, some units counted again
-            origin.state.category_counts()  # the origin's, worked out (shared from now on)
-            counts = dict(origin.state._index.counts or {})
-            members = self._member_index()
-            for unit_id in origin.recount:
-                counts.pop(unit_id, None)
-            placed = [a for unit_id in origin.recount for a in members.get(unit_id, ())]
-            counts.update(self._counted(placed))
-            self._index.counts = counts
+        """People in post in each unit itself (not its sub-units), by category: kept by the
+        builder, or worked out once for the state (do not change what it gives back; the order
+        of the categories within a unit is not kept)."""
+        counts: Counts | None = self._index.counts
         if counts is None:
-            counts = self._counted(self.assignments.values())
-            self._index.counts = counts
-        return counts
-
-    def _counted(self, placed: Iterable[Assignment]) -> dict[str, dict[Category, int]]:
-        """Each unit's people by category among these posts (in their order).
-
-        Counted by C loops (zip, map, Counter): 50,000 people in a few milliseconds. The
-        categories by identity: an enum member's own hash is a Python call."""
-        categories = {id(c): c for c in Category}
-        posts = list(placed)
-        people = map(self.people.__getitem__, map(attrgetter("person_id"), posts))
-        pairs = Counter(
-            zip(
-                map(attrgetter("unit_id"), posts),
-                map(id, map(attrgetter("category"), people)),
-                strict=True,
-            )
-        )
-        counts: dict[str, dict[Category, int]] = {}
-        for (unit_id, which), count in pairs.items():
-            group = counts.get(unit_id)
-            if group is None:
-                group = counts[unit_id] = {}
-            group[categories[which]] = count
+            counts = self._index.counts = counted(self.people, self.assignments.values())
         return counts
 
     def leaders_in(self, unit_ids: Iterable[str]) -> int:
         """How many heads and deputies (everyone but staff) hold a post in these units: from
-        the members index when it is at hand (worked out, or derived from the state this one
-        was made from), else in one pass over the posts."""
+        the members index when it is at hand (a builder's, or worked out), else in one pass
+        over the posts."""
         staff = Role.STAFF
-        if self._index.members is None and self._index.origin is None:
+        if self._index.members is None:
             wanted = set(unit_ids)
             return sum(
                 1 for a in self.assignments.values() if a.role is not staff and a.unit_id in wanted
             )
         index = self._member_index()
-        posts = [index[unit_id] for unit_id in set(unit_ids) if unit_id in index]
+        posts = [index[unit_id].values() for unit_id in set(unit_ids) if unit_id in index]
         everyone = sum(map(len, posts))
         return everyone - countOf(map(_ROLE, chain.from_iterable(posts)), staff)
 
     def members(self, unit_id: str) -> tuple[Assignment, ...]:
         """Everyone whose post is in this unit (not in its sub-units)."""
-        return tuple(self._member_index().get(unit_id, ()))
+        group = self._member_index().get(unit_id)
+        return () if group is None else tuple(group.values())
 
     def head(self, unit_id: str) -> Assignment | None:
-        for a in self._member_index().get(unit_id, ()):
-            if a.role is Role.HEAD:
-                return a
+        group = self._member_index().get(unit_id)
+        if group is not None:
+            for a in group.values():
+                if a.role is Role.HEAD:
+                    return a
         return None
 
     def deputies(self, unit_id: str) -> tuple[Assignment, ...]:
-        return tuple(a for a in self._member_index().get(unit_id, ()) if a.role is Role.DEPUTY)
+        return tuple(a for a in self.members(unit_id) if a.role is Role.DEPUTY)
 
     def headcount(self, unit_id: str, *, recursive: bool = False) -> int:
         if not recursive:
@@ -370,7 +259,7 @@ class State:
         counts: dict[Category, int] = {}
         units = [u.id for _, u in self.walk(unit_id)] if recursive else [unit_id]
         for uid in units:
-            for a in self._member_index().get(uid, ()):
+            for a in self._member_index().get(uid, {}).values():
                 category = self.people[a.person_id].category
                 counts[category] = counts.get(category, 0) + 1
         return counts
@@ -378,16 +267,13 @@ class State:
     def quota(self, unit_id: str, category: Category, year: int) -> int | None:
         """``quotas[QuotaKey(unit_id, category, year)]`` if there is one (through an index by
         unit and year, kept: hashing a ``QuotaKey`` hashes an enum, a Python call)."""
-        index = self._index.quotas
-        origin = self._index.origin
-        if index is None and origin is not None and origin.same_quotas:
-            origin.state.quota(unit_id, category, year)  # the origin's index, worked out
-            index = self._index.quotas = origin.state._index.quotas
+        shared = self._index.quotas
+        index = shared.by_unit_year
         if index is None:
             index = {}
             for key, value in self.quotas.items():
                 index.setdefault((key.unit_id, key.year), []).append((key.category, value))
-            self._index.quotas = index
+            shared.by_unit_year = index
         for which, value in index.get((unit_id, year), ()):
             if which is category:
                 return value

@@ -5,24 +5,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from operator import attrgetter
+from types import MappingProxyType
+from typing import TypeVar, cast
 
 from tinhgon.domain.documents import DocumentKey
-from tinhgon.domain.model import LeaveReason, Person, QuotaKey, Role, Unit, reaches
-from tinhgon.domain.state import (
-    Assignment,
-    Departure,
-    EndKind,
-    State,
-    UnitEnd,
-    _Origin,
+from tinhgon.domain.model import Category, LeaveReason, Person, QuotaKey, Role, Unit, reaches
+from tinhgon.domain.state import Assignment, Departure, EndKind, State, UnitEnd
+from tinhgon.domain.state_index import (
+    Counts,
+    Members,
+    _Index,
+    _QuotaIndex,
+    _Structure,
+    heads_of,
 )
 
-# A state derives its indexes from the state its builder started from when the builder touched
-# at most this share of the units (beyond it, working them out afresh costs about the same).
-_DERIVED_SHARE = 4
-_PERSON_ID = attrgetter("person_id")
-_ROLE = attrgetter("role")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class StateBuilder:
@@ -31,10 +30,13 @@ class StateBuilder:
     Validation belongs to the changes (``tinhgon.domain.changes``), which check what they need
     against the builder's indexes before they call its primitives.
 
-    Started from a state (a timeline's snapshot), the builder copies its mappings (cheap) but
-    not its indexes: the children of each unit are indexed on first use, and the members of a
-    unit are taken from the state's own (shared) index the first time that unit is read or
-    changed. A builder nothing was applied to gives back the state it started from (shared).
+    The builder keeps the members of each unit (in the order they were placed), its people by
+    category and its last head placed as it applies changes, and hands them to the states it
+    makes, shared copy-on-write (``state_index``): after a snapshot the builder copies a unit's
+    members or counts the first time it writes to them. Started from a state (a timeline's
+    snapshot), it copies the state's mappings and the outer dicts of its indexes (cheap); the
+    children of each unit are indexed on first use. A builder nothing was applied to since it
+    started or since its last snapshot gives back that state (shared).
     """
 
     def __init__(self, state: State | None = None) -> None:
@@ -45,25 +47,25 @@ class StateBuilder:
         self.departures: dict[str, Departure] = {}
         self.quotas: dict[QuotaKey, int] = {}
         self._children: dict[str | None, dict[str, None]] | None = {}
-        self._members: dict[str, dict[str, None]] = {}
+        self._members: Members = {}
+        self._counts: Counts | None = {}  # None: started from a state that had none worked out
         self._heads: dict[str, str] = {}
-        # The state started from while nothing has been applied (then ``snapshot`` shares it),
-        # and the members index of the state started from, for the units not yet copied.
+        # The units whose members (counts) dict is the builder's own, written since the last
+        # snapshot; any other is shared with a state and copied before a write.
+        self._own: set[str] = set()
+        self._own_counts: set[str] = set()
+        # The children and tree order, the quota index: shared with the states holding the same
+        # units (quotas); None once the builder changed them.
+        self._structure: _Structure | None = None
+        self._quota_index: _QuotaIndex | None = None
+        # The state nothing has been applied to since (then ``snapshot`` shares it).
         self._base: State | None = None
-        self._base_members: dict[str, list[Assignment]] | None = None
-        self._taken: set[str] = set()
-        # The state started from (kept after changes are applied), the people registered since,
-        # whether units or quotas changed since: what a snapshot's ``_Origin`` is made of.
-        self._origin: State | None = None
-        self._registered: set[str] = set()
-        self._moved: set[str] = set()  # units whose members changed (or that ended)
-        self._units_changed = False
-        self._quotas_changed = False
         if state is not None:
             self._load(state)
 
     def _load(self, state: State) -> None:
-        """Start from a state (the timeline's snapshots): bulk copies, indexes left for later."""
+        """Start from a state (the timeline's snapshots): bulk copies, the state's indexes
+        shared copy-on-write (worked out first for a state made from mappings alone)."""
         self.units = state.units.copy()
         self.ended = state.ended.copy()
         self.people = state.people.copy()
@@ -71,10 +73,15 @@ class StateBuilder:
         self.departures = state.departures.copy()
         self.quotas = state.quotas.copy()
         self._children = None
+        index = state._index
+        members = state._member_index()
+        self._members = members.copy()
+        self._counts = None if index.counts is None else index.counts.copy()
+        if index.heads is None:
+            index.heads = heads_of(members)
+        self._heads = index.heads.copy()
+        self._structure, self._quota_index = index.structure, index.quotas
         self._base = state
-        self._base_members = state._member_index()
-        if state._index.origin is None:  # derived from one state at most: no chains kept
-            self._origin = state
 
     def _child_map(self) -> dict[str | None, dict[str, None]]:
         children = self._children
@@ -87,63 +94,97 @@ class StateBuilder:
                 siblings[unit.id] = None
         return children
 
-    def _group(self, unit_id: str) -> dict[str, None]:
-        """The members of a unit (person ids in the order they were placed), copied from the
-        state started from on first use."""
+    def _group(self, unit_id: str) -> dict[str, Assignment]:
+        """The members of a unit, to write to: the builder's own (copied on first write)."""
+        if unit_id in self._own:
+            return self._members[unit_id]
         group = self._members.get(unit_id)
-        if group is None:
-            base = self._base_members
-            posts = None
-            if base is not None and unit_id not in self._taken:
-                self._taken.add(unit_id)
-                posts = base.get(unit_id)
-            if not posts:
-                group = self._members[unit_id] = {}
-                return group
-            # by C loops (a unit of a large agency holds hundreds): the ids in order, and the
-            # last head among them, as placing them one by one would leave it
-            group = self._members[unit_id] = dict.fromkeys(map(_PERSON_ID, posts))
-            roles = list(map(_ROLE, posts))
-            if Role.HEAD in roles:
-                last = len(roles) - 1 - roles[::-1].index(Role.HEAD)
-                self._heads[unit_id] = posts[last].person_id
+        group = {} if group is None else group.copy()
+        self._members[unit_id] = group
+        self._own.add(unit_id)
         return group
 
-    def snapshot(self, on: date | None) -> State:
-        if self._base is not None:  # nothing applied: the state started from, shared
-            return self._base._sharing(on)
-        return State(
-            on=on,
-            units=self.units,
-            ended=self.ended,
-            people=self.people,
-            assignments=self.assignments,
-            departures=self.departures,
-            quotas=self.quotas,
-            origin=self._derived(),
+    def _count(self, unit_id: str, category: Category, step: int) -> None:
+        """One more (``step`` 1) or one less (-1) person of a category in post in a unit."""
+        counts = self._counts
+        if counts is None:
+            return
+        if unit_id in self._own_counts:
+            group = counts[unit_id]
+        else:
+            shared = counts.get(unit_id)
+            group = counts[unit_id] = {} if shared is None else shared.copy()
+            self._own_counts.add(unit_id)
+        count = group.get(category, 0) + step
+        if count:
+            group[category] = count
+            return
+        del group[category]
+        if not group:
+            del counts[unit_id]
+            self._own_counts.discard(unit_id)
+
+    def _index(self) -> _Index:
+        """The indexes of a snapshot: the builder's, from now on shared with it."""
+        if self._structure is None:
+            self._structure = _Structure()
+        if self._quota_index is None:
+            self._quota_index = _QuotaIndex()
+        self._own.clear()
+        self._own_counts.clear()
+        return _Index(
+            members=self._members,
+            counts=self._counts,
+            heads=self._heads,
+            structure=self._structure,
+            quotas=self._quota_index,
         )
 
-    def _derived(self) -> _Origin | None:
-        """How a snapshot differs from the state started from (see ``_Origin``), when the
-        builder touched few of its units."""
-        origin, base = self._origin, self._base_members
-        if origin is None or base is None:
-            return None
-        touched = self._moved
-        if len(touched) * _DERIVED_SHARE > len(origin.units) + 8:
-            return None
-        assignments = self.assignments
-        members = self._members
-        groups = {unit_id: tuple(members.get(unit_id, ())) for unit_id in touched}
-        recount = set(touched)
-        recount.update(assignments[p].unit_id for p in self._registered if p in assignments)
-        return _Origin(
-            origin,
-            groups,
-            recount,
-            same_units=not self._units_changed,
-            same_quotas=not self._quotas_changed,
+    def snapshot(self, on: date | None) -> State:
+        """The state the builder holds, on a date (the builder can go on)."""
+        if self._base is not None:  # nothing applied: that state, shared
+            return self._base._sharing(on)
+        index = self._index()
+        self._members = self._members.copy()  # the state's stay as they are
+        self._counts = None if self._counts is None else self._counts.copy()
+        self._heads = self._heads.copy()
+        mappings = (
+            self.units.copy(),
+            self.ended.copy(),
+            self.people.copy(),
+            self.assignments.copy(),
+            self.departures.copy(),
+            self.quotas.copy(),
         )
+        self._base = State._holding(on, mappings, index)
+        return self._base
+
+    def finish(self, on: date | None) -> State:
+        """The state the builder holds, on a date, taking over the builder's mappings and
+        indexes without copying them: the builder is not to be used afterwards (its mappings
+        are left read-only; a write to them fails)."""
+        if self._base is not None:
+            return self._base._sharing(on)
+        index = self._index()
+        mappings = (
+            self.units,
+            self.ended,
+            self.people,
+            self.assignments,
+            self.departures,
+            self.quotas,
+        )
+        state = State._holding(on, mappings, index)
+        self.units = _read_only(self.units)
+        self.ended = _read_only(self.ended)
+        self.people = _read_only(self.people)
+        self.assignments = _read_only(self.assignments)
+        self.departures = _read_only(self.departures)
+        self.quotas = _read_only(self.quotas)
+        self._members, self._heads = _read_only(self._members), _read_only(self._heads)
+        self._counts = None if self._counts is None else _read_only(self._counts)
+        self._base = state
+        return state
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -155,10 +196,9 @@ class StateBuilder:
         return list(self._child_map().get(unit_id, ()))
 
     def members(self, unit_id: str) -> list[str]:
-        return list(self._group(unit_id))
+        return list(self._members.get(unit_id, ()))
 
     def head(self, unit_id: str) -> str | None:
-        self._group(unit_id)
         return self._heads.get(unit_id)
 
     def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
@@ -167,16 +207,18 @@ class StateBuilder:
 
     # -- primitives ------------------------------------------------------------------------
 
-    def add_unit(self, unit: Unit) -> None:
+    def _units_changed(self) -> None:
         self._base = None
-        self._units_changed = True
+        self._structure = None
+
+    def add_unit(self, unit: Unit) -> None:
+        self._units_changed()
         self.units[unit.id] = unit
         if self._children is not None:
             self._children.setdefault(unit.parent_id, {})[unit.id] = None
 
     def update_unit(self, unit: Unit) -> None:
-        self._base = None
-        self._units_changed = True
+        self._units_changed()
         old = self.units[unit.id]
         if old.parent_id != unit.parent_id and self._children is not None:
             del self._children[old.parent_id][unit.id]
@@ -192,15 +234,16 @@ class StateBuilder:
         successors: tuple[str, ...],
         basis: DocumentKey | None,
     ) -> None:
-        self._base = None
-        self._units_changed = True
+        self._units_changed()
         unit = self.units.pop(unit_id)
         if self._children is not None:
             del self._children[unit.parent_id][unit_id]
             self._children.pop(unit_id, None)
-        self._taken.add(unit_id)
-        self._moved.add(unit_id)
         self._members.pop(unit_id, None)
+        self._own.discard(unit_id)
+        if self._counts is not None:
+            self._counts.pop(unit_id, None)
+            self._own_counts.discard(unit_id)
         self._heads.pop(unit_id, None)
         self.ended[unit_id] = UnitEnd(unit, on, how, successors, basis)
 
@@ -209,12 +252,27 @@ class StateBuilder:
             self.update_unit(replace(self.units[child_id], parent_id=new_parent_id))
 
     def _place(self, assignment: Assignment) -> None:
+        # ``_group`` and ``_count`` written out: a 50,000-person history places everyone once
         self._base = None
-        self.assignments[assignment.person_id] = assignment
-        self._moved.add(assignment.unit_id)
-        self._group(assignment.unit_id)[assignment.person_id] = None
+        person_id, unit_id = assignment.person_id, assignment.unit_id
+        self.assignments[person_id] = assignment
+        if unit_id in self._own:
+            self._members[unit_id][person_id] = assignment
+        else:
+            self._group(unit_id)[person_id] = assignment
+        person = self.people.get(person_id)
+        counts = self._counts
+        if person is not None and counts is not None:
+            if unit_id in self._own_counts:
+                tally = counts[unit_id]
+            else:
+                shared = counts.get(unit_id)
+                tally = counts[unit_id] = {} if shared is None else shared.copy()
+                self._own_counts.add(unit_id)
+            category = person.category
+            tally[category] = tally.get(category, 0) + 1
         if assignment.role is Role.HEAD:
-            self._heads[assignment.unit_id] = assignment.person_id
+            self._heads[unit_id] = person_id
 
     def assign(self, person_id: str, unit_id: str, role: Role, since: date) -> None:
         """Put someone on the staff at a unit and role, leaving any post they held."""
@@ -225,16 +283,28 @@ class StateBuilder:
 
     def register(self, person: Person) -> None:
         self._base = None
-        self._registered.add(person.id)
+        old = self.people.get(person.id)
         self.people[person.id] = person
+        post = self.assignments.get(person.id)
+        if post is not None and (old is None or old.category is not person.category):
+            if old is not None:  # registered anew in place, with another category
+                self._count(post.unit_id, old.category, -1)
+            self._count(post.unit_id, person.category, 1)
 
     def unassign(self, person_id: str) -> Assignment:
         self._base = None
         assignment = self.assignments.pop(person_id)
-        self._moved.add(assignment.unit_id)
-        self._group(assignment.unit_id).pop(person_id, None)
-        if self._heads.get(assignment.unit_id) == person_id:
-            del self._heads[assignment.unit_id]
+        unit_id = assignment.unit_id
+        group = self._group(unit_id)
+        group.pop(person_id, None)
+        if not group:
+            del self._members[unit_id]
+            self._own.discard(unit_id)
+        person = self.people.get(person_id)
+        if person is not None:
+            self._count(unit_id, person.category, -1)
+        if self._heads.get(unit_id) == person_id:
+            del self._heads[unit_id]
         return assignment
 
     def depart(self, person_id: str, on: date, reason: LeaveReason) -> None:
@@ -244,5 +314,11 @@ class StateBuilder:
 
     def set_quota(self, key: QuotaKey, value: int) -> None:
         self._base = None
-        self._quotas_changed = True
+        self._quota_index = None
         self.quotas[key] = value
+
+
+def _read_only(mapping: dict[_K, _V]) -> dict[_K, _V]:
+    """The dict behind a read-only view, for a builder whose state took its dicts over (typed
+    as the dict so that the builder's code checks; any write fails)."""
+    return cast(dict[_K, _V], MappingProxyType(mapping))

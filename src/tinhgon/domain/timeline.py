@@ -115,16 +115,18 @@ class Timeline:
 
     def state_on(self, on: date) -> State:
         """Cơ cấu tại ngày: the structure, staff, leaders and quotas in effect on a date."""
-        return self.builder_at(bisect.bisect_right(self._dates, on)).snapshot(on)
+        return self.builder_at(bisect.bisect_right(self._dates, on)).finish(on)
 
     def states_on(self, dates: Iterable[date]) -> Iterator[tuple[date, State]]:
         """The state on each of several dates, in date order, from one forward walk: each
         equals ``state_on`` of its date. The walk replays the changes between two dates into
         the same builder, and starts again from a snapshot only where that replays fewer
-        changes (loading a snapshot costs about as much as replaying ``_MIN_STEP`` changes)."""
+        changes (loading a snapshot costs about as much as replaying ``_MIN_STEP`` changes).
+        The last state takes the builder's mappings over (not copied)."""
         builder: StateBuilder | None = None
         position = 0
-        for day in sorted(set(dates)):
+        days = sorted(set(dates))
+        for count, day in enumerate(days, 1):
             index = bisect.bisect_right(self._dates, day)
             found = bisect.bisect_right(self._checkpoints, index, key=lambda c: c[0])
             nearest = self._checkpoints[found - 1][0] if found else 0
@@ -134,7 +136,7 @@ class Timeline:
                 for change in self._changes[position:index]:
                     change.apply(builder)
             position = index
-            yield day, builder.snapshot(day)
+            yield day, builder.finish(day) if count == len(days) else builder.snapshot(day)
 
     def builder_at(self, index: int) -> StateBuilder:
         """A fresh builder holding the state after the first ``index`` changes."""

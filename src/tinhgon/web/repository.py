@@ -23,7 +23,7 @@ from django.db.models import Max
 
 from tinhgon.domain import Change, DocumentRegister, Project, Timeline
 from tinhgon.io.codec import Context, change_from_plain, document_from_plain, person_from_plain
-from tinhgon.web import models
+from tinhgon.web import collector, models
 
 # Split out of this module along their meaning; every name is still importable from here.
 from tinhgon.web.agency_rows import (
@@ -113,8 +113,12 @@ class _Entry:
         self.memo.pop(key, None)
         self.memo_bytes -= self.weights.pop(key, 0)
 
-    def drop_oldest(self) -> None:
-        self.drop(next(iter(self.memo)))
+    def drop_oldest(self) -> int:
+        """Drop the least recently used entry; its estimated bytes."""
+        key = next(iter(self.memo))
+        weight = self.weights.get(key, 0)
+        self.drop(key)
+        return weight
 
 
 # A state, a check or a project worked out from the agency's: 0.5 KiB a person (its own objects
@@ -272,8 +276,10 @@ def _entry(agency: models.Agency) -> _Entry:
             return hit
     entry = _refreshed(hit, agency.pk, stamp) if hit is not None else None
     if entry is None:
-        # The audit mark first: a write logged meanwhile is looked at again next time.
-        entry = _read_all(agency, stamp=stamp, audit_mark=_audit_mark(agency.pk))
+        # The audit mark first: a write logged meanwhile is looked at again next time. In a
+        # server, read with the collector paused and frozen once read (web/collector.py).
+        mark = _audit_mark(agency.pk)
+        entry = collector.kept(lambda _: _read_all(agency, stamp=stamp, audit_mark=mark), None)
     if hit is not None:
         entry.lasting = hit.lasting
     with _lock:
@@ -291,6 +297,7 @@ def _evict() -> None:
     while total > budget and len(_cache) > 1:
         _, entry = _cache.popitem(last=False)
         total -= entry.weight()
+        collector.dropped(entry.weight(), budget=budget)
 
 
 def _budget_bytes() -> int:
@@ -349,15 +356,18 @@ def _memo(entry: _Entry, key: Any, compute: Callable[[Project], T]) -> T:
         if key in entry.memo:
             entry.memo.move_to_end(key)
             return entry.memo[key]  # type: ignore[no-any-return]
-    value = compute(entry.project)
+    # In a server, made with the collector paused and frozen once made (web/collector.py).
+    value = collector.kept(compute, entry.project)
     with _lock:
         entry.keep(key, value)
         # Bounded by count and by the memory budget: at 50,000 people each date's state and
         # check weigh tens of MiB, so one agency's dates must not push the budget alone.
         budget = _budget_bytes()
+        let_go = 0
         while len(entry.memo) > _MEMO_SIZE or (entry.weight() > budget and len(entry.memo) > 1):
-            entry.drop_oldest()
+            let_go += entry.drop_oldest()
         _evict()
+    collector.dropped(let_go, budget=budget)
     return value
 
 

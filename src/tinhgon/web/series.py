@@ -96,26 +96,33 @@ def metrics_series(
 def series_dates(*, project: Project, until: dt.date, points: int = 12) -> list[dt.date]:
     """Evenly spread dates from the first change (or 5 years back) to ``until``.
 
-    Over a year or more, the points before ``until`` are month ends every ``step`` months
-    counted from year 0 (the step fits ``points`` into the span), so two dates close to each
-    other share them and a new date computes one point, not twelve (the points are kept by
+    Over three months or more, the points before ``until`` are month ends every ``step``
+    months counted from year 0, the step the smallest of 1, 3, 6, 12, 24, 48… months that
+    puts at most ``points - 2`` of them in the span. Each step is a multiple of the smaller
+    ones and it only grows with the span (over 5 years back it is 6 months), so a later date's
+    month ends before an earlier date are among the earlier's: a new date computes its own
+    point and the month ends since, not the whole chart again (the points are kept by
     ``metrics_series``). The first change starts the series when it is less than 5 years back.
+    Under three months, ``points`` days evenly apart.
     """
     first = project.timeline.first_date or until
     start = max(first, add_months(until, -60)) if until.year > 1905 else first
     if start >= until:
         return [until]
     months = (until.year - start.year) * 12 + until.month - start.month
-    if points < 3 or months < 12:
+    if points < 3 or months < 3:
         span = (until - start).days
         return sorted({start + dt.timedelta(days=span * i // (points - 1)) for i in range(points)})
-    allowed = points - 2 if start == first else points - 1  # besides the date (and start)
-    step = -(-months // (points - 1))
-    while len(grid := _month_ends(start, until, step)) > allowed:
-        step += 1
+    step = 1
+    while len(grid := _month_ends(start, until, step)) > points - 2:
+        step = _STEPS.get(step, step * 2)
     if start == first:  # the history's beginning is in the span: it starts the series
         return [start, *grid, until]
     return [*grid, until]
+
+
+# The chart's steps in months, each a multiple of the one before (then doubling: 24, 48…).
+_STEPS = {1: 3, 3: 6, 6: 12}
 
 
 def _month_ends(start: dt.date, until: dt.date, step: int) -> list[dt.date]:
