@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tinhgon.domain import Text
-from tinhgon.law.columnar.people_rules import _copy_of
+from tinhgon.law.columnar.copies import copy_of as _copy_of
 from tinhgon.law.columnar.run import engine_order
 from tinhgon.law.findings import Finding, Severity
 

@@ -12,20 +12,18 @@ checked for each group, else the rule runs again on a domain state of those peop
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import fields
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from tinhgon.domain import BirthDate, Sex, State, Text
-from tinhgon.law.columnar import shape
+from tinhgon.domain import BirthDate, State, Text
+from tinhgon.law.columnar import retirement_dates, shape
+from tinhgon.law.columnar.copies import copy_of
+from tinhgon.law.columnar.retirement_dates import normal_retirement, retires_on
 from tinhgon.law.columnar.state import NONE, ColumnarState, Ints
 from tinhgon.law.decree_135_2020 import RARetirementAge
 from tinhgon.law.early_retirement import RA5EarlyRetirement
 from tinhgon.law.engine import Env, Rule
 from tinhgon.law.findings import Finding
-from tinhgon.law.parameters import DatedValue, ParameterSet
-from tinhgon.law.retirement import PARAMETER_BY_SEX
 
 # The rules on people whose finding on someone depends on their facts (the columns of the key)
 # and their unit alone, and reads "NAME (UNIT)…" followed by what the facts decide
@@ -43,68 +41,9 @@ READS: dict[type[Rule], tuple[str, ...]] = {
 }
 ALL_FACTS = (*BIRTH, "category", "hazardous", "difficult", "loss")
 
-
-_FIELDS = (
-    "rule",
-    "severity",
-    "on",
-    "message",
-    "citations",
-    "unit_id",
-    "unit_name",
-    "person_id",
-    "person_name",
-    "actual",
-    "limit",
-    "trace",
-    "detail",
-    "title",
-)
-assert tuple(f.name for f in fields(Finding)) == _FIELDS, "Finding's fields have moved"
-
-
-# Each field's slot, set directly (a frozen dataclass's ``__init__`` goes through
-# ``object.__setattr__`` for each field: three times slower at 283,470 findings).
-(
-    _rule,
-    _severity,
-    _on,
-    _message,
-    _citations,
-    _unit_id,
-    _unit_name,
-    _person_id,
-    _person_name,
-    _actual,
-    _limit,
-    _trace,
-    _detail,
-    _title,
-) = (getattr(Finding, name).__set__ for name in _FIELDS)
-
-
-def _copy_of(
-    f: Finding, message: Text, unit_id: str, unit_name: str, person_id: str, person_name: str
-) -> Finding:
-    """``dataclasses.replace(f, message=…, unit_id=…, …)`` without running ``__init__``: the
-    same frozen ``Finding`` (same fields, equality and hash), each slot filled directly; its
-    ``detail`` a copy of ``f``'s, as each finding of the object path has its own dict."""
-    g: Finding = object.__new__(Finding)
-    _rule(g, f.rule)
-    _severity(g, f.severity)
-    _on(g, f.on)
-    _message(g, message)
-    _citations(g, f.citations)
-    _unit_id(g, unit_id)
-    _unit_name(g, unit_name)
-    _person_id(g, person_id)
-    _person_name(g, person_name)
-    _actual(g, f.actual)
-    _limit(g, f.limit)
-    _trace(g, f.trace)
-    _detail(g, dict(f.detail))
-    _title(g, f.title)
-    return g
+# The retirement dates remembered (``retirement_dates._DATES``, the same dictionary): the national
+# benches clear it between timed runs as ``people_rules._DATES``.
+_DATES = retirement_dates._DATES
 
 
 def facts_key(cs: ColumnarState, names: tuple[str, ...] = ALL_FACTS) -> tuple[Ints, int]:
@@ -177,74 +116,22 @@ def _groups(rule: Rule, cs: ColumnarState, population: Ints | None = None) -> tu
     return population[first], group
 
 
-# Retirement dates already worked out, by parameter set (its id, checked through a weak reference:
-# a parameter set is read-only once loaded) and (parameter, date, sex, birth): a country's
-# provinces are checked one after another on the same date, each with the same few thousand births.
-_DATES: dict[int, tuple[Callable[[], object], dict[tuple[object, ...], Any]]] = {}
-
-
-def _era(values: tuple[DatedValue, ...], on: dt.date) -> tuple[int, ...]:
-    """Which of a table's values were issued by a date (their places): ``retirement_of`` as of
-    the date reads those alone (``known_values``), so two dates with the same ones have the same
-    retirement dates — a date never asked before reuses those of the other dates."""
-    return tuple(
-        i
-        for i, v in enumerate(values)
-        if v.citation.issued_on is None or v.citation.issued_on <= on
-    )
-
-
-def retires_on(
-    parameters: ParameterSet, sex: Sex, born: BirthDate, on: dt.date, parameter_id: str | None
-) -> dt.date:
-    """``retirement_of(...).retires_on`` as of ``on``, remembered (by which values of the age
-    table were issued by ``on``, not by the date itself)."""
-    from tinhgon.law.retirement import retirement_of
-
-    entry = _DATES.get(id(parameters))
-    if entry is None or entry[0]() is not parameters:
-        if len(_DATES) > 8:
-            _DATES.clear()
-        entry = _DATES[id(parameters)] = (weakref.ref(parameters), {})
-    known = entry[1]
-    pid = parameter_id or PARAMETER_BY_SEX[sex]
-    era = known.get((pid, on))  # which of the table's values were issued by the date
-    if era is None:
-        if len(known) > 200_000:
-            known.clear()
-        era = known[(pid, on)] = _era(parameters[pid].values, on)
-    key = (parameter_id, era, sex, born.year, born.month, born.day)
-    found = known.get(key)
-    if found is None:
-        if len(known) > 200_000:
-            known.clear()
-        found = known[key] = retirement_of(
-            sex=sex, born=born, parameters=parameters, as_of=on, parameter_id=parameter_id
-        ).retires_on
-    assert isinstance(found, dt.date)
-    return found
-
-
 def retirement_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
     """Who RA can have something to say of (indices): people whose retirement date
     (``retirement_of``, once for each sex and month of birth among them — what RA's own cache
     keys it by) falls within the rule's 12 months or has passed. A superset: the rule decides."""
     import numpy as np
 
-    from tinhgon.law.columnar.state import SEXES
     from tinhgon.law.decree_135_2020 import PLANNING_MONTHS
     from tinhgon.law.retirement import add_months
 
     key, space = facts_key(cs, ("sex", "birth_year", "birth_month"))
     first, group = _group(key, space)
-    horizon = add_months(on, PLANNING_MONTHS)
-    soon = np.zeros(len(first), dtype=bool)
-    for g, i in enumerate(first.tolist()):
-        month = int(cs.birth_month[i])
-        born = BirthDate(int(cs.birth_year[i]), None if month == NONE else month)
-        sex = SEXES[int(cs.sex[i])]
-        soon[g] = retires_on(env.parameters, sex, born, on, None) <= horizon
-    return np.nonzero(soon[group])[0]
+    horizon = add_months(on, PLANNING_MONTHS).toordinal()
+    dates = normal_retirement(
+        env.parameters, cs.sex[first], cs.birth_year[first], cs.birth_month[first], on
+    )
+    return np.nonzero((dates <= horizon)[group])[0]
 
 
 def early_candidates(cs: ColumnarState, on: dt.date, env: Env) -> Ints:
@@ -375,9 +262,7 @@ def _worded(
         name = names[i]
         prefix = f"{name} ({unit.name})"
         append(
-            _copy_of(
-                f, new_text(Text, (prefix + vi, prefix + en)), unit.id, unit.name, ids[i], name
-            )
+            copy_of(f, new_text(Text, (prefix + vi, prefix + en)), unit.id, unit.name, ids[i], name)
         )
     worded = np.zeros(max(groups, default=0) + 1, dtype=bool)
     ranks = np.zeros(len(worded), dtype=np.int64)

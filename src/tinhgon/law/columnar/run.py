@@ -156,15 +156,10 @@ def _ordered(cs: ColumnarState, found: list[tuple[str, Found]]) -> list[Finding]
     """``engine_order`` of all findings; the key of those a rule on people copied from their
     group's (most of them at the country's size) read from the columns — the person's unit's
     place, their id — rather than from each finding."""
-    import numpy as np
-
     findings = [f for _, (some, _, _) in found for f in some]
-    walked = shape.walk_order(cs)
-    order = {cs.units[i].id: n for n, i in enumerate(walked)}
     if len(findings) < 2:
         return list(findings)
-    place = np.full(len(cs.units), -1, dtype=np.int64)
-    place[np.asarray(walked, dtype=np.int64)] = np.arange(len(walked), dtype=np.int64)
+    order, place = shape.places(cs)
     ids = cs.person_ids
     keys: list[Keys] = []
     for rule, (some, people, ranks) in found:

@@ -22,6 +22,15 @@ def _cached(cs: ColumnarState, key: str, make: Any) -> Any:
     return found
 
 
+def _shared(cs: ColumnarState, key: str, make: Any) -> Any:
+    """Like ``_cached``, for what depends only on the units, the quotas and the year: shared by
+    the columnar states that have the same ones (``ColumnarState.shared``)."""
+    found = cs.shared.get(key)
+    if found is None:
+        found = cs.shared[key] = make()
+    return found
+
+
 def units_state(cs: ColumnarState) -> State:
     """The units and quotas alone, as a domain state (no one in post)."""
     return _cached(  # type: ignore[no-any-return]
@@ -76,7 +85,23 @@ def walk_order(cs: ColumnarState) -> list[int]:
             position[at] = position[cs.parent[at]] + 1 + offset[at]
         return np.argsort(position).tolist()  # type: ignore[no-any-return]
 
-    return _cached(cs, "walk", make)  # type: ignore[no-any-return]
+    return _shared(cs, "walk", make)  # type: ignore[no-any-return]
+
+
+def places(cs: ColumnarState) -> tuple[dict[str, int], Ints]:
+    """Each unit's place in the tree order: by its id, and as a column (-1 for none)."""
+
+    def make() -> tuple[dict[str, int], Ints]:
+        import numpy as np
+
+        walked = walk_order(cs)
+        units = cs.units
+        place = np.full(len(units), -1, dtype=np.int64)
+        place[np.asarray(walked, dtype=np.int64)] = np.arange(len(walked), dtype=np.int64)
+        place.flags.writeable = False  # shared
+        return {units[i].id: n for n, i in enumerate(walked)}, place
+
+    return _shared(cs, "places", make)  # type: ignore[no-any-return]
 
 
 def members(cs: ColumnarState) -> tuple[Ints, Ints]:
@@ -135,13 +160,15 @@ def depth(cs: ColumnarState) -> Ints:
         for _ in range(len(cs.units) + 1):
             live = current >= 0
             if not live.any():
+                d.flags.writeable = False  # shared
                 return d
             d[live] += 1
             current[live] = cs.parent[current[live]]
         d[current >= 0] = -1  # in a loop of parents: no root leads there
+        d.flags.writeable = False  # shared
         return d
 
-    return _cached(cs, "depth", make)
+    return _shared(cs, "depth", make)
 
 
 def subtree_sums(cs: ColumnarState, values: Ints) -> Ints:

@@ -16,21 +16,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import attrgetter
+from operator import is_
+from types import MappingProxyType
 from typing import Any
 
 from tinhgon.domain import BirthDate, Category, Person, QuotaKey, Role, Sex, State, Unit, UnitClass
 from tinhgon.domain.state import Assignment
+from tinhgon.law.columnar.table import CATEGORIES as CATEGORIES
+from tinhgon.law.columnar.table import NONE as NONE
+from tinhgon.law.columnar.table import ROLES as ROLES
+from tinhgon.law.columnar.table import SEXES as SEXES
+from tinhgon.law.columnar.table import Names, People, table_of
 
 # A numpy array (of int64, or of bool for a mask); numpy is imported only where it is used.
 Ints = Any
 
 CLASSES: tuple[UnitClass, ...] = tuple(UnitClass)
-ROLES: tuple[Role, ...] = tuple(Role)
-CATEGORIES: tuple[Category, ...] = tuple(Category)
-SEXES: tuple[Sex, ...] = tuple(Sex)
-NONE = -1  # an absent month, day or early-retirement fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,9 @@ class ColumnarState:
     person: Callable[[int], Person]
     assignment: Callable[[int], Assignment]
     cache: dict[str, Any] = field(default_factory=dict)
+    # what depends only on the units, the quotas and the year (the tree's order, each rule's
+    # units): shared by the columnar states of dates with the same ones (``from_state``)
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -92,21 +96,19 @@ class ColumnarState:
         Built by C loops (``map`` over getters, labels by identity). Each person's own columns
         (category, sex, birth, the early-retirement facts) depend only on the ``Person`` object,
         which the states of every date share while the person is unchanged: they are taken from
-        the table of the last state built, by identity, and worked out for the others only
-        (``_PeopleTable``). Only where people work (unit, role) is read from this state's posts.
+        the table of the last state built, by identity, and worked out for the others only; so
+        are the unit and role of each post whose ``Assignment`` is the same object, when the
+        units are the same objects in the same order (``table``). Names are read when asked.
         """
-        import numpy as np
-
         if state.on is None:
             raise ValueError("a columnar state needs a state on a date")
         units = list(state.units.values())
         assignments = list(state.assignments.values())
         ids = list(state.assignments)  # keyed by person id, in the same order
-        persons = list(map(state.people.__getitem__, ids))
+        people = People(_plain(state.people), ids)
         index, parent, unit_class = _unit_columns(units)
-        n = len(assignments)
-        roles = {id(r): i for i, r in enumerate(ROLES)}
-        table = _PeopleTable.of(persons)
+        table = table_of(units, assignments, people, index)
+        quotas = dict(state.quotas)
         columns = table.columns
         return cls(
             on=state.on,
@@ -115,9 +117,9 @@ class ColumnarState:
             parent=parent,
             unit_class=unit_class,
             person_ids=ids,
-            full_names=table.names,
-            person_unit=np.fromiter(map(index.__getitem__, map(_UNIT_ID, assignments)), _I64, n),
-            role=np.fromiter(map(roles.__getitem__, map(id, map(_ROLE, assignments))), _I64, n),
+            full_names=Names(people),
+            person_unit=table.unit,
+            role=table.role,
             category=columns["category"],
             sex=columns["sex"],
             birth_year=columns["birth_year"],
@@ -126,9 +128,10 @@ class ColumnarState:
             hazardous=columns["hazardous"],
             difficult=columns["difficult"],
             loss=columns["loss"],
-            quotas=dict(state.quotas),
-            person=persons.__getitem__,
+            quotas=quotas,
+            person=people.person,
             assignment=assignments.__getitem__,
+            shared=_shared_for(units, quotas, state.on.year),
         )
 
     @classmethod
@@ -204,108 +207,34 @@ class ColumnarState:
         )
 
 
-_I64 = "int64"
-_UNIT_ID = attrgetter("unit_id")
-_ROLE = attrgetter("role")
-_PERSON_COLUMNS = (
-    "category",
-    "sex",
-    "birth_year",
-    "birth_month",
-    "birth_day",
-    "hazardous",
-    "difficult",
-    "loss",
-)
+# The units, quotas and year of the last state built, and what its check derived of them alone.
+_last_units: tuple[list[Unit], dict[QuotaKey, int], int, dict[Any, Any]] | None = None
 
 
-def _optional(values: Iterable[int | None], n: int) -> Ints:
-    """Whole numbers or None as int64, None as NONE (through floats: None becomes NaN; the
-    numbers are years, months, days and percentages, exact as floats)."""
-    import numpy as np
-
-    floats = np.array(list(values), dtype=np.float64) if n else np.zeros(0)
-    return np.where(np.isnan(floats), NONE, floats).astype(np.int64)
-
-
-def person_columns(persons: Sequence[Person]) -> dict[str, Ints]:
-    """Each person's own columns (``_PERSON_COLUMNS``), by C loops."""
-    import numpy as np
-
-    n = len(persons)
-    categories = {id(c): i for i, c in enumerate(CATEGORIES)}
-    sexes = {id(s): i for i, s in enumerate(SEXES)}
-    births = list(map(attrgetter("birth"), persons))
-    return {
-        "category": np.fromiter(
-            map(categories.__getitem__, map(id, map(attrgetter("category"), persons))), _I64, n
-        ),
-        "sex": np.fromiter(
-            map(sexes.__getitem__, map(id, map(attrgetter("sex"), persons))), _I64, n
-        ),
-        "birth_year": np.fromiter(map(attrgetter("year"), births), _I64, n),
-        "birth_month": _optional(map(attrgetter("month"), births), n),
-        "birth_day": _optional(map(attrgetter("day"), births), n),
-        "hazardous": _optional(map(attrgetter("hazardous_work_years"), persons), n),
-        "difficult": _optional(map(attrgetter("difficult_area_years"), persons), n),
-        "loss": _optional(map(attrgetter("work_capacity_loss"), persons), n),
-    }
+def _shared_for(units: list[Unit], quotas: dict[QuotaKey, int], year: int) -> dict[Any, Any]:
+    """The derivations of the last state built when its units are the same objects in the same
+    order, its quotas equal and its year the same; else a new (empty) dictionary, kept."""
+    global _last_units
+    last = _last_units
+    if (
+        last is not None
+        and last[2] == year
+        and len(last[0]) == len(units)
+        and all(map(is_, units, last[0]))
+        and last[1] == quotas
+    ):
+        return last[3]
+    shared: dict[Any, Any] = {}
+    _last_units = (units, quotas, year, shared)
+    return shared
 
 
-class _PeopleTable:
-    """The own columns of a list of ``Person`` objects, and who is on which row (by identity).
-
-    The table of the last state built is kept (one, up to ``_KEPT_UP_TO`` people): the next
-    one — another date of the same history, most people the very same objects — takes their
-    rows from it and works out the columns of the people not found only. It holds the
-    ``Person`` objects themselves, so an identity found in it is that object's (an ``id`` is
-    reused only once its object is gone). Replaced whole (one assignment): safe to share
-    between threads."""
-
-    __slots__ = ("_rows", "columns", "idents", "names", "persons")
-
-    def __init__(self, persons: list[Person], idents: list[int], columns: dict[str, Ints]) -> None:
-        self.persons = persons
-        self.idents = idents
-        for column in columns.values():
-            column.flags.writeable = False  # shared by the states built from this table
-        self.columns = columns
-        self.names = list(map(attrgetter("full_name"), persons))
-        self._rows: dict[int, int] | None = None
-
-    def rows(self) -> dict[int, int]:
-        if self._rows is None:
-            self._rows = dict(zip(self.idents, range(len(self.idents)), strict=True))
-        return self._rows
-
-    @classmethod
-    def of(cls, persons: list[Person]) -> _PeopleTable:
-        import numpy as np
-
-        global _kept
-        n = len(persons)
-        idents = list(map(id, persons))
-        kept = _kept
-        if kept is not None and kept.idents == idents:
-            return kept
-        columns: dict[str, Ints] | None = None
-        if kept is not None and 0 < n <= _KEPT_UP_TO:  # none kept beyond: not looked up
-            at = np.fromiter(map(kept.rows().get, idents, repeat(-1)), _I64, n)
-            missing = np.flatnonzero(at < 0)
-            if len(missing) * 4 < n:  # most found: theirs taken, the others worked out
-                columns = {name: kept.columns[name][at] for name in _PERSON_COLUMNS}
-                if len(missing):
-                    fresh = person_columns([persons[i] for i in missing.tolist()])
-                    for name in _PERSON_COLUMNS:
-                        columns[name][missing] = fresh[name]
-        table = cls(persons, idents, columns if columns is not None else person_columns(persons))
-        if n <= _KEPT_UP_TO:
-            _kept = table
-        return table
-
-
-_KEPT_UP_TO = 300_000  # people: a table of a state this large or smaller is kept for the next
-_kept: _PeopleTable | None = None
+def _plain(mapping: Mapping[str, Person]) -> dict[str, Person]:
+    """A state's read-only view of its people as the dictionary under it (a copy: one C call;
+    looking 50,000 people up through the view costs twice as much)."""
+    if isinstance(mapping, MappingProxyType | dict):
+        return mapping.copy()
+    return dict(mapping)
 
 
 def _unit_columns(units: list[Unit]) -> tuple[dict[str, int], Ints, Ints]:

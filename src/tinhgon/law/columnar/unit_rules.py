@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from tinhgon.domain import Category, Role, State, UnitClass
+from tinhgon.domain import Category, Role, State, Text, UnitClass
 from tinhgon.domain.metrics import QuotaLine
 from tinhgon.law import commune, decree_24_2014, decree_35_2022, leadership, quotas, staffing
 from tinhgon.law.columnar import shape
+from tinhgon.law.columnar.copies import copy_of
 from tinhgon.law.columnar.state import CATEGORIES, ColumnarState, Ints
 from tinhgon.law.engine import Env, Rule, limits_on
 from tinhgon.law.findings import Finding
@@ -23,9 +24,11 @@ from tinhgon.law.findings import Finding
 
 def targets(rule: Rule, cs: ColumnarState) -> list[int]:
     """The units the rule checks (indices, in tree order), as ``rule.targets`` says."""
-    key = f"targets:{rule.id}"
-    if key in cs.cache:
-        return cs.cache[key]  # type: ignore[no-any-return]
+    # the units, quotas and year decide: shared (``shape._shared``), by the rule object itself
+    key = ("targets", rule)
+    found = cs.shared.get(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
     units = shape.units_state(cs)
     if isinstance(rule, quotas.QT1OverQuota):  # its own targets: the units with a quota
         ids = {k.unit_id for k in cs.quotas if k.year == cs.on.year}
@@ -43,7 +46,7 @@ def targets(rule: Rule, cs: ColumnarState) -> list[int]:
         if type(rule).selects is not Rule.selects:
             walk = [i for i in walk if rule.selects(units, cs.units[i])]
         out = walk
-    cs.cache[key] = out
+    cs.shared[key] = out
     return out
 
 
@@ -196,9 +199,36 @@ def over_quota(
 
 
 def no_quota(rule: quotas.QT2NoQuota, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
+    """QT-2: the units without a quota for the year. What it says of a unit depends on its
+    class alone (the citations) and reads "NAME: …" (the year): the rule's own finding on one
+    unit of each class, each other unit of the class given a copy with its own name and id
+    (every unit of a new sở but a few has such a finding). A finding not worded so: the rule
+    on every unit."""
     with_quota = {k.unit_id for k in cs.quotas if k.year == on.year}
     chosen = [i for i in targets(rule, cs) if cs.units[i].id not in with_quota]
-    return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
+    if type(rule) is not quotas.QT2NoQuota or len(chosen) < 3:
+        return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
+    classes = cs.unit_class[chosen].tolist()
+    sample = {c: i for i, c in zip(reversed(chosen), reversed(classes), strict=True)}
+    found = _run(rule, cs, on, env, shape.substate(cs, sample.values(), ()), set(sample.values()))
+    units = cs.units
+    template: dict[int, tuple[Finding, str, str]] = {}
+    for c, i in sample.items():
+        unit = units[i]
+        mine = [f for f in found if f.unit_id == unit.id]
+        (vi, en) = mine[0].message if len(mine) == 1 else ("", "")
+        if len(mine) == 1 and vi.startswith(unit.name) and en.startswith(unit.name):
+            template[c] = (mine[0], vi[len(unit.name) :], en[len(unit.name) :])
+    if len(template) < len(sample):
+        return _run(rule, cs, on, env, shape.substate(cs, chosen, ()), set(chosen))
+    out: list[Finding] = []
+    new_text = tuple.__new__
+    for i, c in zip(chosen, classes, strict=True):
+        f, vi, en = template[c]
+        unit = units[i]
+        name = unit.name
+        out.append(copy_of(f, new_text(Text, (name + vi, name + en)), unit.id, name, None, None))
+    return out
 
 
 def own_members(
@@ -210,22 +240,28 @@ def own_members(
     return _run(rule, cs, on, env, state, set(chosen))
 
 
+def _where(units: list[int], keep: Ints) -> list[int]:
+    """The units (indices, in their order) where ``keep`` (one flag a unit) holds."""
+    import numpy as np
+
+    at = np.asarray(units, dtype=np.int64)
+    return at[keep[at]].tolist()  # type: ignore[no-any-return]
+
+
 def several_heads(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     heads = shape.role_counts(cs, Role.HEAD)
-    chosen = [i for i in shape.walk_order(cs) if heads[i] > 1]
-    return own_members(rule, cs, on, env, chosen)
+    return own_members(rule, cs, on, env, _where(shape.walk_order(cs), heads > 1))
 
 
 def without_head(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     heads = shape.role_counts(cs, Role.HEAD)
-    chosen = [i for i in targets(rule, cs) if heads[i] == 0]
-    return own_members(rule, cs, on, env, chosen)
+    return own_members(rule, cs, on, env, _where(targets(rule, cs), heads == 0))
 
 
 def deputies_without_head(rule: Rule, cs: ColumnarState, on: dt.date, env: Env) -> list[Finding]:
     heads = shape.role_counts(cs, Role.HEAD)
     deputies = shape.role_counts(cs, Role.DEPUTY)
-    chosen = [i for i in shape.walk_order(cs) if heads[i] == 0 and deputies[i] > 0]
+    chosen = _where(shape.walk_order(cs), (heads == 0) & (deputies > 0))
     return own_members(rule, cs, on, env, chosen)
 
 
