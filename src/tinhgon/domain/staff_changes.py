@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tinhgon.domain.change_base import Change, Text
@@ -14,7 +13,7 @@ from tinhgon.domain.model import (
     QuotaKey,
     Role,
 )
-from tinhgon.domain.state import Assignment, StateBuilder
+from tinhgon.domain.state import StateBuilder
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,42 +47,6 @@ class Hire(Change):
 
     def person_ids(self) -> tuple[str, ...]:
         return (self.person.id,)
-
-
-def apply_hires(
-    b: StateBuilder, changes: Sequence[Change], start: int, stop: int, *, require_basis: bool
-) -> int:
-    """Apply the longest start of the hires ``changes[start:stop]`` that ``Hire.apply`` would
-    take one by one without a question — a basis when one is required, someone not in post
-    (nor hired twice here) into a unit that exists, as its head only where it has none — in
-    one builder call (``place_new``), equal in every mapping and index to applying them one
-    by one. Gives the index of the first one not applied (``stop`` when all were): the caller
-    applies it itself, and it is refused there with its own words."""
-    units, assignments, heads = b.units, b.assignments, b.heads_now()
-    posts: list[tuple[Person, Assignment]] = []
-    seen: set[str] = set()
-    placed_heads: set[str] = set()
-    index = start
-    while index < stop:
-        hire: Hire = changes[index]  # type: ignore[assignment]  # (the caller's run)
-        person = hire.person
-        person_id, unit = person.id, hire.unit
-        if (
-            (require_basis and hire.basis is None)
-            or unit not in units
-            or person_id in assignments
-            or person_id in seen
-        ):
-            break
-        if hire.role is Role.HEAD:
-            if unit in heads or unit in placed_heads:
-                break
-            placed_heads.add(unit)
-        seen.add(person_id)
-        posts.append((person, Assignment(person_id, unit, hire.role, hire.on)))
-        index += 1
-    b.place_new(posts)
-    return index
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
@@ -202,10 +201,6 @@ class StateBuilder:
     def head(self, unit_id: str) -> str | None:
         return self._heads.get(unit_id)
 
-    def heads_now(self) -> Mapping[str, str]:
-        """The head of each unit that has one (read only; changes as the builder does)."""
-        return self._heads
-
     def is_ancestor(self, ancestor_id: str, unit_id: str) -> bool:
         """Whether ``ancestor_id`` is the unit or one of its parents (stops on a loop)."""
         return reaches(self.units, ancestor_id, unit_id)
@@ -295,37 +290,6 @@ class StateBuilder:
             if old is not None:  # registered anew in place, with another category
                 self._count(post.unit_id, old.category, -1)
             self._count(post.unit_id, person.category, 1)
-
-    def place_new(self, posts: Sequence[tuple[Person, Assignment]]) -> None:
-        """``register(person)`` then ``assign`` of each, in order, for people none of whom is
-        in post (nor placed twice): the hires of a history's baseline in one call, every
-        mapping and index as those calls leave them (a head's post makes them its unit's head)."""
-        if not posts:
-            return
-        self._base = None
-        people, assignments, departures = self.people, self.assignments, self.departures
-        own, members, counts = self._own, self._members, self._counts
-        own_counts = self._own_counts
-        for person, assignment in posts:
-            person_id, unit_id = person.id, assignment.unit_id
-            people[person_id] = person
-            departures.pop(person_id, None)
-            assignments[person_id] = assignment
-            if unit_id in own:
-                members[unit_id][person_id] = assignment
-            else:
-                self._group(unit_id)[person_id] = assignment
-            if counts is not None:  # ``_count(unit_id, person.category, 1)`` written out
-                if unit_id in own_counts:
-                    tally = counts[unit_id]
-                else:
-                    shared = counts.get(unit_id)
-                    tally = counts[unit_id] = {} if shared is None else shared.copy()
-                    own_counts.add(unit_id)
-                category = person.category
-                tally[category] = tally.get(category, 0) + 1
-            if assignment.role is Role.HEAD:
-                self._heads[unit_id] = person_id
 
     def unassign(self, person_id: str) -> Assignment:
         self._base = None

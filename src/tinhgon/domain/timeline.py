@@ -8,7 +8,6 @@ from datetime import date
 
 from tinhgon.domain.changes import Change
 from tinhgon.domain.errors import ChangeRefused, InvalidValue
-from tinhgon.domain.staff_changes import Hire, apply_hires
 from tinhgon.domain.state import State, StateBuilder
 
 _MIN_STEP = 500
@@ -54,53 +53,21 @@ class Timeline:
 
     def _replay(self, start: int, builder: StateBuilder) -> None:
         """Validate the changes from ``start`` on, ``builder`` holding the state before them,
-        keeping a snapshot whenever ``step`` changes have passed since the last one (with
-        ``snapshots_for``: after the changes of each date kept). Between two snapshots the
-        changes are applied as ``_apply`` applies them, a run of hires in bulk (``_span``)."""
+        keeping a snapshot whenever ``step`` changes have passed since the last one."""
         step = max(_MIN_STEP, len(self._changes) // _MAX_CHECKPOINTS)
         last = self._checkpoints[-1][0] if self._checkpoints else 0
-        keep = sorted(self._keep) if self._keep is not None else None
-        total = len(self._changes)
-        index = start
-        while index < total:
-            if keep is not None:  # the next count of changes after which a snapshot is kept
-                found = bisect.bisect_right(keep, index)
-                stop = keep[found] if found < len(keep) else total
-            else:
-                stop = max(last + step, index + 1)
-            index = self._span(builder, index, min(stop, total))
+        keep = self._keep
+        for index in range(start + 1, len(self._changes) + 1):
+            change = self._changes[index - 1]
+            self._apply(builder, change)
             if keep is not None:
-                if index == stop:
-                    self._checkpoints.append((index, builder.snapshot(self._changes[index - 1].on)))
+                if index in keep:
+                    self._checkpoints.append((index, builder.snapshot(change.on)))
             elif index - last >= step:
-                self._checkpoints.append((index, builder.snapshot(self._changes[index - 1].on)))
+                self._checkpoints.append((index, builder.snapshot(change.on)))
                 last = index
         if len(self._checkpoints) > 2 * _MAX_CHECKPOINTS:  # after many appends: every other
             self._checkpoints = self._checkpoints[1::2]
-
-    def _span(self, builder: StateBuilder, start: int, stop: int) -> int:
-        """Apply the changes ``start`` to ``stop`` (excluded), each as ``_apply`` does, a run of
-        consecutive hires through ``apply_hires`` (one builder call; what it leaves, one by
-        one). Gives ``stop``."""
-        changes = self._changes
-        index = start
-        hires_end = start  # changes[index:hires_end] are hires, when index < hires_end
-        while index < stop:
-            change = changes[index]
-            if type(change) is Hire:
-                if hires_end <= index:
-                    hires_end = index + 1
-                    while hires_end < stop and type(changes[hires_end]) is Hire:
-                        hires_end += 1
-                index = apply_hires(
-                    builder, changes, index, hires_end, require_basis=self._require_basis
-                )
-                if index == hires_end:
-                    continue
-                change = changes[index]
-            self._apply(builder, change)
-            index += 1
-        return index
 
     def _apply(self, builder: StateBuilder, change: Change) -> None:
         if self._require_basis and change.basis is None:
