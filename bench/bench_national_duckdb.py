@@ -41,16 +41,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from duckdb_findings import frames_of, legal_tables, load_duckdb, query
-from national_timing import against_duckdb
+from national_timing import Steps, against_duckdb, read_province
 from national_timing import best as _best
 from national_timing import rss_mib as _rss_mib
 from national_timing import timed as _timed
 
-from tinhgon.domain import State
-from tinhgon.domain.agencies import split_by_agency
 from tinhgon.io.national import CHECK_ON, national_provinces
-from tinhgon.io.project_reader import ProjectReader
-from tinhgon.io.yamlsrc import Locator
 from tinhgon.law import load_parameters
 from tinhgon.law.columnar import ColumnarState, check_columnar, people_rules
 from tinhgon.law.rules import _forest
@@ -79,7 +75,7 @@ def keys(report: Any, cs: ColumnarState, units_before: int, people_before: int) 
 
 def run(people: int, seed: int, kind: str = TYPE) -> dict[str, Any]:
     parameters = load_parameters()
-    times = {k: [0.0, 0.0] for k in ("generate", "read_project", "state_on", "columns", "check")}
+    times = Steps.of(("generate", "read_project", "state_on", "columns", "check"))
     ours: Counter[Any] = Counter()
     frames: list[dict[str, Any]] = []
     facts: list[SimpleNamespace] = []
@@ -88,20 +84,13 @@ def run(people: int, seed: int, kind: str = TYPE) -> dict[str, Any]:
     by_rule: Counter[str] = Counter()
     classes: Counter[str] = Counter()
 
-    def add(step: str, timing: tuple[float, float, Any]) -> Any:
-        times[step][0] += timing[0]
-        times[step][1] += timing[1]
-        return timing[2]
-
     source = iter(national_provinces(people, seed))
     for k in range(10**6):
-        province = add("generate", _timed(lambda: next(source, None)))
+        province = times.add("generate", _timed(lambda: next(source, None)))
         if province is None:
             break
-        reader = ProjectReader(f"{province.code}.yaml", Locator())
-        project = add("read_project", _timed(lambda p=province, r=reader: r.read(p.project)))
-        state: State = add("state_on", _timed(lambda p=project: p.state_on(CHECK_ON)))
-        parts = split_by_agency(state)
+        project, state, parts = read_province(province, times)
+        del province
         ids = [a for a in parts if state.units[a].agency_type == kind]
         if not ids:  # no agency of this type in the province (an industrial-zone board)
             continue
@@ -111,7 +100,7 @@ def run(people: int, seed: int, kind: str = TYPE) -> dict[str, Any]:
             agency = dataclasses.replace(agency, id=unit.id, name=unit.name)
         forest = _forest([parts[i] for i in ids])
         del project, state, parts
-        cs = add("columns", _timed(lambda f=forest: ColumnarState.from_state(f)))
+        cs = times.add("columns", _timed(lambda f=forest: ColumnarState.from_state(f)))
         del forest
 
         # the retirement dates the provinces before this one left (as in one pass over the

@@ -32,21 +32,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from duckdb_findings import frames_of, legal_tables, load_duckdb, query
 from duckdb_sql import SQL
-from national_timing import against_duckdb
+from national_timing import Steps, against_duckdb, read_province
 from national_timing import best as _best
 from national_timing import rss_mib as _rss_mib
 from national_timing import timed as _timed
 
-from tinhgon.domain.agencies import split_by_agency
 from tinhgon.io.national import CHECK_ON, national_provinces
-from tinhgon.io.project_reader import ProjectReader
-from tinhgon.io.yamlsrc import Locator
 from tinhgon.law import load_parameters
 from tinhgon.law.columnar import ColumnarState, check_columnar, people_rules
 from tinhgon.law.commune import CM1CommuneDeputies
 from tinhgon.law.decree_24_2014 import SO3DeputyDirectors
-from tinhgon.law.province import CITY_EXTRA, Member, _limit, check_province
-from tinhgon.law.rules import _forest, _without_agency_notes
+from tinhgon.law.province import CITY_EXTRA, _limit, check_province
+from tinhgon.law.rules import _forest, _without_agency_notes, province_members
 
 _DATES: dict[Any, Any] = getattr(people_rules, "_DATES", {})
 
@@ -148,7 +145,7 @@ def _keys(report: Any, cs: ColumnarState, units_before: int, people_before: int)
 def run_full(people: int, seed: int) -> dict[str, Any]:
     parameters = load_parameters()
     steps = ("generate", "read_project", "state_on", "columns", "check", "province_wide")
-    times = {k: [0.0, 0.0] for k in steps}
+    times = Steps.of(steps)
     ours: Counter[Any] = Counter()
     frames: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
     facts: dict[str, list[SimpleNamespace]] = {k: [] for k in KINDS}
@@ -158,20 +155,13 @@ def run_full(people: int, seed: int) -> dict[str, Any]:
     people_before = dict.fromkeys(KINDS, 0)
     by_rule: Counter[str] = Counter()
 
-    def add(step: str, timing: tuple[float, float, Any]) -> Any:
-        times[step][0] += timing[0]
-        times[step][1] += timing[1]
-        return timing[2]
-
     source = iter(national_provinces(people, seed))
     for k in range(10**6):
-        province = add("generate", _timed(lambda: next(source, None)))
+        province = times.add("generate", _timed(lambda: next(source, None)))
         if province is None:
             break
-        reader = ProjectReader(f"{province.code}.yaml", Locator())
-        project = add("read_project", _timed(lambda p=province, r=reader: r.read(p.project)))
-        state = add("state_on", _timed(lambda p=project: p.state_on(CHECK_ON)))
-        parts = split_by_agency(state)
+        project, state, parts = read_province(province, times)
+        del province
         every.append((k, project.agency.province_class))
         reports: dict[str, tuple[Any, ColumnarState]] = {}
         for kind in KINDS:
@@ -183,7 +173,7 @@ def run_full(people: int, seed: int) -> dict[str, Any]:
                 unit = state.units[ids[0]]
                 agency = dataclasses.replace(agency, id=unit.id, name=unit.name)
             forest = _forest([parts[i] for i in ids])
-            cs = add("columns", _timed(lambda f=forest: ColumnarState.from_state(f)))
+            cs = times.add("columns", _timed(lambda f=forest: ColumnarState.from_state(f)))
             del forest
             before = {key: (ref, dict(known)) for key, (ref, known) in _DATES.items()}
 
@@ -201,18 +191,7 @@ def run_full(people: int, seed: int) -> dict[str, Any]:
         def province_wide(
             parts: Any = parts, state: Any = state, agency: Any = project.agency
         ) -> Any:
-            members = [  # as ``check`` makes them: every agency of the province
-                Member(
-                    agency=dataclasses.replace(
-                        agency,
-                        id=agency_id,
-                        name=state.units[agency_id].name,
-                        agency_type=state.units[agency_id].agency_type or "other",
-                    ),
-                    state=part,
-                )
-                for agency_id, part in parts.items()
-            ]
+            members = province_members(agency, state, parts)  # as ``check`` makes them
             return check_province(
                 members,
                 on=CHECK_ON,

@@ -45,3 +45,31 @@ def against_duckdb(
         }
         for t, (w, c) in duck.items()
     }
+
+
+class Steps(dict[str, list[float]]):
+    """The wall and CPU seconds of each step of a bench, summed over its provinces."""
+
+    @classmethod
+    def of(cls, names: tuple[str, ...]) -> Steps:
+        return cls({name: [0.0, 0.0] for name in names})
+
+    def add(self, step: str, timing: tuple[float, float, Any]) -> Any:
+        """``timing`` (from ``timed``) added to ``step``; its result returned."""
+        self[step][0] += timing[0]
+        self[step][1] += timing[1]
+        return timing[2]
+
+
+def read_province(province: Any, steps: Steps) -> tuple[Any, Any, dict[str, Any]]:
+    """A generated province read as the product reads its file (step "read_project"), its
+    state on the date checked (step "state_on"), and that state split by agency."""
+    from tinhgon.domain.agencies import split_by_agency
+    from tinhgon.io.national import CHECK_ON
+    from tinhgon.io.project_reader import ProjectReader
+    from tinhgon.io.yamlsrc import Locator
+
+    reader = ProjectReader(f"{province.code}.yaml", Locator())
+    project = steps.add("read_project", timed(lambda: reader.read(province.project)))
+    state = steps.add("state_on", timed(lambda: project.state_on(CHECK_ON)))
+    return project, state, split_by_agency(state)

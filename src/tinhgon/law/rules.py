@@ -88,7 +88,22 @@ def check(
         else:
             own = replace(agency, agency_type=agency_type)
         reports.append(_run(_forest([parts[i] for i in ids]), on, own, params, planned))
-    members = [
+    province = check_province(
+        province_members(agency, state, parts),
+        on=on,
+        province=agency.province or agency.name,
+        province_class=agency.province_class,
+        parameters=params,
+    )
+    judged = {f.rule for f in province.findings}
+    reports = [_without_agency_notes(r, judged) for r in reports]
+    return _together(reports, on, province)
+
+
+def province_members(agency: Agency, state: State, parts: dict[str, State]) -> list[Member]:
+    """Every agency of a province's state as a member of the province-wide rules: the agency
+    given, named and typed as its root unit, with its part of the state."""
+    return [
         Member(
             agency=replace(
                 agency,
@@ -100,16 +115,6 @@ def check(
         )
         for agency_id, part in parts.items()
     ]
-    province = check_province(
-        members,
-        on=on,
-        province=agency.province or agency.name,
-        province_class=agency.province_class,
-        parameters=params,
-    )
-    judged = {f.rule for f in province.findings}
-    reports = [_without_agency_notes(r, judged) for r in reports]
-    return _together(reports, on, province)
 
 
 def _run(
