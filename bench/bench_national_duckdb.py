@@ -29,7 +29,6 @@ agency (the People's Committee's own).
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import sys
@@ -41,18 +40,17 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 
 from duckdb_findings import frames_of, legal_tables, load_duckdb, query
-from national_timing import Steps, against_duckdb, read_province
+from national_timing import Steps, against_duckdb, check_kind, kind_agency, read_province
 from national_timing import best as _best
 from national_timing import rss_mib as _rss_mib
 from national_timing import timed as _timed
 
 from tinhgon.io.national import CHECK_ON, national_provinces
 from tinhgon.law import load_parameters
-from tinhgon.law.columnar import ColumnarState, check_columnar, people_rules
+from tinhgon.law.columnar import ColumnarState
 from tinhgon.law.rules import _forest
 
 # the retirement dates the columnar check remembers (none before this session's code)
-_DATES: dict[Any, Any] = getattr(people_rules, "_DATES", {})
 
 TYPE = "provincial_department"
 
@@ -94,28 +92,10 @@ def run(people: int, seed: int, kind: str = TYPE) -> dict[str, Any]:
         ids = [a for a in parts if state.units[a].agency_type == kind]
         if not ids:  # no agency of this type in the province (an industrial-zone board)
             continue
-        agency = dataclasses.replace(project.agency, agency_type=kind)
-        if len(ids) == 1:  # as ``check`` names a type's only agency
-            unit = state.units[ids[0]]
-            agency = dataclasses.replace(agency, id=unit.id, name=unit.name)
-        forest = _forest([parts[i] for i in ids])
+        agency = kind_agency(project.agency, state, ids, kind)
+        forest = [_forest([parts[i] for i in ids])]
         del project, state, parts
-        cs = times.add("columns", _timed(lambda f=forest: ColumnarState.from_state(f)))
-        del forest
-
-        # the retirement dates the provinces before this one left (as in one pass over the
-        # country), not those this province's own first run leaves for its next ones
-        before = {k: (ref, dict(known)) for k, (ref, known) in _DATES.items()}
-
-        def checked(cs: ColumnarState = cs, agency: Any = agency, before: Any = before) -> Any:
-            cs.cache.clear()
-            _DATES.clear()
-            _DATES.update({k: (r, dict(t)) for k, (r, t) in before.items()})
-            return check_columnar(cs, on=CHECK_ON, agency=agency, parameters=parameters)
-
-        wall, cpu, report = _best(checked)
-        times["check"][0] += wall
-        times["check"][1] += cpu
+        report, cs = check_kind(agency, forest, times, parameters)
         ours += keys(report, cs, units_before, people_before)
         by_rule.update(f.rule for f in report.findings)
         frames.append(frames_of(cs, (), k, units_before, people_before))

@@ -18,7 +18,6 @@ run over the 34 provinces; the findings are asserted equal, finding by finding.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import gc
 import sys
@@ -32,20 +31,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from duckdb_findings import frames_of, legal_tables, load_duckdb, query
 from duckdb_sql import SQL
-from national_timing import Steps, against_duckdb, read_province
+from national_timing import Steps, against_duckdb, check_kind, kind_agency, read_province
 from national_timing import best as _best
 from national_timing import rss_mib as _rss_mib
 from national_timing import timed as _timed
 
 from tinhgon.io.national import CHECK_ON, national_provinces
 from tinhgon.law import load_parameters
-from tinhgon.law.columnar import ColumnarState, check_columnar, people_rules
+from tinhgon.law.columnar import ColumnarState
 from tinhgon.law.commune import CM1CommuneDeputies
 from tinhgon.law.decree_24_2014 import SO3DeputyDirectors
 from tinhgon.law.province import CITY_EXTRA, _limit, check_province
 from tinhgon.law.rules import _forest, _without_agency_notes, province_members
-
-_DATES: dict[Any, Any] = getattr(people_rules, "_DATES", {})
 
 # each kind of agency checked, and its DuckDB schema
 KINDS = {"provincial_department": "so", "commune_committee": "cm"}
@@ -168,24 +165,8 @@ def run_full(people: int, seed: int) -> dict[str, Any]:
             ids = [a for a in parts if state.units[a].agency_type == kind]
             if not ids:
                 continue
-            agency = dataclasses.replace(project.agency, agency_type=kind)
-            if len(ids) == 1:  # as ``check`` names a type's only agency
-                unit = state.units[ids[0]]
-                agency = dataclasses.replace(agency, id=unit.id, name=unit.name)
-            forest = _forest([parts[i] for i in ids])
-            cs = times.add("columns", _timed(lambda f=forest: ColumnarState.from_state(f)))
-            del forest
-            before = {key: (ref, dict(known)) for key, (ref, known) in _DATES.items()}
-
-            def checked(cs: ColumnarState = cs, agency: Any = agency, before: Any = before) -> Any:
-                cs.cache.clear()
-                _DATES.clear()
-                _DATES.update({key: (r, dict(t)) for key, (r, t) in before.items()})
-                return check_columnar(cs, on=CHECK_ON, agency=agency, parameters=parameters)
-
-            wall, cpu, report = _best(checked)
-            times["check"][0] += wall
-            times["check"][1] += cpu
+            agency = kind_agency(project.agency, state, ids, kind)
+            report, cs = check_kind(agency, [_forest([parts[i] for i in ids])], times, parameters)
             reports[kind] = (report, cs)
 
         def province_wide(

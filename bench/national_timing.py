@@ -73,3 +73,40 @@ def read_province(province: Any, steps: Steps) -> tuple[Any, Any, dict[str, Any]
     project = steps.add("read_project", timed(lambda: reader.read(province.project)))
     state = steps.add("state_on", timed(lambda: project.state_on(CHECK_ON)))
     return project, state, split_by_agency(state)
+
+
+def kind_agency(agency: Any, state: Any, ids: list[str], kind: str) -> Any:
+    """The agency a province's agencies of one kind are checked as, named as ``check`` names
+    them (a kind's only agency by its own unit)."""
+    import dataclasses
+
+    agency = dataclasses.replace(agency, agency_type=kind)
+    if len(ids) == 1:
+        unit = state.units[ids[0]]
+        agency = dataclasses.replace(agency, id=unit.id, name=unit.name)
+    return agency
+
+
+def check_kind(agency: Any, forest: list[Any], steps: Steps, parameters: Any) -> tuple[Any, Any]:
+    """The columnar state of one kind's forest (``forest``: a one-item list, emptied so that
+    the domain state is let go of once its columns are made; step "columns") and its check
+    (the least of three runs; step "check"), each run starting from the retirement dates the
+    provinces before this one left (as in one pass over the country), not those this
+    province's own first run leaves for its next ones."""
+    from tinhgon.io.national import CHECK_ON
+    from tinhgon.law.columnar import ColumnarState, check_columnar, people_rules
+
+    dates: dict[Any, Any] = getattr(people_rules, "_DATES", {})
+    cs = steps.add("columns", timed(lambda: ColumnarState.from_state(forest.pop())))
+    before = {key: (ref, dict(known)) for key, (ref, known) in dates.items()}
+
+    def checked() -> Any:
+        cs.cache.clear()
+        dates.clear()
+        dates.update({key: (r, dict(t)) for key, (r, t) in before.items()})
+        return check_columnar(cs, on=CHECK_ON, agency=agency, parameters=parameters)
+
+    wall, cpu, report = best(checked)
+    steps["check"][0] += wall
+    steps["check"][1] += cpu
+    return report, cs
