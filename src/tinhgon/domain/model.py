@@ -184,6 +184,21 @@ RANKS: Mapping[str, Rank] = MappingProxyType(
 _NATIONAL_ID = re.compile(r"^\d{12}$")
 
 
+def check_name_and_national_id(person_id: str, full_name: str, national_id: str | None) -> None:
+    """A person's name is not blank and their national identifier (số định danh cá nhân), when
+    given, is 12 digits: the last of ``Person``'s checks, also made by the database reading's
+    quick path before it makes a person without the constructor (``web/proven``)."""
+    if not full_name.strip():
+        raise InvalidValue(
+            f"người '{person_id}': thiếu họ và tên", f"person '{person_id}': the name is empty"
+        )
+    if national_id is not None and not _NATIONAL_ID.match(national_id):
+        raise InvalidValue(
+            f"người '{person_id}': số định danh cá nhân '{national_id}' phải gồm đúng 12 chữ số",
+            f"person '{person_id}': national ID '{national_id}' must be exactly 12 digits",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """Cán bộ, công chức, viên chức, người lao động: someone on (or once on) the staff."""
@@ -240,15 +255,7 @@ class Person:
                 f"person '{self.id}': {self.social_insurance_months} months of social "
                 "insurance is invalid",
             )
-        if not self.full_name.strip():
-            raise InvalidValue(
-                f"người '{self.id}': thiếu họ và tên", f"person '{self.id}': the name is empty"
-            )
-        if self.national_id is not None and not _NATIONAL_ID.match(self.national_id):
-            raise InvalidValue(
-                f"người '{self.id}': số định danh cá nhân '{self.national_id}' phải gồm đúng 12 chữ số",
-                f"person '{self.id}': national ID '{self.national_id}' must be exactly 12 digits",
-            )
+        check_name_and_national_id(self.id, self.full_name, self.national_id)
 
     def _check_retirement_facts(self) -> None:
         for value, high, vi, en in (

@@ -19,7 +19,7 @@ from typing import Any
 from tinhgon.domain import BirthDate, Category, Hire, Person, Rank, Role, Sex
 from tinhgon.domain.documents import DocumentKey
 from tinhgon.domain.errors import InvalidValue
-from tinhgon.domain.model import _NATIONAL_ID, check_identifier
+from tinhgon.domain.model import check_identifier, check_name_and_national_id
 
 # The fields as this module fills them, in their order: if the classes change, FAST is False.
 _PERSON_FIELDS = (
@@ -102,14 +102,12 @@ def person(
     The caller gives values of the fields' types (``str``, the enums, a tuple of ``str``)."""
     if not FAST:
         return None
-    # Person.__post_init__'s checks, for the fields given (the others are at their defaults,
-    # which it does not check).
-    check = _NATIONAL_ID.match
+    # Person.__post_init__'s own checks, for the fields given (the others are at their
+    # defaults, which it does not check).
     try:
         check_identifier(pid, "người", "person")
+        check_name_and_national_id(pid, full_name, national_id)
     except InvalidValue:
-        return None
-    if not full_name.strip() or (national_id is not None and not check(national_id)):
         return None
     p = _new(Person)
     _id(p, pid)
