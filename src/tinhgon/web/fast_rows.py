@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import connections
@@ -286,13 +286,3 @@ def text_rows(rows: QuerySet[Any], key: str, column: str) -> list[tuple[Any, str
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
-
-
-def json_rows(rows: QuerySet[Any], key: str, column: str) -> Iterator[tuple[Any, Any]]:
-    """``(key, decoded JSON)`` of each row of a query set, in its order (``text_rows``), the
-    JSON decoded in one call of the C decoder."""
-    pairs = text_rows(rows, key, column)
-    if not pairs:
-        return iter(())
-    keys, texts = zip(*pairs, strict=True)
-    return zip(keys, json.loads("[" + ",".join(texts) + "]"), strict=True)
